@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "danvan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "danvan", targets: ["danvan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.4.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+    ],
+    targets: [
+        .target(name: "DanVanCore"),
+        .target(
+            name: "DanVanDocuments",
+            dependencies: [
+                "DanVanCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "DanVanServer",
+            dependencies: [
+                "DanVanCore",
+                "DanVanDocuments",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "danvan", dependencies: ["DanVanServer"]),
+        .testTarget(name: "DanVanCoreTests", dependencies: ["DanVanCore"]),
+        .testTarget(name: "DanVanDocumentsTests", dependencies: ["DanVanDocuments"]),
+        .testTarget(
+            name: "DanVanServerTests",
+            dependencies: [
+                "DanVanServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

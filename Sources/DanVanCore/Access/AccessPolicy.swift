@@ -1,0 +1,37 @@
+/// The one place that decides who may do what where. Callers work out the relation
+/// (from the closure table) and ask; nothing else grants access.
+public enum AccessPolicy {
+    public static func allows(_ role: Role, _ action: AccessAction, on relation: UnitRelation) -> Bool {
+        switch role {
+        case .admin:
+            return true
+        case .manager:
+            return managerAllows(action, on: relation)
+        case .reporter:
+            return reporterAllows(action, on: relation)
+        case .viewer:
+            return action == .viewUnit && (relation == .own || relation == .descendant)
+        }
+    }
+
+    private static func managerAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
+        switch relation {
+        case .descendant:
+            return true
+        case .own:
+            // Moving, ending or approving one's own unit is the level above's decision.
+            return ![.moveUnit, .endUnit, .approveReport].contains(action)
+        case .ancestor, .unrelated:
+            return false
+        }
+    }
+
+    private static func reporterAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
+        switch (action, relation) {
+        case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own):
+            return true
+        default:
+            return false
+        }
+    }
+}

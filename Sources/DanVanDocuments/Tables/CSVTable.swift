@@ -1,0 +1,64 @@
+import CSV
+import DanVanCore
+import Foundation
+
+/// A CSV file as a header and numbered rows. Accepts what Excel and LibreOffice save:
+/// a UTF-8 byte order mark, CRLF line ends, comma or semicolon separators.
+public struct CSVTable: Sendable {
+    public let header: [String]
+    /// Each data row with its line in the file (the header is line 1).
+    public let rows: [(line: Int, cells: [String])]
+
+    public init(header: [String], rows: [(line: Int, cells: [String])]) {
+        self.header = header
+        self.rows = rows
+    }
+
+    public static func parse(_ data: Data) throws(ValidationFailure) -> CSVTable {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationFailure([ValidationIssue(field: "file", message: "Tệp CSV không phải mã UTF-8. Hãy lưu lại bằng \"CSV UTF-8\".")])
+        }
+        return try parse(text)
+    }
+
+    public static func parse(_ text: String) throws(ValidationFailure) -> CSVTable {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
+        let delimiter: UnicodeScalar = firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: body, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+        } catch {
+            throw ValidationFailure([ValidationIssue(field: "file", message: "Không đọc được tệp CSV: \(error).", line: 1)])
+        }
+        var records: [[String]] = []
+        while let row = reader.next() {
+            records.append(row)
+        }
+        if let error = reader.error {
+            throw ValidationFailure([ValidationIssue(field: "file", message: "Tệp CSV hỏng quanh dòng \(records.count + 1): \(error).",
+                                                     line: records.count + 1)])
+        }
+        guard let header = records.first, !header.allSatisfy({ $0.isEmpty }) else {
+            throw ValidationFailure([ValidationIssue(field: "file", message: "Tệp CSV trống.", line: 1)])
+        }
+        let rows = records.dropFirst().enumerated()
+            .map { (line: $0.offset + 2, cells: $0.element) }
+            .filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        return CSVTable(header: header, rows: rows)
+    }
+
+    /// Writes RFC 4180 CSV with a byte order mark so Excel opens Vietnamese text correctly.
+    public static func write(header: [String], rows: [[String]]) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        defer { stream.close() }
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        try writer.write(row: header)
+        for row in rows {
+            try writer.write(row: row)
+        }
+        let bytes = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return Data([0xEF, 0xBB, 0xBF]) + bytes + Data("\r\n".utf8)
+    }
+}

@@ -1,0 +1,20 @@
+import DanVanCore
+import Vapor
+
+extension User: Authenticatable {}
+
+extension Request {
+    /// The signed-in user, or a 401 the error middleware turns into the login page.
+    func requireUser() throws -> User {
+        guard let user = auth.get(User.self) else { throw AppError.unauthenticated }
+        return user
+    }
+
+    var auditActor: AuditActor {
+        auth.get(User.self).map(AuditActor.init) ?? AuditActor(userID: nil, name: "ẩn danh")
+    }
+
+    var isAPI: Bool {
+        url.path == "/api" || url.path.hasPrefix("/api/")
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Tạo hoặc nâng cấp cơ sở dữ liệu.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        try await AppRunner.withApplication(common.settings()) { _ in
+            print("Cơ sở dữ liệu đã ở phiên bản mới nhất.")
+        }
+    }
+}

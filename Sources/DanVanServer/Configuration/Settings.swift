@@ -1,0 +1,40 @@
+import Foundation
+
+/// Every setting the server reads, in one place. Command-line flags win over the
+/// environment, which wins over the defaults; README.md documents each one.
+public struct Settings: Sendable {
+    public var dataDirectory: String
+    /// `DATABASE_URL`: when it names PostgreSQL, the embedded SQLite file is not used.
+    public var databaseURL: String?
+    public var hostname: String
+    public var port: Int
+    /// Public address when served behind TLS; an https address marks cookies Secure.
+    public var publicURL: String?
+    public var sessionHours: Int
+    public var bcryptCost: Int
+    public var maxUploadBytes: Int
+
+    public init(dataDirectory: String? = nil, databaseURL: String? = nil, hostname: String? = nil, port: Int? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        func env(_ key: String) -> String? {
+            guard let value = environment[key], !value.isEmpty else { return nil }
+            return value
+        }
+        self.dataDirectory = dataDirectory ?? env("DANVAN_DATA_DIR") ?? "./data"
+        self.databaseURL = databaseURL ?? env("DATABASE_URL")
+        self.hostname = hostname ?? env("DANVAN_HOSTNAME") ?? "127.0.0.1"
+        self.port = port ?? env("DANVAN_PORT").flatMap(Int.init) ?? 8080
+        self.publicURL = env("DANVAN_PUBLIC_URL")
+        self.sessionHours = env("DANVAN_SESSION_HOURS").flatMap(Int.init) ?? 12
+        self.bcryptCost = env("DANVAN_BCRYPT_COST").flatMap(Int.init) ?? 12
+        self.maxUploadBytes = env("DANVAN_MAX_UPLOAD_MB").flatMap(Int.init).map { $0 * 1_048_576 } ?? 20 * 1_048_576
+    }
+
+    public var secureCookies: Bool {
+        publicURL?.lowercased().hasPrefix("https://") ?? false
+    }
+
+    public var sqlitePath: String {
+        URL(fileURLWithPath: dataDirectory).appendingPathComponent("danvan.sqlite").path
+    }
+}

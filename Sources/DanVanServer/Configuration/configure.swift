@@ -1,0 +1,34 @@
+import Fluent
+import Leaf
+import LeafKit
+import Vapor
+
+/// Builds the application: database, migrations, views, middleware and routes.
+/// Everything the server, the commands and the tests run goes through here.
+public func configure(_ app: Application, settings: Settings, database: DatabaseLocation) throws {
+    app.settings = settings
+    try DatabaseSetup.use(database, on: app)
+    app.migrations.add(MigrationList.all)
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.leaf.configuration = LeafConfiguration(rootDirectory: ResourcePaths.views)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.views.use(.leaf)
+    app.http.server.configuration.hostname = settings.hostname
+    app.http.server.configuration.port = settings.port
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes)
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(ErrorRenderer())
+    app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles))
+    app.middleware.use(CSRFProtection())
+    app.middleware.use(SessionAuthenticator())
+    app.middleware.use(BearerAuthenticator())
+    try registerRoutes(app)
+}
+
+/// Migrates the database to the current schema.
+public func migrate(_ app: Application) async throws {
+    try await DatabaseSetup.prepare(app.db)
+    try await app.autoMigrate()
+}

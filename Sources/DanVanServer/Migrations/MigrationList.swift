@@ -1,0 +1,15 @@
+import Fluent
+
+/// Every migration, in the order it runs. Append; never reorder or edit a shipped one.
+enum MigrationList {
+    static let all: [any Migration] = [
+        CreateUnit(),
+        CreateUnitClosure(),
+        CreateUnitSuccessor(),
+        CreateUser(),
+        CreateUserSession(),
+        CreateAPIToken(),
+        CreateLoginAttempt(),
+        CreateAuditEntry(),
+    ]
+}

@@ -1,0 +1,146 @@
+import DanVanCore
+import Fluent
+
+/// Every change to units. Each call is one transaction: the unit, its closure rows, its
+/// successors and the audit entry are stored together or not at all.
+enum UnitStore {
+    static func create(_ draft: UnitDraft, parentCode: String?, reportsToCode: String?,
+                       by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
+        let valid = try validated(draft)
+        return try await db.transaction { tx in
+            try await insert(valid, parentCode: parentCode, reportsToCode: reportsToCode, by: actor, on: tx)
+        }
+    }
+
+    /// Inserts without opening a transaction: for callers that already hold one (imports).
+    static func insert(_ valid: ValidUnit, parentCode: String?, reportsToCode: String?,
+                       by actor: AuditActor, on tx: any Database) async throws -> OrgUnit {
+        if try await UnitQueries.find(code: valid.code, on: tx) != nil {
+            throw AppError.invalid("code", "Mã đơn vị \"\(valid.code)\" đã được dùng cho đơn vị khác.")
+        }
+        let parent = try await parentCode.asyncMap { try await UnitQueries.require(code: $0, field: "parentCode", on: tx) }
+        if let parent, let issue = UnitValidation.levelIssue(child: valid.level, parent: parent.unitLevel) {
+            throw AppError.validation(ValidationFailure([issue]))
+        }
+        let unit = OrgUnit()
+        unit.apply(valid)
+        unit.parentID = parent?.id
+        unit.reportsToID = try await resolveReportsTo(reportsToCode, for: nil, on: tx)
+        unit.version = 1
+        try await unit.create(on: tx)
+        try await UnitClosure.insertNode(unit.requireID, parent: unit.parentID, on: tx)
+        try await AuditLog.record("unit.create", entityType: "unit", entityKey: unit.code, unitID: unit.id,
+                                  before: nil, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)
+        return unit
+    }
+
+    static func update(code: String, with draft: UnitDraft, reportsToCode: String?, readVersion: Int,
+                       by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
+        let valid = try validated(draft)
+        return try await db.transaction { tx in
+            let unit = try await lockedForEdit(code: code, readVersion: readVersion, on: tx)
+            try await replaceFields(of: unit, with: valid, reportsToCode: reportsToCode, by: actor, on: tx)
+            return unit
+        }
+    }
+
+    /// Applies new fields to a loaded unit inside the caller's transaction.
+    static func replaceFields(of unit: OrgUnit, with valid: ValidUnit, reportsToCode: String?,
+                              by actor: AuditActor, on tx: any Database) async throws {
+        let before = try await UnitQueries.dto(unit, on: tx)
+        if valid.code != unit.code, try await UnitQueries.find(code: valid.code, on: tx) != nil {
+            throw AppError.invalid("code", "Mã đơn vị \"\(valid.code)\" đã được dùng cho đơn vị khác.")
+        }
+        try await checkLevel(valid.level, of: unit, on: tx)
+        unit.apply(valid)
+        unit.reportsToID = try await resolveReportsTo(reportsToCode, for: unit, on: tx)
+        unit.version += 1
+        try await unit.save(on: tx)
+        try await AuditLog.record("unit.update", entityType: "unit", entityKey: unit.code, unitID: unit.id,
+                                  before: before, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)
+    }
+
+    static func move(code: String, toParent parentCode: String?, readVersion: Int,
+                     by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
+        try await db.transaction { tx in
+            let unit = try await lockedForEdit(code: code, readVersion: readVersion, on: tx)
+            try await reparent(unit, to: parentCode, by: actor, on: tx)
+            return unit
+        }
+    }
+
+    static func reparent(_ unit: OrgUnit, to parentCode: String?, by actor: AuditActor, on tx: any Database) async throws {
+        let parent = try await parentCode.asyncMap { try await UnitQueries.require(code: $0, field: "parentCode", on: tx) }
+        guard parent?.id != unit.parentID else { return }
+        if let parent {
+            if try await UnitClosure.depth(from: unit.requireID, to: parent.requireID, on: tx) != nil {
+                throw AppError.invalid("parentCode", "Không thể chuyển \"\(unit.name)\" vào \"\(parent.name)\" vì "
+                                       + "\"\(parent.name)\" là chính nó hoặc đơn vị trực thuộc nó (tạo vòng lặp).")
+            }
+            if let issue = UnitValidation.levelIssue(child: unit.unitLevel, parent: parent.unitLevel) {
+                throw AppError.validation(ValidationFailure([ValidationIssue(field: "parentCode", message: issue.message)]))
+            }
+        }
+        let before = try await UnitQueries.dto(unit, on: tx)
+        unit.parentID = parent?.id
+        unit.version += 1
+        try await unit.save(on: tx)
+        try await UnitClosure.moveSubtree(unit.requireID, to: parent?.id, on: tx)
+        try await AuditLog.record("unit.move", entityType: "unit", entityKey: unit.code, unitID: unit.id,
+                                  before: before, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)
+    }
+
+    static func end(code: String, on endDate: String, successorCodes: [String], readVersion: Int,
+                    by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
+        try await db.transaction { tx in
+            let unit = try await lockedForEdit(code: code, readVersion: readVersion, on: tx)
+            try await UnitEnding.end(unit, on: endDate, successorCodes: successorCodes, by: actor, on: tx)
+            return unit
+        }
+    }
+
+    /// Loads a unit for a change and refuses if someone changed it since the user read it.
+    static func lockedForEdit(code: String, readVersion: Int, on tx: any Database) async throws -> OrgUnit {
+        let unit = try await UnitQueries.require(code: code, on: tx)
+        guard unit.version == readVersion else {
+            throw AppError.staleVersion(current: try await UnitQueries.dto(unit, on: tx),
+                                        readVersion: readVersion, currentVersion: unit.version)
+        }
+        return unit
+    }
+
+    static func validated(_ draft: UnitDraft) throws -> ValidUnit {
+        switch UnitValidation.validate(draft) {
+        case .success(let valid): return valid
+        case .failure(let failure): throw AppError.validation(failure)
+        }
+    }
+
+    private static func checkLevel(_ level: UnitLevel, of unit: OrgUnit, on tx: any Database) async throws {
+        if let parentID = unit.parentID, let parent = try await OrgUnit.find(parentID, on: tx),
+           let issue = UnitValidation.levelIssue(child: level, parent: parent.unitLevel) {
+            throw AppError.validation(ValidationFailure([issue]))
+        }
+        let children = try await UnitQueries.children(of: unit.requireID, on: tx)
+        if let child = children.first(where: { UnitValidation.levelIssue(child: $0.unitLevel, parent: level) != nil }) {
+            throw AppError.invalid("level", "Không thể đặt cấp \(level.label): đơn vị trực thuộc \"\(child.name)\" "
+                                   + "ở cấp \(child.unitLevel.label) sẽ cao hơn đơn vị cấp trên.")
+        }
+    }
+
+    private static func resolveReportsTo(_ code: String?, for unit: OrgUnit?, on tx: any Database) async throws -> Int? {
+        guard let code, !code.isEmpty else { return nil }
+        let target = try await UnitQueries.require(code: code, field: "reportsToCode", on: tx)
+        if target.id == unit?.id {
+            throw AppError.invalid("reportsToCode", "Đơn vị không thể báo cáo cho chính nó.")
+        }
+        return target.id
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,53 @@
+import DanVanCore
+import Vapor
+
+/// What every page's frame needs: who is signed in, the CSRF token for its forms, the menu.
+struct Layout: Encodable {
+    struct NavLink: Encodable {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let title: String
+    let csrf: String
+    let userName: String?
+    let userUnit: String?
+    let roleLabel: String?
+    let nav: [NavLink]
+    let notice: String?
+
+    static func make(for req: Request, title: String, notice: String? = nil, unitName: String? = nil) -> Layout {
+        let user = req.auth.get(User.self)
+        var links: [(String, SiteRoute)] = []
+        if let user {
+            links.append(("Đơn vị", .units))
+            if user.userRole == .admin || user.userRole == .manager {
+                links += [("Tài khoản", .users), ("Nhật ký", .audit)]
+            }
+            links.append(("Cá nhân", .account))
+        }
+        let nav = links.map { label, route in
+            NavLink(label: label, href: route.path, current: req.url.path.hasPrefix(route.path))
+        }
+        return Layout(title: title, csrf: req.csrfToken, userName: user?.fullName, userUnit: unitName,
+                      roleLabel: user?.userRole.label, nav: nav, notice: notice)
+    }
+}
+
+/// A page's own data beside its frame; templates read `layout.…` and `page.…`.
+struct PageEnvelope<Page: Encodable>: Encodable {
+    let layout: Layout
+    let page: Page
+}
+
+extension Request {
+    func renderPage<Page: Encodable>(_ template: String, title: String, _ page: Page,
+                                     status: HTTPStatus = .ok, notice: String? = nil) async throws -> Response {
+        let unitName = try await auth.get(User.self)?.unitID.asyncMap { try await OrgUnit.find($0, on: db)?.name } ?? nil
+        let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName), page: page)
+        let response = try await view.render(template, envelope).encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+}

@@ -1,0 +1,19 @@
+import Vapor
+
+/// Registers every page and API route.
+func registerRoutes(_ app: Application) throws {
+    app.get("health") { _ in "ok" }
+    AuthPagesController().register(app)
+    UnitPagesController().register(app)
+    UnitImportPagesController().register(app)
+    UserPagesController().register(app)
+    AuditPagesController().register(app)
+    AccountPagesController().register(app)
+
+    let api = app.grouped("api")
+    OpenAPIController().register(api)
+    UnitsAPIController().register(api)
+    UsersAPIController().register(api)
+    TokensAPIController().register(api)
+    AuditAPIController().register(api)
+}

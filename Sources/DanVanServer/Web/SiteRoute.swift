@@ -1,0 +1,70 @@
+import Foundation
+import Vapor
+
+/// Every page and form target of the web application. Routes are registered from these
+/// cases and links are built from them, so a link can never point at a route that is not there.
+enum SiteRoute: Equatable {
+    case home
+    case login
+    case logout
+    case units
+    case unit(String)
+    case unitNew
+    case unitEdit(String)
+    case unitMove(String)
+    case unitEnd(String)
+    case unitsImport
+    case unitsExport
+    case users
+    case userNew
+    case userEdit(String)
+    case audit
+    case account
+    case accountPassword
+    case accountTokens
+    case tokenRevoke(String)
+
+    /// Placeholder for a path parameter when registering a route.
+    static let param = ":id"
+
+    var path: String {
+        "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? $0 }
+            .joined(separator: "/")
+    }
+
+    var pathComponents: [PathComponent] {
+        segments.map { $0 == Self.param ? .parameter("id") : .constant($0) }
+    }
+
+    private var segments: [String] {
+        switch self {
+        case .home: []
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .units: ["units"]
+        case .unit(let code): ["units", code]
+        case .unitNew: ["units", "new"]
+        case .unitEdit(let code): ["units", code, "edit"]
+        case .unitMove(let code): ["units", code, "move"]
+        case .unitEnd(let code): ["units", code, "end"]
+        case .unitsImport: ["units", "import"]
+        case .unitsExport: ["units", "export.csv"]
+        case .users: ["users"]
+        case .userNew: ["users", "new"]
+        case .userEdit(let id): ["users", id, "edit"]
+        case .audit: ["audit"]
+        case .account: ["account"]
+        case .accountPassword: ["account", "password"]
+        case .accountTokens: ["account", "tokens"]
+        case .tokenRevoke(let id): ["account", "tokens", id, "revoke"]
+        }
+    }
+}
+
+extension Request {
+    /// The `:id` path parameter of a SiteRoute, or 404.
+    func routeParameter() throws -> String {
+        guard let value = parameters.get("id"), !value.isEmpty else { throw AppError.notFound("Không tìm thấy trang.") }
+        return value
+    }
+}

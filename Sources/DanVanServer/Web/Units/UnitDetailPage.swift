@@ -1,0 +1,83 @@
+import DanVanCore
+import Fluent
+
+/// One unit: its fields, where it sits in the trees, its history, and what the user may do.
+struct UnitDetailPage: Encodable {
+    struct Action: Encodable {
+        let label: String
+        let href: String
+    }
+
+    struct Field: Encodable {
+        let label: String
+        let value: String
+    }
+
+    let unit: UnitDTO
+    let fields: [Field]
+    let parent: UnitRow?
+    let reportsTo: UnitRow?
+    let successors: [UnitRow]
+    let predecessors: [UnitRow]
+    let children: [UnitRow]
+    let answering: [UnitRow]
+    let users: [UserRow]?
+    let actions: [Action]
+    let auditHref: String?
+
+    static func query(_ unit: OrgUnit, for user: User, on db: any Database) async throws -> UnitDetailPage {
+        let today = CivilDate.today()
+        let dto = try await UnitQueries.dto(unit, on: db)
+        let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        let reportsTo = try await unit.reportsToID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        let successorLinks = try await UnitSuccessor.query(on: db).filter(\.$unitID == unit.requireID).all()
+        let predecessorLinks = try await UnitSuccessor.query(on: db).filter(\.$successorID == unit.requireID).all()
+        let linked = try await units(successorLinks.map(\.successorID) + predecessorLinks.map(\.unitID), on: db)
+        let answering = try await OrgUnit.query(on: db).filter(\.$reportsToID == unit.requireID).sort(\.$name).all()
+        let mayViewUsers = try await Authorizer.allows(user, .viewUsers, on: unit, db: db)
+        let users = mayViewUsers ? try await User.query(on: db).filter(\.$unitID == unit.requireID).sort(\.$username).all() : nil
+        return UnitDetailPage(
+            unit: dto, fields: fields(dto),
+            parent: parent.map { UnitRow($0, today: today) }, reportsTo: reportsTo.map { UnitRow($0, today: today) },
+            successors: successorLinks.compactMap { linked[$0.successorID].map { UnitRow($0, today: today) } },
+            predecessors: predecessorLinks.compactMap { linked[$0.unitID].map { UnitRow($0, today: today) } },
+            children: try await UnitQueries.children(of: unit.requireID, on: db).map { UnitRow($0, today: today) },
+            answering: answering.map { UnitRow($0, today: today) },
+            users: users?.map { UserRow($0, unit: unit) },
+            actions: try await actions(unit, for: user, on: db),
+            auditHref: try await Authorizer.allows(user, .viewAudit, on: unit, db: db) ? SiteRoute.audit.path + "?unit=" + unit.code : nil)
+    }
+
+    private static func fields(_ unit: UnitDTO) -> [Field] {
+        [Field(label: "Mã", value: unit.code),
+         Field(label: "Tên viết tắt", value: unit.shortName ?? "—"),
+         Field(label: "Loại", value: unit.kindLabel),
+         Field(label: "Khối", value: UnitKind(rawValue: unit.kind)?.system.label ?? "—"),
+         Field(label: "Cấp", value: unit.levelLabel),
+         Field(label: "Hiệu lực từ", value: unit.validFrom.flatMap(CivilDate.init(parsing:))?.vietnamese ?? "—"),
+         Field(label: "Hiệu lực đến", value: unit.validTo.flatMap(CivilDate.init(parsing:))?.vietnamese ?? "—"),
+         Field(label: "Trạng thái", value: unit.active ? "Đang hoạt động" : "Đã kết thúc"),
+         Field(label: "Phiên bản", value: String(unit.version))]
+    }
+
+    private static func units(_ ids: [Int], on db: any Database) async throws -> [Int: OrgUnit] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await OrgUnit.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(uniqueKeysWithValues: found.map { ($0.requireID, $0) })
+    }
+
+    private static func actions(_ unit: OrgUnit, for user: User, on db: any Database) async throws -> [Action] {
+        let candidates: [(AccessAction, String, String)] = [
+            (.editUnit, "Sửa", SiteRoute.unitEdit(unit.code).path),
+            (.createChildUnit, "Thêm đơn vị trực thuộc", SiteRoute.unitNew.path + "?parent=" + unit.code),
+            (.moveUnit, "Chuyển cấp trên", SiteRoute.unitMove(unit.code).path),
+            (.endUnit, "Kết thúc hoạt động", SiteRoute.unitEnd(unit.code).path),
+            (.manageUsers, "Thêm tài khoản", SiteRoute.userNew.path + "?unit=" + unit.code),
+        ]
+        var allowed: [Action] = []
+        for (action, label, href) in candidates where try await Authorizer.allows(user, action, on: unit, db: db) {
+            allowed.append(Action(label: label, href: href))
+        }
+        return allowed
+    }
+}

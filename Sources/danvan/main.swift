@@ -1,0 +1,3 @@
+import DanVanServer
+
+await DanVanCommand.runMain()
