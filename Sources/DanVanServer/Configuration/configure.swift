@@ -11,6 +11,9 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.migrations.add(MigrationList.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.leaf.configuration = LeafConfiguration(rootDirectory: ResourcePaths.views)
+    // The resource bundle sits under .build/ during development; the default limits refuse hidden folders.
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                                                  sandboxDirectory: ResourcePaths.views, viewDirectory: ResourcePaths.views))
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.views.use(.leaf)
     app.http.server.configuration.hostname = settings.hostname
