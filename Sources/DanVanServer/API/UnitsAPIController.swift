@@ -19,6 +19,7 @@ struct UnitsAPIController {
         units.put(":code", use: update)
         units.post(":code", "move", use: move)
         units.post(":code", "end", use: end)
+        units.get(":code", "users", use: users)
     }
 
     /// `?q=` searches (tone marks and case ignored), `?parent=CODE` lists children;
@@ -92,6 +93,13 @@ struct UnitsAPIController {
         let saved = try await UnitStore.end(code: unit.code, on: input.validTo ?? "", successorCodes: input.successorCodes,
                                             readVersion: input.version.readVersion, by: req.auditActor, on: req.db)
         return try await UnitQueries.dto(saved, on: req.db)
+    }
+
+    func users(req: Request) async throws -> [UserDTO] {
+        let unit = try await unit(req)
+        try await req.authorize(.viewUsers, on: unit)
+        let users = try await User.query(on: req.db).filter(\.$unitID == unit.requireID).sort(\.$username).all()
+        return users.map { UserDTO($0, unitCode: unit.code) }
     }
 
     /// The request body is the CSV file itself.

@@ -1,0 +1,32 @@
+import Testing
+@testable import DanVanCore
+
+/// The policy on its own, including the reporting actions no route uses yet; the HTTP
+/// matrix in DanVanServerTests checks the same table through real requests.
+@Suite("Access policy")
+struct AccessPolicyTests {
+    @Test("nobody but an administrator acts above or beside their unit",
+          arguments: [Role.manager, .reporter, .viewer], [UnitRelation.ancestor, .unrelated])
+    func noReachUpOrAcross(role: Role, relation: UnitRelation) {
+        for action in AccessAction.allCases {
+            #expect(!AccessPolicy.allows(role, action, on: relation), "\(role) \(action) \(relation)")
+        }
+    }
+
+    @Test("reports: a reporter enters for their own unit; approval belongs to the level above")
+    func reporting() {
+        #expect(AccessPolicy.allows(.reporter, .enterReport, on: .own))
+        #expect(!AccessPolicy.allows(.reporter, .approveReport, on: .own))
+        #expect(!AccessPolicy.allows(.reporter, .enterReport, on: .descendant))
+        #expect(!AccessPolicy.allows(.manager, .approveReport, on: .own))
+        #expect(AccessPolicy.allows(.manager, .approveReport, on: .descendant))
+        #expect(!AccessPolicy.allows(.viewer, .enterReport, on: .own))
+    }
+
+    @Test("roles grant no more than they hold")
+    func grants() {
+        #expect(!Role.manager.grantableRoles.contains(.admin))
+        #expect(Role.reporter.grantableRoles.isEmpty)
+        #expect(Role.admin.grantableRoles == Role.allCases)
+    }
+}
