@@ -41,7 +41,7 @@ struct UnitDetailPage: Encodable {
             parent: parent.map { UnitRow($0, today: today) }, reportsTo: reportsTo.map { UnitRow($0, today: today) },
             successors: successorLinks.compactMap { linked[$0.successorID].map { UnitRow($0, today: today) } },
             predecessors: predecessorLinks.compactMap { linked[$0.unitID].map { UnitRow($0, today: today) } },
-            children: try await UnitQueries.children(of: unit.requireID, on: db).map { UnitRow($0, today: today) },
+            children: try await UnitQueries.children(of: unit.requireID, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today) },
             answering: answering.map { UnitRow($0, today: today) },
             users: users?.map { UserRow($0, unit: unit) },
             actions: try await actions(unit, for: user, on: db),

@@ -10,8 +10,9 @@ struct UnitTreeHTML {
 
     func render(roots: [OrgUnit]) -> String {
         let byParent = Dictionary(grouping: units.filter { $0.parentID != nil }, by: { $0.parentID ?? 0 })
+            .mapValues { $0.sortedForDisplay(on: today) }
         var html = "<ul class=\"tree\">"
-        for root in roots {
+        for root in roots.sortedForDisplay(on: today) {
             html += node(root, byParent: byParent, depth: 0)
         }
         return html + "</ul>"

@@ -28,7 +28,7 @@ struct UnitTreePage: Encodable {
             treeHTML = try await tree(visible: visible, on: db)
         } else {
             let today = CivilDate.today()
-            results = try await UnitQueries.search(trimmed, within: visible, on: db).map { UnitRow($0, today: today) }
+            results = try await UnitQueries.search(trimmed, within: visible, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today) }
         }
         let canImport = user.userRole == .admin || user.userRole == .manager
         return UnitTreePage(query: trimmed, treeHTML: treeHTML, results: results, searched: !trimmed.isEmpty,
