@@ -8,14 +8,17 @@ struct UnitTreeHTML {
     let hiddenChildCounts: [Int: Int]
     let today: CivilDate
 
+    /// One list per system (party, state, Front and unions), as the trees stand side by side.
     func render(roots: [OrgUnit]) -> String {
         let byParent = Dictionary(grouping: units.filter { $0.parentID != nil }, by: { $0.parentID ?? 0 })
             .mapValues { $0.sortedForDisplay(on: today) }
-        var html = "<ul class=\"tree\">"
-        for root in roots.sortedForDisplay(on: today) {
-            html += node(root, byParent: byParent, depth: 0)
-        }
-        return html + "</ul>"
+        let bySystem = Dictionary(grouping: roots, by: \.unitKind.system)
+        return UnitSystem.allCases.compactMap { system -> String? in
+            guard let group = bySystem[system] else { return nil }
+            let items = group.sortedForDisplay(on: today).map { node($0, byParent: byParent, depth: 0) }.joined()
+            let heading = bySystem.count > 1 ? "<h2 class=\"tree-system\">\(system.label)</h2>" : ""
+            return heading + "<ul class=\"tree\">" + items + "</ul>"
+        }.joined()
     }
 
     private func node(_ unit: OrgUnit, byParent: [Int: [OrgUnit]], depth: Int) -> String {
