@@ -128,3 +128,30 @@ struct UnitStoreTests {
         }
     }
 }
+
+@Suite("Ending units: bad dates")
+struct UnitEndingTests {
+    @Test("an end date before the unit began, or not a date, is refused and nothing changes", arguments: TestDatabase.all)
+    func badEndDates(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await UnitStore.create(UnitDraft(code: "X-1", name: "Xã mới", kind: "peoples_committee", level: "commune",
+                                                     validFrom: "2025-07-01"),
+                                           parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
+            for (date, message) in [("2025-06-30", "trước ngày bắt đầu"), ("31/02/2025", "không hợp lệ")] {
+                let error = await #expect(throws: AppError.self) {
+                    _ = try await UnitStore.end(code: "X-1", on: date, successorCodes: [], readVersion: 1, by: .commandLine, on: app.db)
+                }
+                #expect(error?.field == "validTo")
+                #expect(error?.reason.contains(message) == true)
+            }
+            let unknownSuccessor = await #expect(throws: AppError.self) {
+                _ = try await UnitStore.end(code: "X-1", on: "2026-01-01", successorCodes: ["KHONG-CO"], readVersion: 1,
+                                            by: .commandLine, on: app.db)
+            }
+            #expect(unknownSuccessor?.field == "successorCodes")
+            let unit = try await UnitQueries.require(code: "X-1", on: app.db)
+            #expect(unit.validTo == nil)
+            #expect(unit.version == 1)
+        }
+    }
+}

@@ -104,8 +104,8 @@ struct UnitsAPIController {
 
     /// The request body is the CSV file itself.
     func importCSV(req: Request) async throws -> ImportResult {
+        try await req.authorizeOwnUnit(.createChildUnit)
         let user = try req.requireUser()
-        guard user.userRole == .admin || user.userRole == .manager else { throw AppError.forbidden }
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         let summary = try await UnitImporter.importCSV(data, allowedRootIDs: Authorizer.visibleRoots(of: user),
                                                        by: req.auditActor, on: req.db)

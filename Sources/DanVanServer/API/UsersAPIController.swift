@@ -18,8 +18,8 @@ struct UsersAPIController {
     }
 
     func list(req: Request) async throws -> [UserDTO] {
+        try await req.authorizeOwnUnit(.viewUsers)
         let user = try req.requireUser()
-        guard user.userRole == .admin || user.userRole == .manager else { throw AppError.forbidden }
         var result: [UserDTO] = []
         for listed in try await UserQueries.list(within: Authorizer.visibleRoots(of: user), on: req.db) {
             result.append(try await UserStore.dto(listed, on: req.db))

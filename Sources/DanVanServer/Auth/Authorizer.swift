@@ -36,6 +36,15 @@ extension Request {
         }
     }
 
+    /// For pages about "my subtree" (the account list, CSV import and export): the policy is
+    /// asked about the user's own unit. Administrators pass; a user with no unit does not.
+    func authorizeOwnUnit(_ action: AccessAction) async throws {
+        let user = try requireUser()
+        if user.userRole == .admin { return }
+        guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.forbidden }
+        try await authorize(action, on: unit)
+    }
+
     /// Only administrators act outside every unit (roots, system-wide lists).
     func requireAdmin() throws {
         guard try requireUser().userRole == .admin else { throw AppError.forbidden }

@@ -62,6 +62,9 @@ struct AccountPagesController {
             user.passwordHash = hash
             user.version += 1
             try await user.save(on: tx)
+            // Other browsers signed in with the old password are signed out; this one stays.
+            let current = req.cookies[SessionCookie.name].map { SecretToken.hash($0.string) } ?? ""
+            try await UserSession.query(on: tx).filter(\.$userID == user.requireID).filter(\.$tokenHash != current).delete()
             try await AuditLog.record("user.password", entityType: "user", entityKey: user.username, unitID: user.unitID,
                                       before: nil, after: nil, by: req.auditActor, on: tx)
         }

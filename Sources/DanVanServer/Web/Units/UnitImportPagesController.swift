@@ -28,12 +28,13 @@ struct UnitImportPagesController {
     }
 
     func form(req: Request) async throws -> Response {
-        try requireManager(req)
+        try await req.authorizeOwnUnit(.createChildUnit)
         return try await req.renderPage("units-import", title: "Nhập đơn vị từ CSV", page(issues: [], summary: nil))
     }
 
     func upload(req: Request) async throws -> Response {
-        let user = try requireManager(req)
+        try await req.authorizeOwnUnit(.createChildUnit)
+        let user = try req.requireUser()
         guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
             let issue = ValidationIssue(field: "file", message: "Hãy chọn một tệp CSV có dữ liệu.")
             return try await req.renderPage("units-import", title: "Nhập đơn vị từ CSV", page(issues: [issue], summary: nil),
@@ -52,19 +53,13 @@ struct UnitImportPagesController {
     }
 
     func export(req: Request) async throws -> Response {
+        try await req.authorizeOwnUnit(.viewUnit)
         let user = try req.requireUser()
         let data = try await UnitExporter.csv(rootIDs: Authorizer.visibleRoots(of: user), on: req.db)
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "don-vi.csv")
         return response
-    }
-
-    @discardableResult
-    private func requireManager(_ req: Request) throws -> User {
-        let user = try req.requireUser()
-        guard user.userRole == .admin || user.userRole == .manager else { throw AppError.forbidden }
-        return user
     }
 
     private func page(issues: [ValidationIssue], summary: String?) -> ImportPage {

@@ -30,7 +30,11 @@ struct UnitTreePage: Encodable {
             let today = CivilDate.today()
             results = try await UnitQueries.search(trimmed, within: visible, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today) }
         }
-        let canImport = user.userRole == .admin || user.userRole == .manager
+        let ownUnit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        var canImport = user.userRole == .admin
+        if let ownUnit, !canImport {
+            canImport = try await Authorizer.allows(user, .createChildUnit, on: ownUnit, db: db)
+        }
         return UnitTreePage(query: trimmed, treeHTML: treeHTML, results: results, searched: !trimmed.isEmpty,
                             canCreateRoot: user.userRole == .admin, canImport: canImport,
                             newHref: SiteRoute.unitNew.path, importHref: SiteRoute.unitsImport.path,

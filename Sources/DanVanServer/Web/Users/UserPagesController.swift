@@ -13,8 +13,8 @@ struct UserPagesController {
     }
 
     func list(req: Request) async throws -> Response {
+        try await req.authorizeOwnUnit(.viewUsers)
         let user = try req.requireUser()
-        guard user.userRole == .admin || user.userRole == .manager else { throw AppError.forbidden }
         return try await req.renderPage("users", title: "Tài khoản", try await UserListPage.query(for: user, on: req.db))
     }
 
