@@ -1,0 +1,79 @@
+import Foundation
+
+/// A document's number and symbol: "159-KH/HU" (party: number-type/issuer) or "235/KH-UBND"
+/// (state: number/type-issuer, legal normative ones with a year: "30/2020/NĐ-CP").
+/// Real text is noisy ("Số 114 -KH/ĐUK", "151 - KH/HU", "Số: /KH-VPUBND"); the parser
+/// normalises spacing, keeps what was written, and never invents a missing number.
+public struct DocumentNumber: Hashable, Sendable, Codable {
+    public enum Style: String, Codable, Sendable { case party, state }
+
+    public let raw: String
+    /// Empty when a draft leaves the number for the clerk.
+    public let number: String
+    public let year: Int?
+    public let type: String
+    public let issuer: String
+    public let style: Style
+
+    public var normalized: String {
+        switch style {
+        case .party: return "\(number)-\(type)/\(issuer)"
+        case .state: return [number, year.map(String.init), "\(type)-\(issuer)"].compactMap { $0 }.joined(separator: "/")
+        }
+    }
+
+    /// Issuers that only ever number state-style: "33-CT/TTg" is the Prime Minister's 33/CT-TTg.
+    static let stateIssuers: Set<String> = ["TTG", "CP", "UBND", "HĐND", "VPUBND", "UBTVQH", "BNV", "BCA", "BQP", "VPCP", "QH",
+                                            "BTC", "BTP", "BYT", "BGDĐT", "BNNPTNT", "BLĐTBXH", "BVHTTDL", "BTTTT", "BKHĐT",
+                                            "STC", "SNV", "TANDTC", "VKSNDTC", "KTNN", "NHNN"]
+
+    /// Parses a symbol on its own ("159 -KH/HU") or with its "Số"/"Số:" prefix.
+    public static func parse(_ text: String) -> DocumentNumber? {
+        let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var body = raw
+        if let range = body.range(of: #"^(Số|số|SỐ)\s*:?\s*"#, options: .regularExpression) {
+            body.removeSubrange(range)
+        }
+        body = body.replacingOccurrences(of: #"\s*([-/–])\s*"#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: "–", with: "-")
+        return parseParty(body, raw: raw) ?? parseState(body, raw: raw)
+    }
+
+    private static let typePattern = #"[A-ZĐa-zđ]{1,4}"#
+    private static let issuerPattern = #"[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*"#
+
+    private static func parseParty(_ body: String, raw: String) -> DocumentNumber? {
+        let pattern = #"^(\d*)-("# + typePattern + #")/("# + issuerPattern + #")$"#
+        guard let groups = body.captures(pattern), groups.count == 3 else { return nil }
+        let type = DocumentType.canonicalAbbreviation(groups[1])
+        let issuer = groups[2]
+        if isStateIssuer(issuer) {
+            return DocumentNumber(raw: raw, number: groups[0], year: nil, type: type, issuer: issuer, style: .state)
+        }
+        return DocumentNumber(raw: raw, number: groups[0], year: nil, type: type, issuer: issuer, style: .party)
+    }
+
+    private static func parseState(_ body: String, raw: String) -> DocumentNumber? {
+        let pattern = #"^(\d*)/(?:(\d{4})/)?("# + typePattern + #")-("# + issuerPattern + #")$"#
+        guard let groups = body.captures(pattern), groups.count == 4 else { return nil }
+        return DocumentNumber(raw: raw, number: groups[0], year: Int(groups[1]), type: DocumentType.canonicalAbbreviation(groups[2]),
+                              issuer: groups[3], style: .state)
+    }
+
+    static func isStateIssuer(_ issuer: String) -> Bool {
+        let head = issuer.split(separator: "-").first.map(String.init) ?? issuer
+        let upper = head.uppercased()
+        return stateIssuers.contains(upper) || stateIssuers.contains { upper.hasPrefix($0) && $0.count >= 4 }
+    }
+}
+
+extension String {
+    /// The capture groups of the first match of `pattern`, or nil. Unmatched groups are "".
+    func captures(_ pattern: String, options: NSRegularExpression.Options = []) -> [String]? {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: options),
+              let match = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
+        return (1..<match.numberOfRanges).map { index in
+            Range(match.range(at: index), in: self).map { String(self[$0]) } ?? ""
+        }
+    }
+}
