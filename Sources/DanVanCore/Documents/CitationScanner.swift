@@ -1,0 +1,135 @@
+import Foundation
+
+/// Finds document citations in lines of text and gathers them into documents.
+public enum CitationScanner {
+    private static let symbol = #"(\d{1,5})\s*(?:[-–]\s*([A-ZĐ][A-ZĐa-zđ]{0,3})\s*/\s*([A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*)|/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐa-zđ]{0,3})\s*-\s*([A-ZĐ][A-ZĐa-zđ0-9]*))"#
+    private static let typeNames = DocumentType.byName.map { NSRegularExpression.escapedPattern(for: $0.name) }.joined(separator: "|")
+    private static let mentionRegex = try? NSRegularExpression(
+        pattern: #"(?:("# + typeNames + #")\s+(?:số\s*:?\s*)?)?"# + symbol, options: [.caseInsensitive])
+
+    /// Every mention on one line, in order. A mention without its own date or issuer that is
+    /// joined to the next by "và" shares that one's ("Quyết định số 217-QĐ/TW và Quyết định số
+    /// 218-QĐ/TW, ngày 12/12/2013 của Bộ Chính trị").
+    public static func mentions(in text: String, line: Int) -> [CitationMention] {
+        guard let regex = mentionRegex else { return [] }
+        let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        var found: [CitationMention] = []
+        for (index, match) in matches.enumerated() {
+            guard let range = Range(match.range, in: text) else { continue }
+            let symbolText = String(text[symbolRange(match, in: text) ?? range])
+            guard let number = DocumentNumber.parse(symbolText), !number.number.isEmpty else { continue }
+            let nextStart = index + 1 < matches.count ? Range(matches[index + 1].range, in: text)?.lowerBound : nil
+            let tail = String(text[range.upperBound..<(nextStart ?? text.endIndex)])
+            let typeWord = Range(match.range(at: 1), in: text).map { String(text[$0]) }
+            let details = details(after: tail)
+            let typeName = typeWord.map { Self.typeName(for: $0, number: number) } ?? DocumentType.named(number.type)?.name ?? number.type
+            found.append(CitationMention(raw: String(text[range]).trimmingCharacters(in: .whitespaces), number: number,
+                                         typeName: typeName, issuedOn: details.date, issuer: details.issuer,
+                                         subject: details.subject, line: line))
+        }
+        return shareDates(found, text: text)
+    }
+
+    /// Gathers mentions into documents: same number and year of issue; a mention with no date
+    /// joins the nearest dated document with that number before it (or after, if none before).
+    public static func documents(from mentions: [CitationMention]) -> [CitedDocument] {
+        var documents: [CitedDocument] = []
+        for mention in mentions where mention.issuedOn != nil {
+            let key = mention.number.normalized
+            if let index = documents.firstIndex(where: { $0.normalized == key && $0.issuedOn?.year == mention.issuedOn?.year }) {
+                documents[index].occurrences.append(mention.line)
+                if !documents[index].spellings.contains(mention.number.raw) { documents[index].spellings.append(mention.number.raw) }
+            } else {
+                documents.append(document(from: mention))
+            }
+        }
+        for mention in mentions where mention.issuedOn == nil {
+            let candidates = documents.indices.filter { documents[$0].normalized == mention.number.normalized }
+            let before = candidates.last { (documents[$0].occurrences.first ?? 0) <= mention.line }
+            if let index = before ?? candidates.first {
+                documents[index].occurrences.append(mention.line)
+                if !documents[index].spellings.contains(mention.number.raw) { documents[index].spellings.append(mention.number.raw) }
+            } else {
+                documents.append(document(from: mention))
+            }
+        }
+        for index in documents.indices { documents[index].occurrences = Array(Set(documents[index].occurrences)).sorted() }
+        return documents.sorted { ($0.occurrences.first ?? 0, $0.normalized) < ($1.occurrences.first ?? 0, $1.normalized) }
+    }
+
+    private static func document(from mention: CitationMention) -> CitedDocument {
+        CitedDocument(raw: mention.raw, type: mention.number.type, typeName: mention.typeName, normalized: mention.number.normalized,
+                      issuedOn: mention.issuedOn, issuer: mention.issuer, subject: mention.subject,
+                      occurrences: [mention.line], spellings: [mention.number.raw])
+    }
+
+    private static func symbolRange(_ match: NSTextCheckingResult, in text: String) -> Range<String.Index>? {
+        guard let start = Range(match.range(at: 2), in: text)?.lowerBound, let whole = Range(match.range, in: text) else { return nil }
+        return start..<whole.upperBound
+    }
+
+    /// "Thông tư" and "Thông tri" share TT; the words written decide.
+    private static func typeName(for word: String, number: DocumentNumber) -> String {
+        let lowered = word.lowercased()
+        return DocumentType.byName.first { $0.name.lowercased() == lowered }?.name ?? DocumentType.named(number.type)?.name ?? word
+    }
+
+    struct Details {
+        var date: CivilDate?
+        var issuer: String?
+        var subject: String?
+    }
+
+    /// Reads ", ngày dd/mm/yyyy của <issuer> về <subject>" after a symbol, up to the next mention.
+    static func details(after tail: String) -> Details {
+        var details = Details()
+        var rest = Substring(tail)
+        let head = rest.prefix(80)
+        if let found = VietnameseDate.first(in: String(head)), head[..<found.range.lowerBound].count <= 12 {
+            details.date = found.date
+            rest = rest[found.range.upperBound...]
+        } else if let year = String(head.prefix(16)).captures(#"^\s*,?\s*năm\s+(\d{4})"#)?.first, Int(year) != nil {
+            rest = rest.dropFirst(String(head.prefix(16)).count)
+        }
+        let trimmed = rest.drop { $0 == "," || $0 == " " }
+        if trimmed.hasPrefix("của ") {
+            let afterOf = trimmed.dropFirst(4)
+            let end = afterOf.range(of: " về ")?.lowerBound ?? clauseEnd(afterOf)
+            details.issuer = clean(afterOf[..<end])
+            if afterOf[end...].hasPrefix(" về ") {
+                let subject = afterOf[end...].dropFirst(4)
+                details.subject = clean(subject[..<clauseEnd(subject)])
+            }
+        } else if trimmed.hasPrefix("về ") {
+            let subject = trimmed.dropFirst(3)
+            details.subject = clean(subject[..<clauseEnd(subject)])
+        }
+        return details
+    }
+
+    private static func clauseEnd(_ text: Substring) -> Substring.Index {
+        let stops: [String] = [";", ". ", ", trọng tâm", " gắn với "]
+        return stops.compactMap { text.range(of: $0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
+    }
+
+    private static func clean(_ text: Substring) -> String? {
+        var value = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"'()")).trimmingCharacters(in: .whitespaces)
+        for ending in [" và", ","] where value.hasSuffix(ending) {
+            value = String(value.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return value.isEmpty ? nil : value
+    }
+
+    private static func shareDates(_ mentions: [CitationMention], text: String) -> [CitationMention] {
+        var result = mentions
+        for index in result.indices.reversed() where index + 1 < result.count {
+            let current = result[index], next = result[index + 1]
+            guard current.issuedOn == nil, current.issuer == nil, next.issuedOn != nil,
+                  let gap = text.range(of: current.raw).flatMap({ r in text.range(of: next.raw, range: r.upperBound..<text.endIndex).map { text[r.upperBound..<$0.lowerBound] } }),
+                  gap.trimmingCharacters(in: .whitespaces) == "và" || gap.trimmingCharacters(in: .whitespaces) == "," else { continue }
+            result[index] = CitationMention(raw: current.raw, number: current.number, typeName: current.typeName, issuedOn: next.issuedOn,
+                                            issuer: next.issuer, subject: current.subject, line: current.line)
+        }
+        return result
+    }
+}
