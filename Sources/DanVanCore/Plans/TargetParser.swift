@@ -1,0 +1,101 @@
+import Foundation
+
+/// Reads measurable targets from a clause of a plan: one target per figure with its operator
+/// ("trên 85%", "95% trở lên", "ít nhất 01 cuộc", "từ 01 - 02 mô hình", "không quá", "dưới",
+/// "đạt và vượt", "không để xảy ra").
+public enum TargetParser {
+    struct Rule: Sendable {
+        let regex: NSRegularExpression?
+        let make: @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?
+    }
+
+    private static func number(_ text: String) -> Double? {
+        Double(text.replacingOccurrences(of: ",", with: "."))
+    }
+
+    private static func measure(_ percentSign: String) -> TargetMeasure {
+        percentSign.isEmpty ? .count : .percent
+    }
+
+    private static let num = #"(\d+(?:[.,]\d+)?)"#
+    private static let rules: [Rule] = [
+        rule(#"từ\s+"# + num + #"\s*(%?)\s*(?:-|–|đến)\s*"# + num + #"\s*(%?)"#) { g in
+            guard let low = number(g[0]), let high = number(g[2]) else { return nil }
+            return (.between, low, high, measure(g[1] + g[3]))
+        },
+        rule(#"(?:từ\s+)?"# + num + #"\s*(%?)\s*trở\s+lên"#) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
+        rule(#"(?:ít nhất|tối thiểu)\s+"# + num + #"\s*(%?)"#) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
+        rule(#"(?:không quá|tối đa|không vượt quá)\s+"# + num + #"\s*(%?)"#) { g in number(g[0]).map { (.le, $0, nil, measure(g[1])) } },
+        rule(#"(?:trên|hơn)\s+"# + num + #"\s*(%)"#) { g in number(g[0]).map { (.gt, $0, nil, .percent) } },
+        rule(#"dưới\s+"# + num + #"\s*(%)"#) { g in number(g[0]).map { (.lt, $0, nil, .percent) } },
+        rule(#"đạt và vượt"#) { _ in (.ge, nil, nil, .percent) },
+        rule(num + #"\s*(%)"#) { g in number(g[0]).map { (.eq, $0, nil, .percent) } },
+        rule(#"không để (?:xảy ra|phát sinh)"#) { _ in (.eq, 0, nil, .count) },
+    ]
+
+    /// Patterns are literals; a typo would leave the rule nil, which the tests (exercising
+    /// every rule) catch.
+    private static func rule(_ pattern: String,
+                             _ make: @escaping @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?) -> Rule {
+        Rule(regex: try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]), make: make)
+    }
+
+    /// Every target in one line of a targets section. Clauses separated by ";" or
+    /// ", trong đó:" are read one by one; each figure's subject runs to the next figure.
+    public static func targets(in line: String, lineNumber: Int) -> [ParsedTarget] {
+        clauses(of: line).flatMap { targets(inClause: $0, lineNumber: lineNumber) }
+    }
+
+    static func clauses(of line: String) -> [String] {
+        line.replacingOccurrences(of: #",?\s*trong đó\s*:?"#, with: ";", options: [.regularExpression, .caseInsensitive])
+            .split(separator: ";").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -–•.\t")) }
+            .filter { !$0.isEmpty }
+    }
+
+    private struct Hit {
+        let range: Range<String.Index>
+        let comparator: TargetComparator
+        let value: Double?
+        let upper: Double?
+        let unit: TargetMeasure
+    }
+
+    private static func targets(inClause clause: String, lineNumber: Int) -> [ParsedTarget] {
+        var hits: [Hit] = []
+        for rule in rules {
+            guard let regex = rule.regex else { continue }
+            for match in regex.matches(in: clause, range: NSRange(clause.startIndex..., in: clause)) {
+                guard let range = Range(match.range, in: clause), !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
+                let groups = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: clause).map { String(clause[$0]) } ?? "" }
+                guard !isPartOfDateOrYear(clause, range), let made = rule.make(groups) else { continue }
+                hits.append(Hit(range: range, comparator: made.0, value: made.1, upper: made.2, unit: made.3))
+            }
+        }
+        hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return hits.enumerated().map { index, hit in
+            let end = index + 1 < hits.count ? hits[index + 1].range.lowerBound : clause.endIndex
+            let start = index == 0 ? clause.startIndex : hits[index - 1].range.upperBound
+            return ParsedTarget(text: String(clause[start..<end]).trimmingCharacters(in: .whitespaces),
+                                comparator: hit.comparator, value: hit.value, upper: hit.upper, unit: hit.unit,
+                                subject: subject(clause[hit.range.upperBound..<end], beforeAnother: index + 1 < hits.count),
+                                line: lineNumber)
+        }
+    }
+
+    /// Between two figures, the words after the last "và" introduce the second figure
+    /// ("... mô hình và mỗi cấp ủy cơ sở có từ 01 - 02 ...").
+    private static func subject(_ segment: Substring, beforeAnother: Bool) -> String {
+        var text = segment
+        if beforeAnother, let joint = text.range(of: " và ", options: .backwards) {
+            text = text[..<joint.lowerBound]
+        }
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.:-–"))
+            .replacingOccurrences(of: #"\s+(và|,)?\s*(mỗi|các)?\s*$"#, with: "", options: .regularExpression)
+    }
+
+    /// "giai đoạn 2021-2025" and "ngày 15/10" are not figures.
+    private static func isPartOfDateOrYear(_ clause: String, _ range: Range<String.Index>) -> Bool {
+        let text = clause[range]
+        return text.range(of: #"(19|20)\d\d\s*(-|–|đến)\s*(19|20)\d\d"#, options: .regularExpression) != nil
+    }
+}
