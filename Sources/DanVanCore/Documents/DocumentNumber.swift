@@ -67,7 +67,7 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     }
 }
 
-extension String {
+public extension String {
     /// The capture groups of the first match of `pattern`, or nil. Unmatched groups are "".
     func captures(_ pattern: String, options: NSRegularExpression.Options = []) -> [String]? {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: options),

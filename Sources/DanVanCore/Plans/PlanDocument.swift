@@ -1,0 +1,141 @@
+/// A plan as read from a document, before anyone confirms it: every item carries the line it
+/// came from so a reviewer can see it in context. This is the `danvan import --json` contract.
+public struct PlanDocument: Equatable, Sendable, Codable {
+    public enum Kind: String, Codable, Sendable { case plan, unknown }
+
+    public struct Number: Equatable, Sendable, Codable {
+        public let raw: String
+        public let normalized: String
+        public let number: String
+        public let type: String
+        public let issuer: String
+        public let style: DocumentNumber.Style
+
+        public init(_ number: DocumentNumber) {
+            raw = number.raw
+            normalized = number.normalized
+            self.number = number.number
+            type = number.type
+            issuer = number.issuer
+            style = number.style
+        }
+    }
+
+    public struct Citation: Equatable, Sendable, Codable {
+        public let raw: String
+        public let type: String
+        public let typeName: String
+        public let normalized: String
+        public let issuedOn: String?
+        public let issuer: String?
+        public let subject: String?
+        public let occurrences: [Int]
+
+        public init(_ document: CitedDocument) {
+            raw = document.raw
+            type = document.type
+            typeName = document.typeName
+            normalized = document.normalized
+            issuedOn = document.issuedOn?.description
+            issuer = document.issuer
+            subject = document.subject
+            occurrences = document.occurrences
+        }
+    }
+
+    public struct Section: Equatable, Sendable, Codable {
+        public let number: String
+        public let heading: String
+        public let line: Int
+        public var children: [Section]
+
+        public init(number: String, heading: String, line: Int, children: [Section]) {
+            self.number = number
+            self.heading = heading
+            self.line = line
+            self.children = children
+        }
+    }
+
+    public struct Timing: Equatable, Sendable, Codable {
+        public let raw: String
+        public let months: [Int]
+        public let recurrence: String?
+        public let deadline: String?
+        public let asDirected: Bool
+
+        public init(_ timing: TaskTiming) {
+            raw = timing.raw
+            months = timing.months
+            recurrence = timing.recurrence?.rawValue
+            deadline = timing.deadline?.description
+            asDirected = timing.asDirected
+        }
+    }
+
+    public struct Task: Equatable, Sendable, Codable {
+        public let text: String
+        public let section: String
+        /// The appendix row number ("Stt") a row belongs to; continuation rows share it.
+        public let group: String?
+        public let timing: Timing
+        public let lead: [String]
+        public let coordinating: [String]
+        public let line: Int
+
+        public init(text: String, section: String, group: String?, timing: Timing, lead: [String], coordinating: [String], line: Int) {
+            self.text = text
+            self.section = section
+            self.group = group
+            self.timing = timing
+            self.lead = lead
+            self.coordinating = coordinating
+            self.line = line
+        }
+    }
+
+    public struct Signature: Equatable, Sendable, Codable {
+        public let authority: String?
+        public let position: String?
+        public let name: String?
+
+        public init(authority: String?, position: String?, name: String?) {
+            self.authority = authority
+            self.position = position
+            self.name = name
+        }
+    }
+
+    public struct Warning: Equatable, Sendable, Codable {
+        public let line: Int?
+        public let message: String
+
+        public init(line: Int?, message: String) {
+            self.line = line
+            self.message = message
+        }
+    }
+
+    public var kind: Kind
+    public var documentType: String?
+    public var subject: String?
+    public var year: Int?
+    public var number: Number?
+    public var issuedOn: String?
+    public var place: String?
+    public var issuer: String?
+    public var theme: String?
+    public var motto: String?
+    public var basis: [Citation]
+    public var citations: [Citation]
+    public var sections: [Section]
+    public var targets: [ParsedTarget]
+    public var tasks: [Task]
+    public var recipients: [String]
+    public var signature: Signature?
+    public var warnings: [Warning]
+
+    public static let empty = PlanDocument(kind: .unknown, documentType: nil, subject: nil, year: nil, number: nil, issuedOn: nil,
+                                           place: nil, issuer: nil, theme: nil, motto: nil, basis: [], citations: [], sections: [],
+                                           targets: [], tasks: [], recipients: [], signature: nil, warnings: [])
+}

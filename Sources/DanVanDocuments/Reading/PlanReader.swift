@@ -1,0 +1,157 @@
+import DanVanCore
+import Foundation
+
+/// Reads a plan from its lines into a PlanDocument: header, title, basis, sections, targets,
+/// tasks (body and appendix), recipients, signature, citations, and a warning for anything it
+/// could not read.
+public enum PlanReader {
+    public static func read(_ lines: [PlanLine]) -> PlanDocument {
+        var document = PlanDocument.empty
+        var warnings: [PlanDocument.Warning] = []
+        let header = PlanHeader.read(lines)
+        let appendixMarker = lines.firstIndex { VietnameseFolding.fold($0.text).hasPrefix("(kem theo ") || VietnameseFolding.fold($0.text).hasPrefix("kem theo ") }
+        let appendixStart = [appendixMarker, lines.firstIndex { PlanAppendixReader.columns(of: $0) != nil }]
+            .compactMap { $0 }.min() ?? lines.count
+        let bodyStart = (header.subjectEndIndex ?? header.titleIndex ?? -1) + 1
+        let closing = PlanClosing.read(lines, from: bodyStart, to: appendixStart)
+        let bodyEnd = closing.startIndex ?? appendixStart
+        let spans = PlanSectionReader.spans(lines, from: bodyStart, to: bodyEnd)
+
+        document.documentType = header.documentType
+        document.subject = header.subject
+        document.place = header.place
+        document.issuedOn = header.issuedOn?.description
+        document.issuer = header.issuer
+        var number = header.number
+        if let marker = appendixMarker { readAppendixReference(lines[marker].text, number: &number, document: &document) }
+        document.number = number.map(PlanDocument.Number.init)
+        document.year = header.subject.flatMap { $0.captures(#"năm\s+(\d{4})"#)?.first }.flatMap(Int.init)
+            ?? header.dateYear ?? header.issuedOn?.year ?? number?.year
+        document.sections = PlanSectionReader.tree(spans)
+
+        let firstHeading = spans.first.flatMap { span in lines.firstIndex { $0.number == span.line } } ?? bodyEnd
+        let opening = (bodyStart..<max(bodyStart, firstHeading)).map { lines[$0] }.filter { !$0.text.isEmpty && !$0.isTableRow }
+        if document.issuer == nil { document.issuer = issuer(inOpening: opening.map(\.text).joined(separator: " ")) }
+        readThemeAndMotto(opening + spans.flatMap { $0.bodyIndices.map { lines[$0] } }, into: &document)
+
+        document.targets = targets(spans, lines: lines, warnings: &warnings)
+        document.tasks = bodyTasks(spans, lines: lines)
+        let appendix = PlanAppendixReader.tasks(Array(lines[appendixStart...]), planYear: document.year, warnings: &warnings)
+        document.tasks += appendix.tasks
+        document.recipients = closing.recipients
+        document.signature = closing.signature
+
+        let mentions = lines.flatMap { line in CitationScanner.mentions(in: line.text, line: line.number) }
+            .filter { $0.number.normalized != number?.normalized }
+        let documents = CitationScanner.documents(from: mentions)
+        document.citations = documents.map(PlanDocument.Citation.init)
+        let openingLines = Set(opening.map(\.number))
+        document.basis = documents.filter { !openingLines.isDisjoint(with: $0.occurrences) }.map(PlanDocument.Citation.init)
+
+        warnings += headerWarnings(header, document: document)
+        document.kind = (header.documentType == "KH" || header.documentType == "CTr") && !(spans.isEmpty && document.tasks.isEmpty)
+            ? .plan : .unknown
+        if document.kind == .unknown { warnings.insert(contentsOf: unknownReasons(header, spans: spans), at: 0) }
+        document.warnings = warnings
+        return document
+    }
+
+    private static func readAppendixReference(_ text: String, number: inout DocumentNumber?, document: inout PlanDocument) {
+        guard let mention = CitationScanner.mentions(in: text, line: 0).first else { return }
+        if number == nil || number?.number.isEmpty == true { number = mention.number }
+        if document.issuedOn == nil, let date = mention.issuedOn { document.issuedOn = date.description }
+    }
+
+    /// "... Ban Thường vụ Huyện ủy Tam Đường ban hành Kế hoạch ...", "...; Văn phòng UBND tỉnh xây dựng kế hoạch ...".
+    static func issuer(inOpening text: String) -> String? {
+        let pattern = #"(?:^|[.;,:]\s*)([A-ZĐÂĂÊÔƠƯ][^.;,:]{2,100}?)\s+(?:ban hành|xây dựng|triển khai)\s+(?:[Kk]ế hoạch|[Cc]hương trình)"#
+        return text.captures(pattern)?.first?.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func readThemeAndMotto(_ lines: [PlanLine], into document: inout PlanDocument) {
+        for line in lines {
+            let folded = VietnameseFolding.fold(line.text)
+            if document.theme == nil, folded.hasPrefix("chu de") { document.theme = labelled(line.text) }
+            if document.motto == nil, folded.hasPrefix("phuong cham") { document.motto = labelled(line.text) }
+        }
+    }
+
+    /// The quoted text after a label ("Chủ đề năm 2024: “...”"), or what follows the colon.
+    private static func labelled(_ text: String) -> String? {
+        if let quoted = text.captures(#"[“"]([^”"]+)[”"]"#)?.first { return quoted }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " .;"))
+        return value.isEmpty ? nil : value
+    }
+
+    private static func isTargetSection(_ span: SectionSpan) -> Bool {
+        span.path.contains { $0.contains("chi tieu") || $0.contains("muc tieu cu the") }
+    }
+
+    private static func isTaskSection(_ span: SectionSpan) -> Bool {
+        !isTargetSection(span) && span.path.contains { $0.contains("nhiem vu") || $0.contains("giai phap") }
+    }
+
+    private static func isImplementationSection(_ span: SectionSpan) -> Bool {
+        span.path.contains { $0.contains("to chuc thuc hien") }
+    }
+
+    private static func targets(_ spans: [SectionSpan], lines: [PlanLine], warnings: inout [PlanDocument.Warning]) -> [ParsedTarget] {
+        var found: [ParsedTarget] = []
+        for span in spans where isTargetSection(span) {
+            for index in span.bodyIndices {
+                let text = stripItemMarker(lines[index].text)
+                let targets = TargetParser.targets(in: text, lineNumber: lines[index].number)
+                if targets.isEmpty {
+                    warnings.append(.init(line: lines[index].number, message: "Chỉ tiêu không có số đo: \"\(text.prefix(80))\"."))
+                }
+                found += targets
+            }
+        }
+        return found
+    }
+
+    private static func bodyTasks(_ spans: [SectionSpan], lines: [PlanLine]) -> [PlanDocument.Task] {
+        var tasks: [PlanDocument.Task] = []
+        for span in spans where isTaskSection(span) || isImplementationSection(span) {
+            for index in span.bodyIndices {
+                let text = stripItemMarker(lines[index].text)
+                guard text.count > 10 else { continue }
+                let assignment = AssignmentParser.parse(text)
+                if isImplementationSection(span), assignment.lead.isEmpty { continue }
+                tasks.append(PlanDocument.Task(text: text, section: span.number, group: nil, timing: .init(TaskTiming(raw: "")),
+                                               lead: assignment.lead, coordinating: assignment.coordinating, line: lines[index].number))
+            }
+        }
+        return tasks
+    }
+
+    /// "- ", "+ ", "1.2. " and "1. " at the start of an item.
+    static func stripItemMarker(_ text: String) -> String {
+        text.replacingOccurrences(of: #"^\s*(?:[-–+•]|\d{1,2}(?:\.\d{1,2})*\.)\s*"#, with: "", options: .regularExpression)
+    }
+
+    private static func headerWarnings(_ header: PlanHeader, document: PlanDocument) -> [PlanDocument.Warning] {
+        var warnings: [PlanDocument.Warning] = []
+        if document.number == nil {
+            warnings.append(.init(line: nil, message: "Không thấy số, ký hiệu của văn bản."))
+        } else if document.number?.number.isEmpty == true {
+            warnings.append(.init(line: header.numberLine, message: "Số văn bản để trống (bản dự thảo)."))
+        }
+        if header.dateLeftBlank, document.issuedOn == nil {
+            warnings.append(.init(line: nil, message: "Ngày ban hành để trống (bản dự thảo)."))
+        }
+        if document.signature == nil { warnings.append(.init(line: nil, message: "Không thấy khối chữ ký.")) }
+        return warnings
+    }
+
+    private static func unknownReasons(_ header: PlanHeader, spans: [SectionSpan]) -> [PlanDocument.Warning] {
+        guard let word = header.titleWord else {
+            return [.init(line: nil, message: "Không thấy tiêu đề \"KẾ HOẠCH\" hay \"CHƯƠNG TRÌNH\" ở đầu văn bản: có vẻ không phải một kế hoạch.")]
+        }
+        if header.documentType != "KH" && header.documentType != "CTr" {
+            return [.init(line: nil, message: "Văn bản là \(word.capitalized(with: Locale(identifier: "vi"))), không phải kế hoạch.")]
+        }
+        return [.init(line: nil, message: "Có tiêu đề kế hoạch nhưng không thấy mục (I., II., ...) hay nhiệm vụ nào.")]
+    }
+}

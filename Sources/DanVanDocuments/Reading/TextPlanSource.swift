@@ -1,0 +1,55 @@
+import DanVanCore
+import Foundation
+
+/// Turns plain text or Markdown-ish text (as the seeds are written) into plan lines: bold and
+/// heading markers removed, tab-separated and HTML table rows split into cells, line numbers kept.
+public enum TextPlanSource {
+    public static func lines(from text: String) -> [PlanLine] {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return normalized.components(separatedBy: "\n").enumerated().map { index, raw in
+            line(raw, number: index + 1)
+        }
+    }
+
+    static func line(_ raw: String, number: Int) -> PlanLine {
+        if raw.contains("\t") || raw.range(of: "<td", options: .caseInsensitive) != nil {
+            let cells = tableCells(raw)
+            if cells.count >= 3 {
+                return PlanLine(number: number, text: cells.map { $0.joined(separator: " ") }.joined(separator: " | "), cells: cells)
+            }
+        }
+        return PlanLine(number: number, text: cleanText(raw))
+    }
+
+    /// Cells of a row; a cell with several <li>/<p> items or "- " bullets keeps them apart.
+    static func tableCells(_ raw: String) -> [[String]] {
+        let parts: [String]
+        if raw.range(of: "<td", options: .caseInsensitive) != nil {
+            parts = raw.components(separatedBy: "</td>").compactMap { part in
+                part.range(of: #"<td[^>]*>"#, options: [.regularExpression, .caseInsensitive]).map { String(part[$0.upperBound...]) }
+            }
+        } else {
+            parts = raw.components(separatedBy: "\t")
+        }
+        return parts.map(cellItems)
+    }
+
+    static func cellItems(_ cell: String) -> [String] {
+        let marked = cell.replacingOccurrences(of: #"<(li|p|br)[^>]*>"#, with: "\u{1F}", options: [.regularExpression, .caseInsensitive])
+        return marked.components(separatedBy: "\u{1F}").map(cleanText).filter { !$0.isEmpty }
+    }
+
+    /// Removes Markdown and HTML markup and decodes the few entities documents carry.
+    public static func cleanText(_ raw: String) -> String {
+        var text = raw.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+        for (entity, value) in [("&nbsp;", " "), ("&amp;", "&"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&#39;", "'")] {
+            text = text.replacingOccurrences(of: entity, with: value)
+        }
+        text = text.replacingOccurrences(of: "\u{00A0}", with: " ")
+            .replacingOccurrences(of: #"^\s*#{1,6}\s*"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: "*", with: "")
+            .replacingOccurrences(of: #"\\([\\`*_\[\]().!-])"#, with: "$1", options: .regularExpression)
+        if text.trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == "-" || $0 == "_" || $0 == "=" }) { return "" }
+        return text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+    }
+}

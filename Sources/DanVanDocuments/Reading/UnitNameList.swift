@@ -1,0 +1,25 @@
+import Foundation
+
+/// Splits a cell or clause naming units into the units: at commas before a new name (a
+/// capital, or "các ..." starting a new group), never inside "các cơ quan, đơn vị liên quan".
+enum UnitNameList {
+    static func split(_ items: [String]) -> [String] {
+        items.flatMap(split).filter { !$0.isEmpty }
+    }
+
+    static func split(_ text: String) -> [String] {
+        let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: " -–+•.;"))
+        var names: [String] = []
+        for fragment in cleaned.components(separatedBy: CharacterSet(charactersIn: ",;")) {
+            let part = fragment.trimmingCharacters(in: .whitespaces)
+            guard !part.isEmpty else { continue }
+            let startsName = part.first?.isUppercase == true || part.hasPrefix("các ")
+            if startsName || names.isEmpty {
+                names.append(part)
+            } else {
+                names[names.count - 1] += ", " + part
+            }
+        }
+        return names
+    }
+}
