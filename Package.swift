@@ -43,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(name: "danvan", dependencies: ["DanVanServer"]),
         .testTarget(name: "DanVanCoreTests", dependencies: ["DanVanCore"]),
-        .testTarget(name: "DanVanDocumentsTests", dependencies: ["DanVanDocuments"]),
+        .testTarget(name: "DanVanDocumentsTests", dependencies: ["DanVanDocuments"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DanVanServerTests",
             dependencies: [

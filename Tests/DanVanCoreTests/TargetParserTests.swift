@@ -71,3 +71,14 @@ struct TargetParserTests {
         #expect(TargetParser.targets(in: text, lineNumber: 1).isEmpty)
     }
 }
+
+@Suite("Targets: what a percentage must achieve")
+struct TargetPredicateTests {
+    @Test("a share that must have zero incidents is one target, not two")
+    func shareWithZero() {
+        let targets = TargetParser.targets(in: "100% các thôn trên địa bàn xã không để xảy ra “điềm nóng” liên quan đến tôn giáo", lineNumber: 1)
+        #expect(targets.count == 1)
+        #expect(targets.first?.value == 100)
+        #expect(targets.first?.subject.contains("không để xảy ra") == true)
+    }
+}

@@ -21,7 +21,7 @@ public enum CitationScanner {
             let nextStart = index + 1 < matches.count ? Range(matches[index + 1].range, in: text)?.lowerBound : nil
             let tail = String(text[range.upperBound..<(nextStart ?? text.endIndex)])
             let typeWord = Range(match.range(at: 1), in: text).map { String(text[$0]) }
-            let details = details(after: tail)
+            let details = details(after: tail, restOfLine: String(text[range.upperBound...]))
             let typeName = typeWord.map { Self.typeName(for: $0, number: number) } ?? DocumentType.named(number.type)?.name ?? number.type
             found.append(CitationMention(raw: String(text[range]).trimmingCharacters(in: .whitespaces), number: number,
                                          typeName: typeName, issuedOn: details.date, issuer: details.issuer,
@@ -80,40 +80,51 @@ public enum CitationScanner {
         var subject: String?
     }
 
-    /// Reads ", ngày dd/mm/yyyy của <issuer> về <subject>" after a symbol, up to the next mention.
-    static func details(after tail: String) -> Details {
+    /// Reads ", ngày dd/mm/yyyy của <issuer> về <subject>" after a symbol. Date and issuer are
+    /// looked for before the next mention; the subject may run on past it to the clause's end
+    /// ("về thực hiện Kết luận số 69-KL/TU, ngày ...").
+    static func details(after tail: String, restOfLine: String) -> Details {
         var details = Details()
-        var rest = Substring(tail)
-        let head = rest.prefix(80)
-        if let found = VietnameseDate.first(in: String(head)), head[..<found.range.lowerBound].count <= 12 {
+        var consumed = 0
+        let head = String(tail.prefix(80))
+        if let found = VietnameseDate.first(in: head), head[..<found.range.lowerBound].count <= 12 {
             details.date = found.date
-            rest = rest[found.range.upperBound...]
-        } else if let year = String(head.prefix(16)).captures(#"^\s*,?\s*năm\s+(\d{4})"#)?.first, Int(year) != nil {
-            rest = rest.dropFirst(String(head.prefix(16)).count)
+            consumed = head.distance(from: head.startIndex, to: found.range.upperBound)
+        } else if let range = head.range(of: #"^\s*,?\s*năm\s+\d{4}"#, options: .regularExpression) {
+            consumed = head.distance(from: head.startIndex, to: range.upperBound)
         }
-        let trimmed = rest.drop { $0 == "," || $0 == " " }
-        if trimmed.hasPrefix("của ") {
-            let afterOf = trimmed.dropFirst(4)
-            let end = afterOf.range(of: " về ")?.lowerBound ?? clauseEnd(afterOf)
-            details.issuer = clean(afterOf[..<end])
-            if afterOf[end...].hasPrefix(" về ") {
-                let subject = afterOf[end...].dropFirst(4)
-                details.subject = clean(subject[..<clauseEnd(subject)])
-            }
-        } else if trimmed.hasPrefix("về ") {
-            let subject = trimmed.dropFirst(3)
+        var rest = Substring(restOfLine.dropFirst(consumed)).drop { $0 == "," || $0 == " " }
+        if rest.hasPrefix("của ") {
+            rest = rest.dropFirst(4)
+            let end = issuerEnd(rest)
+            details.issuer = clean(rest[..<end])
+            rest = rest[end...]
+        }
+        for joint in [" về ", " ban hành ", "về "] where rest.hasPrefix(joint) {
+            let subject = rest.dropFirst(joint.count)
             details.subject = clean(subject[..<clauseEnd(subject)])
+            break
         }
         return details
     }
 
+    /// An issuer ends where its clause does or where its subject begins.
+    private static func issuerEnd(_ text: Substring) -> Substring.Index {
+        let stops = [" về ", " ban hành ", " quyết định ", " thông qua ", ";", ",", ". ", " | ", " gắn với ", " trong ", " để "]
+        return stops.compactMap { text.range(of: $0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
+    }
+
     private static func clauseEnd(_ text: Substring) -> Substring.Index {
-        let stops: [String] = [";", ". ", ", trọng tâm", " gắn với "]
+        let stops: [String] = [";", ". ", ", trọng tâm", " gắn với ", " | "]
         return stops.compactMap { text.range(of: $0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
     }
 
     private static func clean(_ text: Substring) -> String? {
-        var value = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"'()")).trimmingCharacters(in: .whitespaces)
+        var value = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"'")).trimmingCharacters(in: .whitespaces)
+        let opens = value.filter { $0 == "(" }.count, closes = value.filter { $0 == ")" }.count
+        if opens > closes, value.hasPrefix("(") { value.removeFirst() }
+        if closes > opens, value.hasSuffix(")") { value.removeLast() }
+        value = value.trimmingCharacters(in: .whitespaces)
         for ending in [" và", ","] where value.hasSuffix(ending) {
             value = String(value.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
         }

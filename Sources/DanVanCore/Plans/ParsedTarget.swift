@@ -8,4 +8,18 @@ public struct ParsedTarget: Equatable, Sendable, Codable {
     public let unit: TargetMeasure
     public let subject: String
     public let line: Int
+
+    enum CodingKeys: String, CodingKey { case text, comparator, value, upper, unit, subject, line }
+
+    /// Absent values are written as null, as the import contract shows them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(comparator, forKey: .comparator)
+        try container.encode(value, forKey: .value)
+        try container.encode(upper, forKey: .upper)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(line, forKey: .line)
+    }
 }

@@ -41,6 +41,20 @@ public struct PlanDocument: Equatable, Sendable, Codable {
             subject = document.subject
             occurrences = document.occurrences
         }
+
+        enum CodingKeys: String, CodingKey { case raw, type, typeName, normalized, issuedOn, issuer, subject, occurrences }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(raw, forKey: .raw)
+            try container.encode(type, forKey: .type)
+            try container.encode(typeName, forKey: .typeName)
+            try container.encode(normalized, forKey: .normalized)
+            try container.encode(issuedOn, forKey: .issuedOn)
+            try container.encode(issuer, forKey: .issuer)
+            try container.encode(subject, forKey: .subject)
+            try container.encode(occurrences, forKey: .occurrences)
+        }
     }
 
     public struct Section: Equatable, Sendable, Codable {
@@ -71,6 +85,17 @@ public struct PlanDocument: Equatable, Sendable, Codable {
             deadline = timing.deadline?.description
             asDirected = timing.asDirected
         }
+
+        enum CodingKeys: String, CodingKey { case raw, months, recurrence, deadline, asDirected }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(raw, forKey: .raw)
+            try container.encode(months, forKey: .months)
+            try container.encode(recurrence, forKey: .recurrence)
+            try container.encode(deadline, forKey: .deadline)
+            try container.encode(asDirected, forKey: .asDirected)
+        }
     }
 
     public struct Task: Equatable, Sendable, Codable {
@@ -92,6 +117,19 @@ public struct PlanDocument: Equatable, Sendable, Codable {
             self.coordinating = coordinating
             self.line = line
         }
+
+        enum CodingKeys: String, CodingKey { case text, section, group, timing, lead, coordinating, line }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(text, forKey: .text)
+            try container.encode(section, forKey: .section)
+            try container.encode(group, forKey: .group)
+            try container.encode(timing, forKey: .timing)
+            try container.encode(lead, forKey: .lead)
+            try container.encode(coordinating, forKey: .coordinating)
+            try container.encode(line, forKey: .line)
+        }
     }
 
     public struct Signature: Equatable, Sendable, Codable {
@@ -104,6 +142,15 @@ public struct PlanDocument: Equatable, Sendable, Codable {
             self.position = position
             self.name = name
         }
+
+        enum CodingKeys: String, CodingKey { case authority, position, name }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(authority, forKey: .authority)
+            try container.encode(position, forKey: .position)
+            try container.encode(name, forKey: .name)
+        }
     }
 
     public struct Warning: Equatable, Sendable, Codable {
@@ -113,6 +160,14 @@ public struct PlanDocument: Equatable, Sendable, Codable {
         public init(line: Int?, message: String) {
             self.line = line
             self.message = message
+        }
+
+        enum CodingKeys: String, CodingKey { case line, message }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(line, forKey: .line)
+            try container.encode(message, forKey: .message)
         }
     }
 
@@ -134,6 +189,34 @@ public struct PlanDocument: Equatable, Sendable, Codable {
     public var recipients: [String]
     public var signature: Signature?
     public var warnings: [Warning]
+
+    enum CodingKeys: String, CodingKey {
+        case kind, documentType, subject, year, number, issuedOn, place, issuer, theme, motto, basis, citations, sections
+        case targets, tasks, recipients, signature, warnings
+    }
+
+    /// Written by hand so that absent values appear as null, as the import contract shows them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(documentType, forKey: .documentType)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(year, forKey: .year)
+        try container.encode(number, forKey: .number)
+        try container.encode(issuedOn, forKey: .issuedOn)
+        try container.encode(place, forKey: .place)
+        try container.encode(issuer, forKey: .issuer)
+        try container.encode(theme, forKey: .theme)
+        try container.encode(motto, forKey: .motto)
+        try container.encode(basis, forKey: .basis)
+        try container.encode(citations, forKey: .citations)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(targets, forKey: .targets)
+        try container.encode(tasks, forKey: .tasks)
+        try container.encode(recipients, forKey: .recipients)
+        try container.encode(signature, forKey: .signature)
+        try container.encode(warnings, forKey: .warnings)
+    }
 
     public static let empty = PlanDocument(kind: .unknown, documentType: nil, subject: nil, year: nil, number: nil, issuedOn: nil,
                                            place: nil, issuer: nil, theme: nil, motto: nil, basis: [], citations: [], sections: [],

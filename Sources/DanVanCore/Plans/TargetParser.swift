@@ -48,6 +48,7 @@ public enum TargetParser {
 
     static func clauses(of line: String) -> [String] {
         line.replacingOccurrences(of: #",?\s*trong đó\s*:?"#, with: ";", options: [.regularExpression, .caseInsensitive])
+            .replacingOccurrences(of: #"\.\s+(?=\p{Lu})"#, with: ";", options: .regularExpression)
             .split(separator: ";").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -–•.\t")) }
             .filter { !$0.isEmpty }
     }
@@ -72,6 +73,10 @@ public enum TargetParser {
             }
         }
         hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // "100% các thôn không để xảy ra điểm nóng": the zero is what the 100% must achieve.
+        if let first = hits.first?.range.lowerBound {
+            hits.removeAll { $0.value == 0 && $0.comparator == .eq && $0.range.lowerBound > first }
+        }
         return hits.enumerated().map { index, hit in
             let end = index + 1 < hits.count ? hits[index + 1].range.lowerBound : clause.endIndex
             let start = index == 0 ? clause.startIndex : hits[index - 1].range.upperBound

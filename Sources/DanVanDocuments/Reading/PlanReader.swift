@@ -5,7 +5,8 @@ import Foundation
 /// tasks (body and appendix), recipients, signature, citations, and a warning for anything it
 /// could not read.
 public enum PlanReader {
-    public static func read(_ lines: [PlanLine]) -> PlanDocument {
+    public static func read(_ rawLines: [PlanLine]) -> PlanDocument {
+        let lines = ParagraphJoiner.join(rawLines)
         var document = PlanDocument.empty
         var warnings: [PlanDocument.Warning] = []
         let header = PlanHeader.read(lines)

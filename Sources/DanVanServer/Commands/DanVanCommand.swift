@@ -6,7 +6,7 @@ public struct DanVanCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "danvan",
         abstract: "DanVan: lập kế hoạch, theo dõi và báo cáo công tác dân vận.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UnitsCommand.self, UserCommand.self])
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UnitsCommand.self, UserCommand.self, ImportCommand.self])
 
     public init() {}
 
@@ -22,6 +22,9 @@ public struct DanVanCommand: AsyncParsableCommand {
         } catch let error as StartupError {
             FileHandle.standardError.write(Data(("danvan: " + error.description + "\n").utf8))
             Foundation.exit(1)
+        } catch let error as PlanImportFailure {
+            FileHandle.standardError.write(Data(("danvan: " + error.description + "\n").utf8))
+            Foundation.exit(2)
         } catch let error as AppError {
             FileHandle.standardError.write(Data(("danvan: " + error.reason + "\n").utf8))
             Foundation.exit(2)

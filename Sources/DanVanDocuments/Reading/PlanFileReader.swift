@@ -1,0 +1,60 @@
+import DanVanCore
+import Foundation
+
+/// Why a file could not be read as a plan, in words a clerk can act on.
+public struct PlanReadError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Reads a plan file of any supported kind (plain text, Markdown, DOCX), refusing with a
+/// clear reason what it cannot read: empty files, PDFs, images, binaries, legacy encodings.
+public enum PlanFileReader {
+    public static let maxBytes = 20 * 1_048_576
+
+    public static func read(_ data: Data, filename: String) throws(PlanReadError) -> PlanDocument {
+        try PlanReader.read(lines(data, filename: filename))
+    }
+
+    public static func lines(_ data: Data, filename: String) throws(PlanReadError) -> [PlanLine] {
+        guard !data.isEmpty else { throw PlanReadError("Tệp \(filename) trống.") }
+        guard data.count <= maxBytes else {
+            throw PlanReadError("Tệp \(filename) lớn \(data.count / 1_048_576) MB, vượt giới hạn \(maxBytes / 1_048_576) MB.")
+        }
+        let head = [UInt8](data.prefix(8))
+        if head.starts(with: Array("%PDF".utf8)) {
+            throw PlanReadError("Tệp PDF chưa được hỗ trợ. Hãy mở bằng Word hoặc LibreOffice và lưu thành .docx "
+                                + "(hoặc chạy: libreoffice --headless --convert-to docx \"\(filename)\").")
+        }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try DocxPlanSource.lines(from: data, filename: filename) }
+        if filename.lowercased().hasSuffix(".docx") {
+            throw PlanReadError("Tệp \(filename) mang đuôi .docx nhưng không phải tệp Word (không phải ZIP); có thể tệp bị hỏng.")
+        }
+        if let kind = imageKind(head) { throw PlanReadError("Tệp \(filename) là ảnh \(kind), không phải văn bản. Hãy dùng tệp Word (.docx) hoặc văn bản.") }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw PlanReadError("Tệp \(filename) là tệp Word cũ (.doc). Hãy lưu lại thành .docx rồi nhập.")
+        }
+        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+            if LegacyEncoding.looksLegacy(data) {
+                throw PlanReadError("Tệp \(filename) dùng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode. "
+                                    + "Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.")
+            }
+            throw PlanReadError("Tệp \(filename) không phải văn bản đọc được (dữ liệu nhị phân hoặc không phải UTF-8).")
+        }
+        if LegacyEncoding.looksLegacy(text) {
+            throw PlanReadError("Tệp \(filename) có chữ Việt viết bằng bảng mã cũ (TCVN3/ABC hoặc VNI). "
+                                + "Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.")
+        }
+        return TextPlanSource.lines(from: text)
+    }
+
+    private static func imageKind(_ head: [UInt8]) -> String? {
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "PNG" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "JPEG" }
+        if head.starts(with: Array("GIF8".utf8)) { return "GIF" }
+        return nil
+    }
+}
