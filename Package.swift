@@ -43,7 +43,11 @@ let package = Package(
         ),
         .executableTarget(name: "danvan", dependencies: ["DanVanServer"]),
         .testTarget(name: "DanVanCoreTests", dependencies: ["DanVanCore"]),
-        .testTarget(name: "DanVanDocumentsTests", dependencies: ["DanVanDocuments"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DanVanDocumentsTests",
+            dependencies: ["DanVanDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "DanVanServerTests",
             dependencies: [

@@ -11,11 +11,22 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Argument(help: "Tệp kế hoạch.") var file: String
     @Flag(help: "In dạng JSON.") var json = false
+    @Flag(help: "In các dòng mà bộ đọc nhìn thấy (để chẩn đoán khi đọc sai).") var lines = false
 
     func run() async throws {
         let url = URL(fileURLWithPath: file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PlanImportFailure("Không đọc được tệp \(file).")
+        }
+        if lines {
+            do {
+                for line in try PlanFileReader.lines(data, filename: url.lastPathComponent) {
+                    print("\(line.number)\t\(line.isTableRow ? "[bảng] " : "")\(line.text)")
+                }
+            } catch {
+                throw PlanImportFailure(error.description)
+            }
+            return
         }
         let document: PlanDocument
         do {

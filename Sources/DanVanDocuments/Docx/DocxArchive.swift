@@ -1,0 +1,49 @@
+import Foundation
+import ZIPFoundation
+
+/// The parts of a DOCX package, read with limits so that a crafted file cannot unpack past
+/// them (a "zip bomb"): declared sizes are checked first, then bytes are counted as they come.
+struct DocxArchive {
+    static let maxUnpackedBytes = 60 * 1_048_576
+
+    private let archive: Archive
+    private var budget: Int
+
+    init(data: Data, filename: String) throws(PlanReadError) {
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw PlanReadError("Tệp \(filename) không mở được như tệp nén ZIP; có thể tệp bị hỏng.")
+        }
+        guard archive["word/document.xml"] != nil else {
+            throw PlanReadError("Tệp \(filename) là tệp ZIP nhưng không phải văn bản Word (.docx): thiếu word/document.xml.")
+        }
+        let declared = archive.reduce(0) { $0 + Int(clamping: $1.uncompressedSize) }
+        guard declared <= Self.maxUnpackedBytes else {
+            throw PlanReadError("Tệp \(filename) khi giải nén sẽ lớn \(declared / 1_048_576) MB, vượt giới hạn "
+                                + "\(Self.maxUnpackedBytes / 1_048_576) MB; không đọc.")
+        }
+        budget = Self.maxUnpackedBytes
+    }
+
+    /// The part's bytes, or nil when the package does not have it.
+    mutating func part(_ path: String, filename: String) throws(PlanReadError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        var data = Data()
+        var remaining = budget
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                remaining -= chunk.count
+                guard remaining >= 0 else { throw CocoaError(.fileReadTooLarge) }
+                data.append(chunk)
+            }
+        } catch {
+            if remaining < 0 {
+                throw PlanReadError("Tệp \(filename) giải nén vượt giới hạn \(Self.maxUnpackedBytes / 1_048_576) MB; không đọc.")
+            }
+            throw PlanReadError("Tệp \(filename) bị hỏng: không giải nén được \(path).")
+        }
+        budget = remaining
+        return data
+    }
+}
