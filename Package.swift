@@ -42,6 +42,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "danvan", dependencies: ["DanVanServer"]),
+        .executableTarget(name: "DanVanFuzz", dependencies: ["DanVanDocuments"]),
         .testTarget(name: "DanVanCoreTests", dependencies: ["DanVanCore"]),
         .testTarget(
             name: "DanVanDocumentsTests",

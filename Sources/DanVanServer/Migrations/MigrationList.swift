@@ -11,5 +11,11 @@ enum MigrationList {
         CreateAPIToken(),
         CreateLoginAttempt(),
         CreateAuditEntry(),
+        CreatePlan(),
+        CreatePlanSection(),
+        CreatePlanTarget(),
+        CreatePlanTask(),
+        CreateCitedDocument(),
+        CreatePlanCitation(),
     ]
 }

@@ -1,0 +1,56 @@
+import Fluent
+
+/// A heading of a plan, with its place in the heading tree.
+final class PlanSectionRecord: Model, @unchecked Sendable {
+    static let schema = "plan_sections"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "plan_id") var planID: Int
+    @Field(key: "position") var position: Int
+    @Field(key: "depth") var depth: Int
+    @Field(key: "number") var number: String
+    @Field(key: "heading") var heading: String
+    @Field(key: "line") var line: Int
+
+    init() {}
+}
+
+/// A measurable target of a plan, typed as the reader gives it.
+final class PlanTargetRecord: Model, @unchecked Sendable {
+    static let schema = "plan_targets"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "plan_id") var planID: Int
+    @Field(key: "position") var position: Int
+    @Field(key: "text") var text: String
+    @Field(key: "comparator") var comparator: String
+    @OptionalField(key: "value") var value: Double?
+    @OptionalField(key: "upper") var upper: Double?
+    @Field(key: "measure") var measure: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "line") var line: Int
+
+    init() {}
+}
+
+/// A task of a plan: body text or an appendix row, with its timing and the units named.
+final class PlanTaskRecord: Model, @unchecked Sendable {
+    static let schema = "plan_tasks"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "plan_id") var planID: Int
+    @Field(key: "position") var position: Int
+    @Field(key: "text") var text: String
+    @Field(key: "section") var section: String
+    @OptionalField(key: "task_group") var group: String?
+    @Field(key: "timing_raw") var timingRaw: String
+    @Field(key: "months") var months: String
+    @OptionalField(key: "recurrence") var recurrence: String?
+    @OptionalField(key: "deadline") var deadline: String?
+    @Field(key: "as_directed") var asDirected: Bool
+    @Field(key: "lead_names") var leadNames: String
+    @Field(key: "coordinating_names") var coordinatingNames: String
+    @Field(key: "line") var line: Int
+
+    init() {}
+}
