@@ -90,7 +90,7 @@ public enum CitationScanner {
         if let found = VietnameseDate.first(in: head), head[..<found.range.lowerBound].count <= 12 {
             details.date = found.date
             consumed = head.distance(from: head.startIndex, to: found.range.upperBound)
-        } else if let range = head.range(of: #"^\s*,?\s*năm\s+\d{4}"#, options: .regularExpression) {
+        } else if let range = head.rangeOfPattern(#"^\s*,?\s*năm\s+\d{4}"#) {
             consumed = head.distance(from: head.startIndex, to: range.upperBound)
         }
         var rest = Substring(restOfLine.dropFirst(consumed)).drop { $0 == "," || $0 == " " }

@@ -31,10 +31,10 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
     public static func parse(_ text: String) -> DocumentNumber? {
         let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var body = raw
-        if let range = body.range(of: #"^(Số|số|SỐ)\s*:?\s*"#, options: .regularExpression) {
+        if let range = body.rangeOfPattern(#"^(Số|số|SỐ)\s*:?\s*"#) {
             body.removeSubrange(range)
         }
-        body = body.replacingOccurrences(of: #"\s*([-/–])\s*"#, with: "$1", options: .regularExpression)
+        body = body.replacingPattern(#"\s*([-/–])\s*"#, with: "$1")
             .replacingOccurrences(of: "–", with: "-")
         return parseParty(body, raw: raw) ?? parseState(body, raw: raw)
     }
@@ -64,16 +64,5 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
         let head = issuer.split(separator: "-").first.map(String.init) ?? issuer
         let upper = head.uppercased()
         return stateIssuers.contains(upper) || stateIssuers.contains { upper.hasPrefix($0) && $0.count >= 4 }
-    }
-}
-
-public extension String {
-    /// The capture groups of the first match of `pattern`, or nil. Unmatched groups are "".
-    func captures(_ pattern: String, options: NSRegularExpression.Options = []) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: options),
-              let match = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
-        return (1..<match.numberOfRanges).map { index in
-            Range(match.range(at: index), in: self).map { String(self[$0]) } ?? ""
-        }
     }
 }

@@ -11,7 +11,7 @@ public enum VietnameseDate {
         ]
         var best: (CivilDate, Range<String.Index>)?
         for pattern in patterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern),
+            guard let regex = RegexCache.shared.regex(pattern),
                   let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                   let range = Range(match.range, in: text) else { continue }
             let parts = (1...3).compactMap { Range(match.range(at: $0), in: text).flatMap { Int(text[$0]) } }

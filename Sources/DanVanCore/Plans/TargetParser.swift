@@ -47,8 +47,8 @@ public enum TargetParser {
     }
 
     static func clauses(of line: String) -> [String] {
-        line.replacingOccurrences(of: #",?\s*trong đó\s*:?"#, with: ";", options: [.regularExpression, .caseInsensitive])
-            .replacingOccurrences(of: #"\.\s+(?=\p{Lu})"#, with: ";", options: .regularExpression)
+        line.replacingPattern(#",?\s*trong đó\s*:?"#, with: ";", caseInsensitive: true)
+            .replacingPattern(#"\.\s+(?=\p{Lu})"#, with: ";")
             .split(separator: ";").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -–•.\t")) }
             .filter { !$0.isEmpty }
     }
@@ -95,12 +95,12 @@ public enum TargetParser {
             text = text[..<joint.lowerBound]
         }
         return text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.:-–"))
-            .replacingOccurrences(of: #"\s+(và|,)?\s*(mỗi|các)?\s*$"#, with: "", options: .regularExpression)
+            .replacingPattern(#"\s+(và|,)?\s*(mỗi|các)?\s*$"#, with: "")
     }
 
     /// "giai đoạn 2021-2025" and "ngày 15/10" are not figures.
     private static func isPartOfDateOrYear(_ clause: String, _ range: Range<String.Index>) -> Bool {
         let text = clause[range]
-        return text.range(of: #"(19|20)\d\d\s*(-|–|đến)\s*(19|20)\d\d"#, options: .regularExpression) != nil
+        return String(text).rangeOfPattern(#"(19|20)\d\d\s*(-|–|đến)\s*(19|20)\d\d"#) != nil
     }
 }

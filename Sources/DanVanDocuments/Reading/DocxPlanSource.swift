@@ -54,7 +54,7 @@ enum DocxPlanSource {
         guard segments.count > 1 else { return [text] }
         var lines: [String] = []
         for segment in segments {
-            if let last = lines.last, last.range(of: #"^([IVX]+|\d+(\.\d+)*|[a-zđ])[.)]?$"#, options: .regularExpression) != nil {
+            if let last = lines.last, last.rangeOfPattern(#"^([IVX]+|\d+(\.\d+)*|[a-zđ])[.)]?$"#) != nil {
                 lines[lines.count - 1] = last + " " + segment
             } else {
                 lines.append(segment)
@@ -65,7 +65,7 @@ enum DocxPlanSource {
 
     private static func clean(_ text: String) -> String {
         text.replacingOccurrences(of: "\u{00A0}", with: " ")
-            .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            .replacingPattern(#"\s+"#, with: " ")
             .trimmingCharacters(in: .whitespaces)
     }
 }

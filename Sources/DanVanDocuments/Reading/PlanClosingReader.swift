@@ -20,7 +20,7 @@ struct PlanClosing {
         var lastRecipient = nơiNhận
         while index < end {
             let text = lines[index].text
-            if text.range(of: authorityPattern, options: .regularExpression) != nil { break }
+            if text.rangeOfPattern(authorityPattern) != nil { break }
             if let first = text.first, "-–+•".contains(first) {
                 closing.recipients.append(cleanRecipient(text))
                 lastRecipient = index
@@ -45,12 +45,12 @@ struct PlanClosing {
     /// Authority (T/M, KT., TL. ...), position, name: the first such lines after the recipients.
     static func signature(_ lines: [PlanLine], from start: Int, to end: Int) -> PlanDocument.Signature? {
         let texts = (start..<max(start, end)).map { lines[$0] }.filter { !$0.isTableRow && !$0.text.isEmpty }.map(\.text)
-        guard let first = texts.firstIndex(where: { $0.range(of: authorityPattern, options: .regularExpression) != nil || isSignatureLine($0) })
+        guard let first = texts.firstIndex(where: { $0.rangeOfPattern(authorityPattern) != nil || isSignatureLine($0) })
         else { return nil }
         var rest = texts[first...].makeIterator()
         var authority: String?
         var position = rest.next()
-        if let line = position, line.range(of: authorityPattern, options: .regularExpression) != nil {
+        if let line = position, line.rangeOfPattern(authorityPattern) != nil {
             authority = line
             position = rest.next()
         }

@@ -74,7 +74,7 @@ struct PlanHeader {
         for index in 0..<end where !lines[index].isTableRow {
             let text = lines[index].text
             guard !text.isEmpty else { continue }
-            if number == nil, text.range(of: #"^(Số|số|SỐ)\b"#, options: .regularExpression) != nil, let parsed = DocumentNumber.parse(text) {
+            if number == nil, text.rangeOfPattern(#"^(Số|số|SỐ)\b"#) != nil, let parsed = DocumentNumber.parse(text) {
                 number = parsed
                 numberLine = lines[index].number
                 issuer = issuer ?? bodyLines.last

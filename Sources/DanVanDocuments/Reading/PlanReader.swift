@@ -129,7 +129,7 @@ public enum PlanReader {
 
     /// "- ", "+ ", "1.2. " and "1. " at the start of an item.
     static func stripItemMarker(_ text: String) -> String {
-        text.replacingOccurrences(of: #"^\s*(?:[-–+•]|\d{1,2}(?:\.\d{1,2})*\.)\s*"#, with: "", options: .regularExpression)
+        text.replacingPattern(#"^\s*(?:[-–+•]|\d{1,2}(?:\.\d{1,2})*\.)\s*"#, with: "")
     }
 
     private static func headerWarnings(_ header: PlanHeader, document: PlanDocument) -> [PlanDocument.Warning] {

@@ -26,7 +26,7 @@ public enum TextPlanSource {
         let parts: [String]
         if raw.range(of: "<td", options: .caseInsensitive) != nil {
             parts = raw.components(separatedBy: "</td>").compactMap { part in
-                part.range(of: #"<td[^>]*>"#, options: [.regularExpression, .caseInsensitive]).map { String(part[$0.upperBound...]) }
+                part.rangeOfPattern(#"<td[^>]*>"#, caseInsensitive: true).map { String(part[$0.upperBound...]) }
             }
         } else {
             parts = raw.components(separatedBy: "\t")
@@ -35,21 +35,21 @@ public enum TextPlanSource {
     }
 
     static func cellItems(_ cell: String) -> [String] {
-        let marked = cell.replacingOccurrences(of: #"<(li|p|br)[^>]*>"#, with: "\u{1F}", options: [.regularExpression, .caseInsensitive])
+        let marked = cell.replacingPattern(#"<(li|p|br)[^>]*>"#, with: "\u{1F}", caseInsensitive: true)
         return marked.components(separatedBy: "\u{1F}").map(cleanText).filter { !$0.isEmpty }
     }
 
     /// Removes Markdown and HTML markup and decodes the few entities documents carry.
     public static func cleanText(_ raw: String) -> String {
-        var text = raw.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+        var text = raw.replacingPattern(#"<[^>]+>"#, with: " ")
         for (entity, value) in [("&nbsp;", " "), ("&amp;", "&"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&#39;", "'")] {
             text = text.replacingOccurrences(of: entity, with: value)
         }
         text = text.replacingOccurrences(of: "\u{00A0}", with: " ")
-            .replacingOccurrences(of: #"^\s*#{1,6}\s*"#, with: "", options: .regularExpression)
+            .replacingPattern(#"^\s*#{1,6}\s*"#, with: "")
             .replacingOccurrences(of: "*", with: "")
-            .replacingOccurrences(of: #"\\([\\`*_\[\]().!-])"#, with: "$1", options: .regularExpression)
+            .replacingPattern(#"\\([\\`*_\[\]().!-])"#, with: "$1")
         if text.trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == "-" || $0 == "_" || $0 == "=" }) { return "" }
-        return text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+        return text.replacingPattern(#"\s+"#, with: " ").trimmingCharacters(in: .whitespaces)
     }
 }
