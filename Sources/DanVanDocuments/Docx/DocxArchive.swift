@@ -3,31 +3,46 @@ import ZIPFoundation
 
 /// The parts of a DOCX package, read with limits so that a crafted file cannot unpack past
 /// them (a "zip bomb"): declared sizes are checked first, then bytes are counted as they come.
-struct DocxArchive {
+///
+/// The package is read from a private temporary file, not from memory: ZIPFoundation's
+/// in-memory archive traps on a central directory that points past the end of the data (found
+/// by fuzzing), which would take the whole server down; its file-backed reading does not.
+final class DocxArchive {
     static let maxUnpackedBytes = 60 * 1_048_576
 
     private let archive: Archive
+    private let temporaryFile: URL
     private var budget: Int
 
     init(data: Data, filename: String) throws(PlanReadError) {
+        temporaryFile = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-\(UUID().uuidString).docx")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: temporaryFile, options: [.atomic])
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporaryFile.path)
+            archive = try Archive(url: temporaryFile, accessMode: .read)
         } catch {
+            try? FileManager.default.removeItem(at: temporaryFile)
             throw PlanReadError("Tệp \(filename) không mở được như tệp nén ZIP; có thể tệp bị hỏng.")
         }
         guard archive["word/document.xml"] != nil else {
+            try? FileManager.default.removeItem(at: temporaryFile)
             throw PlanReadError("Tệp \(filename) là tệp ZIP nhưng không phải văn bản Word (.docx): thiếu word/document.xml.")
         }
         let declared = archive.reduce(0) { $0 + Int(clamping: $1.uncompressedSize) }
         guard declared <= Self.maxUnpackedBytes else {
+            try? FileManager.default.removeItem(at: temporaryFile)
             throw PlanReadError("Tệp \(filename) khi giải nén sẽ lớn \(declared / 1_048_576) MB, vượt giới hạn "
                                 + "\(Self.maxUnpackedBytes / 1_048_576) MB; không đọc.")
         }
         budget = Self.maxUnpackedBytes
     }
 
+    deinit {
+        try? FileManager.default.removeItem(at: temporaryFile)
+    }
+
     /// The part's bytes, or nil when the package does not have it.
-    mutating func part(_ path: String, filename: String) throws(PlanReadError) -> Data? {
+    func part(_ path: String, filename: String) throws(PlanReadError) -> Data? {
         guard let entry = archive[path] else { return nil }
         var data = Data()
         var remaining = budget

@@ -7,7 +7,7 @@ import Foundation
 /// and are not read.
 enum DocxPlanSource {
     static func lines(from data: Data, filename: String) throws(PlanReadError) -> [PlanLine] {
-        var archive = try DocxArchive(data: data, filename: filename)
+        let archive = try DocxArchive(data: data, filename: filename)
         guard let document = try archive.part("word/document.xml", filename: filename) else {
             throw PlanReadError("Tệp \(filename) thiếu phần nội dung văn bản.")
         }

@@ -7,13 +7,24 @@ import Foundation
 /// no database. Exit code 2 when the file is not a readable plan.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Đọc một kế hoạch (.txt, .md, .docx) và in những gì đọc được.")
+        commandName: "import", abstract: "Đọc kế hoạch (.txt, .md, .docx) và in những gì đọc được; với --save thì lưu.")
 
-    @Argument(help: "Tệp kế hoạch.") var file: String
+    @Argument(help: "Tệp kế hoạch, hoặc thư mục (với --save).") var file: String
     @Flag(help: "In dạng JSON.") var json = false
     @Flag(help: "In các dòng mà bộ đọc nhìn thấy (để chẩn đoán khi đọc sai).") var lines = false
+    @Flag(help: "Lưu các kế hoạch đọc được vào cơ sở dữ liệu.") var save = false
+    @ArgumentParser.Option(help: "Mã đơn vị ban hành (mặc định: đoán từ tên cơ quan ban hành).") var unit: String?
+    @OptionGroup var common: CommonOptions
 
     func run() async throws {
+        if save {
+            let summary = try await AppRunner.withApplication(common.settings()) { app in
+                try await PlanFolderImport.run(path: file, unitCode: unit, on: app.db)
+            }
+            FileHandle.standardError.write(Data((summary.text + "\n").utf8))
+            if summary.stored == 0 { throw ExitCode(2) }
+            return
+        }
         let url = URL(fileURLWithPath: file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PlanImportFailure("Không đọc được tệp \(file).")

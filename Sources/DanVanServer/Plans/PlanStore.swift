@@ -21,6 +21,7 @@ enum PlanStore {
 
     /// Inserts inside the caller's transaction (a folder import stores many plans in one).
     static func insert(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on tx: any Database) async throws -> Plan {
+        try await requireUnitExisted(placement.unitID, in: document.year ?? 0, on: tx)
         if let existing = try await duplicate(of: document, unitID: placement.unitID, on: tx) {
             throw AppError(.conflict, "Đơn vị đã có kế hoạch \(existing.numberNormalized ?? "") năm \(existing.year) "
                            + "(mã \(existing.requireID)); không lưu bản trùng.", field: "number")
@@ -38,6 +39,22 @@ enum PlanStore {
                                           "targets": "\(document.targets.count)", "tasks": "\(document.tasks.count)"],
                                   by: actor, on: tx)
         return plan
+    }
+
+    /// A 2024 plan cannot belong to a commune formed on 1 July 2025: the unit must have
+    /// existed for part of the plan's year.
+    private static func requireUnitExisted(_ unitID: Int, in year: Int, on db: any Database) async throws {
+        guard let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        let from = unit.validFrom.flatMap(CivilDate.init(parsing:))
+        let to = unit.validTo.flatMap(CivilDate.init(parsing:))
+        if let from, from.year > year {
+            throw AppError.invalid("unit", "\(unit.name) bắt đầu hoạt động từ \(from.vietnamese), không thể có kế hoạch năm \(year); "
+                                   + "hãy chọn đơn vị tiền thân.")
+        }
+        if let to, to.year < year {
+            throw AppError.invalid("unit", "\(unit.name) đã kết thúc từ \(to.vietnamese), không thể có kế hoạch năm \(year); "
+                                   + "hãy chọn đơn vị kế thừa.")
+        }
     }
 
     /// The same unit's plan of the same year and number (or, unnumbered, the same subject).

@@ -1,0 +1,64 @@
+import DanVanCore
+import Fluent
+import Foundation
+
+/// `danvan import FILE|DIR --save`: stores every plan it can read, with a progress bar, and
+/// says what it read, what it skipped and why.
+enum PlanFolderImport {
+    struct Summary {
+        var stored = 0
+        var lines: [String] = []
+
+        var text: String {
+            (lines + ["Đã lưu \(stored) kế hoạch."]).joined(separator: "\n")
+        }
+    }
+
+    static func run(path: String, unitCode: String?, on db: any Database) async throws -> Summary {
+        let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw PlanImportFailure("Không có tệp hoặc thư mục \(path).")
+        }
+        let (files, ignored) = isFolder.boolValue ? PlanFileImporter.files(in: url) : ([url], [])
+        var summary = Summary()
+        summary.lines += ignored.map { "Bỏ qua \($0.0.lastPathComponent): \($0.1)" }
+        let bar = ProgressBar(total: files.count)
+        for (index, file) in files.enumerated() {
+            bar.show(index, label: file.lastPathComponent)
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                summary.lines.append("Bỏ qua \(file.lastPathComponent): không đọc được tệp")
+                continue
+            }
+            switch try await PlanFileImporter.importFile(named: file.lastPathComponent, data: data, unitCode: unitCode,
+                                                         by: .commandLine, on: db) {
+            case .stored(let planID, let code):
+                summary.stored += 1
+                summary.lines.append("Đã lưu \(file.lastPathComponent) → kế hoạch \(planID) của \(code)")
+            case .skipped(let reason):
+                summary.lines.append("Bỏ qua \(file.lastPathComponent): \(reason)")
+            }
+        }
+        bar.finish()
+        return summary
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn in place.
+struct ProgressBar {
+    let total: Int
+
+    func show(_ done: Int, label: String) {
+        guard total > 0 else { return }
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) \(label.prefix(40))\u{1B}[K".utf8))
+    }
+
+    func finish() {
+        guard total > 0 else { return }
+        show(total, label: "xong")
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}

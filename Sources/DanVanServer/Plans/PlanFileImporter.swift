@@ -1,0 +1,60 @@
+import DanVanCore
+import DanVanDocuments
+import Fluent
+import Foundation
+
+/// Reads plan files and stores the ones that are plans, one transaction per file so a bad
+/// file never blocks or half-stores the others.
+enum PlanFileImporter {
+    enum Outcome: Sendable {
+        case stored(planID: Int, unitCode: String)
+        case skipped(reason: String)
+    }
+
+    static let readableExtensions: Set<String> = ["txt", "md", "markdown", "docx"]
+
+    static func importFile(named name: String, data: Data, unitCode: String?, by actor: AuditActor,
+                           on db: any Database) async throws -> Outcome {
+        let document: PlanDocument
+        do {
+            document = try PlanFileReader.read(data, filename: name)
+        } catch {
+            return .skipped(reason: error.description)
+        }
+        guard document.kind == .plan else {
+            return .skipped(reason: document.warnings.first?.message ?? "không phải kế hoạch")
+        }
+        let unit: OrgUnit
+        if let unitCode {
+            unit = try await UnitQueries.require(code: unitCode, field: "unit", on: db)
+        } else if let guessed = try await PlanPlacementResolver.unit(forIssuer: document.issuer, year: document.year, on: db) {
+            unit = guessed
+        } else {
+            return .skipped(reason: "không xác định được đơn vị ban hành từ \"\(document.issuer ?? "")\"; hãy chỉ rõ bằng --unit MÃ")
+        }
+        let upper = try await PlanPlacementResolver.upperPlan(for: document, on: db)
+        do {
+            let plan = try await PlanStore.save(document, at: .init(unitID: unit.requireID, implementsPlanID: upper?.id, sourceName: name),
+                                                by: actor, on: db)
+            return .stored(planID: plan.requireID, unitCode: unit.code)
+        } catch let error as AppError {
+            return .skipped(reason: error.reason)
+        }
+    }
+
+    /// The files of a folder the reader can take, in name order; the rest with the reason.
+    static func files(in folder: URL) -> (readable: [URL], ignored: [(URL, String)]) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var readable: [URL] = []
+        var ignored: [(URL, String)] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            if readableExtensions.contains(url.pathExtension.lowercased()) {
+                readable.append(url)
+            } else {
+                ignored.append((url, "định dạng .\(url.pathExtension) không đọc được (dùng .docx, .txt, .md)"))
+            }
+        }
+        return (readable, ignored)
+    }
+}

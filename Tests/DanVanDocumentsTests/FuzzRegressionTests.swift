@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import DanVanDocuments
+
+/// Inputs the fuzzer once crashed on (Fuzz/regressions): each must now be read or refused.
+@Suite("Plan reader: fuzzer regressions")
+struct FuzzRegressionTests {
+    static var folder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/regressions")
+    }
+
+    @Test("every regression input is answered, and no temporary file is left behind")
+    func regressions() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted()
+        #expect(!names.isEmpty)
+        let before = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("danvan-") }
+        for name in names {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+            var answered = false
+            do {
+                _ = try PlanFileReader.read(data, filename: "x.docx")
+                answered = true
+            } catch {
+                answered = !error.description.isEmpty
+            }
+            #expect(answered, "\(name)")
+        }
+        let after = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("danvan-") }
+        #expect(Set(after).subtracting(before).isEmpty)
+    }
+}
