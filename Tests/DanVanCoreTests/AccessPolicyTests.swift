@@ -8,7 +8,7 @@ struct AccessPolicyTests {
     @Test("nobody but an administrator acts above or beside their unit",
           arguments: [Role.manager, .reporter, .viewer], [UnitRelation.ancestor, .unrelated])
     func noReachUpOrAcross(role: Role, relation: UnitRelation) {
-        for action in AccessAction.allCases {
+        for action in AccessAction.allCases where !(action == .viewPlans && relation == .ancestor) {
             #expect(!AccessPolicy.allows(role, action, on: relation), "\(role) \(action) \(relation)")
         }
     }
@@ -21,6 +21,19 @@ struct AccessPolicyTests {
         #expect(!AccessPolicy.allows(.manager, .approveReport, on: .own))
         #expect(AccessPolicy.allows(.manager, .approveReport, on: .descendant))
         #expect(!AccessPolicy.allows(.viewer, .enterReport, on: .own))
+    }
+
+    @Test("plans: everyone reads the plans above them (sent down to implement), none beside; managers edit their subtree's")
+    func plans() {
+        for role in [Role.manager, .reporter, .viewer] {
+            #expect(AccessPolicy.allows(role, .viewPlans, on: .ancestor))
+            #expect(AccessPolicy.allows(role, .viewPlans, on: .own))
+            #expect(!AccessPolicy.allows(role, .viewPlans, on: .unrelated))
+            #expect(!AccessPolicy.allows(role, .editPlans, on: .ancestor))
+        }
+        #expect(AccessPolicy.allows(.manager, .editPlans, on: .own))
+        #expect(AccessPolicy.allows(.manager, .editPlans, on: .descendant))
+        #expect(!AccessPolicy.allows(.reporter, .editPlans, on: .own))
     }
 
     @Test("roles grant no more than they hold")

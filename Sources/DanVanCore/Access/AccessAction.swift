@@ -10,4 +10,8 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case viewAudit
     case enterReport
     case approveReport
+    /// Read a unit's plans. Upper units' plans are sent down to implement, so ancestors may be read.
+    case viewPlans
+    /// Import, create or change a unit's plans.
+    case editPlans
 }

@@ -2,6 +2,9 @@
 /// (from the closure table) and ask; nothing else grants access.
 public enum AccessPolicy {
     public static func allows(_ role: Role, _ action: AccessAction, on relation: UnitRelation) -> Bool {
+        if action == .viewPlans, role != .admin {
+            return relation != .unrelated
+        }
         switch role {
         case .admin:
             return true

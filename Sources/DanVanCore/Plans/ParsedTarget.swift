@@ -9,6 +9,17 @@ public struct ParsedTarget: Equatable, Sendable, Codable {
     public let subject: String
     public let line: Int
 
+    public init(text: String, comparator: TargetComparator, value: Double?, upper: Double?, unit: TargetMeasure,
+                subject: String, line: Int) {
+        self.text = text
+        self.comparator = comparator
+        self.value = value
+        self.upper = upper
+        self.unit = unit
+        self.subject = subject
+        self.line = line
+    }
+
     enum CodingKeys: String, CodingKey { case text, comparator, value, upper, unit, subject, line }
 
     /// Absent values are written as null, as the import contract shows them.

@@ -41,6 +41,18 @@ final class DocxArchive {
         try? FileManager.default.removeItem(at: temporaryFile)
     }
 
+    /// An XML part as UTF-8, or nil when the package does not have it. Foundation's XMLParser
+    /// traps on element names that are not valid UTF-8 (found by fuzzing), so a damaged part is
+    /// refused before it is parsed; UTF-16 parts are converted.
+    func xmlPart(_ path: String, filename: String) throws(PlanReadError) -> Data? {
+        guard let data = try part(path, filename: filename) else { return nil }
+        if String(data: data, encoding: .utf8) != nil { return data }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16) {
+            return Data(text.utf8)
+        }
+        throw PlanReadError("Tệp \(filename) bị hỏng: phần \(path) không phải văn bản UTF-8 hợp lệ.")
+    }
+
     /// The part's bytes, or nil when the package does not have it.
     func part(_ path: String, filename: String) throws(PlanReadError) -> Data? {
         guard let entry = archive[path] else { return nil }

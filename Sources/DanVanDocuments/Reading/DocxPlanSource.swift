@@ -8,11 +8,11 @@ import Foundation
 enum DocxPlanSource {
     static func lines(from data: Data, filename: String) throws(PlanReadError) -> [PlanLine] {
         let archive = try DocxArchive(data: data, filename: filename)
-        guard let document = try archive.part("word/document.xml", filename: filename) else {
+        guard let document = try archive.xmlPart("word/document.xml", filename: filename) else {
             throw PlanReadError("Tệp \(filename) thiếu phần nội dung văn bản.")
         }
-        let numbering = DocxNumbering(data: try archive.part("word/numbering.xml", filename: filename))
-        let styles = DocxStyles(data: try archive.part("word/styles.xml", filename: filename))
+        let numbering = DocxNumbering(data: try archive.xmlPart("word/numbering.xml", filename: filename))
+        let styles = DocxStyles(data: try archive.xmlPart("word/styles.xml", filename: filename))
         let parser = DocxBodyParser(numbering: numbering, styles: styles)
         guard parser.parse(document) else {
             throw PlanReadError("Tệp \(filename) có nội dung XML hỏng; hãy mở bằng Word và lưu lại.")

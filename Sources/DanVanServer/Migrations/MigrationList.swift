@@ -17,5 +17,6 @@ enum MigrationList {
         CreatePlanTask(),
         CreateCitedDocument(),
         CreatePlanCitation(),
+        CreatePlanImportDraft(),
     ]
 }

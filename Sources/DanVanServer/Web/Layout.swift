@@ -22,6 +22,7 @@ struct Layout: Encodable {
         var links: [(String, SiteRoute)] = []
         if let user {
             links.append(("Đơn vị", .units))
+            links.append(("Kế hoạch", .plans))
             if user.userRole == .admin || user.userRole == .manager {
                 links += [("Tài khoản", .users), ("Nhật ký", .audit)]
             }

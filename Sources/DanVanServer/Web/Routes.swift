@@ -9,6 +9,8 @@ func registerRoutes(_ app: Application) throws {
     UserPagesController().register(app)
     AuditPagesController().register(app)
     AccountPagesController().register(app)
+    PlanPagesController().register(app)
+    PlanImportPagesController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

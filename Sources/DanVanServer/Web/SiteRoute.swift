@@ -23,6 +23,12 @@ enum SiteRoute: Equatable {
     case accountPassword
     case accountTokens
     case tokenRevoke(String)
+    case plans
+    case plan(String)
+    case planImport
+    case planDraft(String)
+    case planDraftDiscard(String)
+    case document(String)
 
     /// Placeholder for a path parameter when registering a route.
     static let param = ":id"
@@ -57,6 +63,12 @@ enum SiteRoute: Equatable {
         case .accountPassword: ["account", "password"]
         case .accountTokens: ["account", "tokens"]
         case .tokenRevoke(let id): ["account", "tokens", id, "revoke"]
+        case .plans: ["plans"]
+        case .plan(let id): ["plans", id]
+        case .planImport: ["plans", "import"]
+        case .planDraft(let id): ["plans", "import", id]
+        case .planDraftDiscard(let id): ["plans", "import", id, "discard"]
+        case .document(let id): ["documents", id]
         }
     }
 }

@@ -80,6 +80,13 @@ extension Application {
         return try await testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
     }
 
+    /// Percent-encodes everything but unreserved ASCII, as browsers do (`.alphanumerics`
+    /// would let Vietnamese letters through raw).
+    static func formEncode(_ text: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
     /// A browser request; `form` is sent url-encoded.
     func page(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, form: [String: String]? = nil) async throws -> TestingHTTPResponse {
         var headers = headers
@@ -87,7 +94,7 @@ extension Application {
         if let form {
             headers.contentType = .urlEncodedForm
             let encoded = form.map { key, value in
-                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+                "\(Self.formEncode(key))=\(Self.formEncode(value))"
             }.joined(separator: "&")
             body = ByteBuffer(string: encoded)
         }

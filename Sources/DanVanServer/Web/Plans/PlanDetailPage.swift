@@ -1,0 +1,79 @@
+import DanVanCore
+import Fluent
+
+/// A stored plan: as the document reads, the targets and the task table, what it implements,
+/// what implements it, and which documents it cites.
+struct PlanDetailPage: Encodable {
+    struct Section: Encodable { let number: String; let heading: String; let indent: Int }
+    struct Target: Encodable { let text: String; let rule: String; let evaluation: String; let line: Int }
+    struct Task: Encodable {
+        let group: String; let text: String; let timing: String; let lead: String; let coordinating: String; let section: String
+    }
+    struct Citation: Encodable { let label: String; let href: String; let isBasis: Bool }
+
+    let plan: PlanRow
+    let unitHref: String
+    let issuedOn: String?
+    let issuer: String?
+    let sections: [Section]
+    let targets: [Target]
+    let appendix: [Task]
+    let bodyTasks: [Task]
+    let implements: PlanRow?
+    let implementedBy: [PlanRow]
+    let citations: [Citation]
+    let recipients: [String]
+    let signature: String?
+
+    static func query(_ plan: Plan, for user: User, on db: any Database) async throws -> PlanDetailPage {
+        let unit = try await OrgUnit.find(plan.unitID, on: db)
+        let planID = plan.requireID
+        let sections = try await PlanSectionRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
+        let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
+        let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all().map(task)
+        let upper = try await plan.implementsPlanID.asyncMap { try await Plan.find($0, on: db) } ?? nil
+        let readableUpper = try await upper.asyncMap { try await PlanQueries.readable([$0], by: user, on: db).first } ?? nil
+        let lower = try await PlanQueries.readable(try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all(), by: user, on: db)
+        return PlanDetailPage(
+            plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: SiteRoute.unit(unit?.code ?? "").path,
+            issuedOn: plan.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese, issuer: plan.issuerText,
+            sections: sections.map { Section(number: $0.number, heading: $0.heading, indent: $0.depth) },
+            targets: targets.map { Target(text: $0.text, rule: rule($0), evaluation: "chưa có số liệu", line: $0.line) },
+            appendix: tasks.filter { $0.section == "appendix" }, bodyTasks: tasks.filter { $0.section != "appendix" },
+            implements: try await readableUpper.asyncMap { try await PlanQueries.rows([$0], on: db).first } ?? nil,
+            implementedBy: try await PlanQueries.rows(lower, on: db),
+            citations: try await citations(planID, on: db),
+            recipients: PlanPartsWriter.names(plan.recipientsJSON),
+            signature: [plan.signatureAuthority, plan.signaturePosition, plan.signatureName].compactMap { $0 }.joined(separator: " · "))
+    }
+
+    static func rule(_ target: PlanTargetRecord) -> String {
+        let unit = target.measure == "percent" ? "%" : ""
+        let value = target.value.map { PlanReviewPage.format($0) + unit } ?? "mức cấp trên giao"
+        switch TargetComparator(rawValue: target.comparator) {
+        case .gt: return "> \(value)"
+        case .ge: return "≥ \(value)"
+        case .eq: return "= \(value)"
+        case .le: return "≤ \(value)"
+        case .lt: return "< \(value)"
+        case .between: return "\(value) – \(target.upper.map { PlanReviewPage.format($0) + unit } ?? "?")"
+        case nil: return value
+        }
+    }
+
+    private static func task(_ record: PlanTaskRecord) -> Task {
+        Task(group: record.group ?? "", text: record.text, timing: record.timingRaw,
+             lead: PlanPartsWriter.names(record.leadNames).joined(separator: "; "),
+             coordinating: PlanPartsWriter.names(record.coordinatingNames).joined(separator: "; "), section: record.section)
+    }
+
+    private static func citations(_ planID: Int, on db: any Database) async throws -> [Citation] {
+        let links = try await PlanCitation.query(on: db).filter(\.$planID == planID).all()
+        let documents = links.isEmpty ? [] : try await CitedDocument.query(on: db).filter(\.$id ~~ links.map(\.documentID)).all()
+        let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.requireID, $0) })
+        return links.compactMap { link in
+            byID[link.documentID].map { Citation(label: CitedDocumentPage.label($0), href: SiteRoute.document(String($0.requireID)).path,
+                                                 isBasis: link.isBasis) }
+        }.sorted { ($0.isBasis ? 0 : 1, $0.label) < ($1.isBasis ? 0 : 1, $1.label) }
+    }
+}

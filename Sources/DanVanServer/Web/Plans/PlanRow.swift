@@ -1,0 +1,18 @@
+/// A plan as a line in a list.
+struct PlanRow: Encodable {
+    let id: Int
+    let href: String
+    let number: String
+    let year: Int
+    let subject: String
+    let unitName: String
+
+    init(_ plan: Plan, unitName: String) {
+        id = plan.requireID
+        href = SiteRoute.plan(String(plan.requireID)).path
+        number = plan.numberNormalized ?? "(chưa số)"
+        year = plan.year
+        subject = plan.subject
+        self.unitName = unitName
+    }
+}
