@@ -81,3 +81,59 @@ struct PlanImportTests {
         }
     }
 }
+
+@Suite("Plans API")
+struct PlansAPITests {
+    @Test("reading a file stores nothing; saving stores it; a PDF or a non-plan is 422", arguments: TestDatabase.all)
+    func importAPI(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await UnitStore.create(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district"),
+                                           parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
+            let fixture = Fixture(app: app)
+            let token = try await fixture.token(for: try await fixture.user("ql", .manager, at: "HU"))
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            let docx = try PlanImportTests.fixture("seed-000.docx")
+            let read = try await app.testing().sendRequest(.POST, "/api/plans/import?filename=kh.docx", headers: headers, body: ByteBuffer(data: docx))
+            #expect(read.status == .ok)
+            #expect(read.body.string.contains("\"normalized\":\"159-KH/HU\""))
+            #expect(try await Plan.query(on: app.db).count() == 0)
+            let saved = try await app.testing().sendRequest(.POST, "/api/plans/import?filename=kh.docx&save=true", headers: headers,
+                                                            body: ByteBuffer(data: docx))
+            #expect(saved.status == .created)
+            #expect(try await Plan.query(on: app.db).count() == 1)
+            let pdf = try await app.testing().sendRequest(.POST, "/api/plans/import?filename=kh.pdf", headers: headers,
+                                                          body: ByteBuffer(string: "%PDF-1.7"))
+            #expect(pdf.status == .unprocessableEntity)
+            #expect(pdf.body.string.contains("\"field\":\"file\""))
+            let prose = try await app.testing().sendRequest(.POST, "/api/plans/import?filename=a.txt&save=true", headers: headers,
+                                                            body: ByteBuffer(string: "Xin chào.\nKhông phải kế hoạch."))
+            #expect(prose.status == .unprocessableEntity)
+            #expect(try await Plan.query(on: app.db).count() == 1)
+        }
+    }
+}
+
+@Suite("Plans API reading")
+struct PlansAPIReadingTests {
+    @Test("the API's reading of a file equals the library's", arguments: ["seed-000.docx", "seed-000.txt", "seed-004.docx"])
+    func sameReading(name: String) async throws {
+        try await withTestApp(.sqlite) { app in
+            _ = try await UnitStore.create(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district"),
+                                           parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
+            let fixture = Fixture(app: app)
+            let token = try await fixture.token(for: try await fixture.user("ql", .manager, at: "HU"))
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            let data = try PlanImportTests.fixture(name)
+            let response = try await app.testing().sendRequest(.POST, "/api/plans/import?filename=\(name)", headers: headers,
+                                                               body: ByteBuffer(data: data))
+            let viaAPI = try JSONDecoder().decode(PlanDocument.self, from: Data(response.body.string.utf8))
+            let direct = try PlanFileReader.read(data, filename: name)
+            #expect(viaAPI == direct)
+            for (a, b) in zip(viaAPI.tasks, direct.tasks) where a != b {
+                Issue.record("line \(b.line): API \(a.text.prefix(60)) ≠ \(b.text.prefix(60))")
+            }
+        }
+    }
+}

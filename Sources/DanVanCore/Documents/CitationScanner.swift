@@ -4,14 +4,13 @@ import Foundation
 public enum CitationScanner {
     private static let symbol = #"(\d{1,5})\s*(?:[-–]\s*([A-ZĐ][A-ZĐa-zđ]{0,3})\s*/\s*([A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*)|/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐa-zđ]{0,3})\s*-\s*([A-ZĐ][A-ZĐa-zđ0-9]*))"#
     private static let typeNames = DocumentType.byName.map { NSRegularExpression.escapedPattern(for: $0.name) }.joined(separator: "|")
-    private static let mentionRegex = try? NSRegularExpression(
-        pattern: #"(?:("# + typeNames + #")\s+(?:số\s*:?\s*)?)?"# + symbol, options: [.caseInsensitive])
+    private static let mentionPattern = #"(?:("# + typeNames + #")\s+(?:số\s*:?\s*)?)?"# + symbol
 
     /// Every mention on one line, in order. A mention without its own date or issuer that is
     /// joined to the next by "và" shares that one's ("Quyết định số 217-QĐ/TW và Quyết định số
     /// 218-QĐ/TW, ngày 12/12/2013 của Bộ Chính trị").
     public static func mentions(in text: String, line: Int) -> [CitationMention] {
-        guard let regex = mentionRegex else { return [] }
+        guard let regex = RegexCache.shared.regex(mentionPattern, caseInsensitive: true) else { return [] }
         let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
         var found: [CitationMention] = []
         for (index, match) in matches.enumerated() {

@@ -5,7 +5,7 @@ import Foundation
 /// "đạt và vượt", "không để xảy ra").
 public enum TargetParser {
     struct Rule: Sendable {
-        let regex: NSRegularExpression?
+        let pattern: String
         let make: @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?
     }
 
@@ -33,11 +33,11 @@ public enum TargetParser {
         rule(#"không để (?:xảy ra|phát sinh)"#) { _ in (.eq, 0, nil, .count) },
     ]
 
-    /// Patterns are literals; a typo would leave the rule nil, which the tests (exercising
-    /// every rule) catch.
+    /// Patterns are literals; one that did not compile would match nothing, which the tests
+    /// (exercising every rule) catch.
     private static func rule(_ pattern: String,
                              _ make: @escaping @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?) -> Rule {
-        Rule(regex: try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]), make: make)
+        Rule(pattern: pattern, make: make)
     }
 
     /// Every target in one line of a targets section. Clauses separated by ";" or
@@ -64,7 +64,7 @@ public enum TargetParser {
     private static func targets(inClause clause: String, lineNumber: Int) -> [ParsedTarget] {
         var hits: [Hit] = []
         for rule in rules {
-            guard let regex = rule.regex else { continue }
+            guard let regex = RegexCache.shared.regex(rule.pattern, caseInsensitive: true) else { continue }
             for match in regex.matches(in: clause, range: NSRange(clause.startIndex..., in: clause)) {
                 guard let range = Range(match.range, in: clause), !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
                 let groups = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: clause).map { String(clause[$0]) } ?? "" }

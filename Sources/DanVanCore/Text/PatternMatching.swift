@@ -1,19 +1,25 @@
 import Foundation
 
-/// Compiled regular expressions, kept: the reader matches the same few dozen patterns on every
-/// line, and compiling one costs more than matching it.
+/// Compiled regular expressions, kept per thread: the reader matches the same few dozen
+/// patterns on every line, and compiling one costs more than matching it. Per thread because
+/// swift-corelibs-foundation does not document NSRegularExpression as safe to share across
+/// threads, and requests are read on many threads at once.
 final class RegexCache: @unchecked Sendable {
     static let shared = RegexCache()
-    private let lock = NSLock()
-    private var compiled: [String: NSRegularExpression] = [:]
+    private static let key = "danvan.regex-cache"
 
     func regex(_ pattern: String, caseInsensitive: Bool = false) -> NSRegularExpression? {
         let key = (caseInsensitive ? "i:" : "s:") + pattern
-        lock.lock()
-        defer { lock.unlock() }
-        if let regex = compiled[key] { return regex }
-        let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-        compiled[key] = regex
+        let cache: NSMutableDictionary
+        if let existing = Thread.current.threadDictionary[Self.key] as? NSMutableDictionary {
+            cache = existing
+        } else {
+            cache = NSMutableDictionary()
+            Thread.current.threadDictionary[Self.key] = cache
+        }
+        if let regex = cache[key] as? NSRegularExpression { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
+        cache[key] = regex
         return regex
     }
 }

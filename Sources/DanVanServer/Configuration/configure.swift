@@ -19,6 +19,10 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes)
+    let json = JSONEncoder()
+    json.dateEncodingStrategy = .iso8601
+    json.outputFormatting = [.withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: json, for: .json)
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

@@ -18,4 +18,5 @@ func registerRoutes(_ app: Application) throws {
     UsersAPIController().register(api)
     TokensAPIController().register(api)
     AuditAPIController().register(api)
+    PlansAPIController().register(api)
 }

@@ -1,0 +1,81 @@
+import DanVanCore
+import DanVanDocuments
+import Fluent
+import Vapor
+
+/// /api/plans: read a plan file (and store it when asked), list and fetch stored plans.
+struct PlansAPIController {
+    struct StoredPlan: Content {
+        let id: Int
+        let unitCode: String
+        let number: String?
+        let year: Int
+        let subject: String
+        let implementsPlanID: Int?
+    }
+
+    func register(_ api: any RoutesBuilder) {
+        let plans = api.grouped("plans")
+        plans.get(use: list)
+        plans.on(.POST, "import", body: .collect(maxSize: "25mb"), use: importFile)
+        plans.get(":id", use: show)
+    }
+
+    /// The body is the file itself; `?filename=` names it (its extension decides DOCX or text).
+    /// Without `?save=true` the reading is returned and nothing is stored; with it the plan is
+    /// stored under `?unit=CODE` (or the unit the issuer names) and 201 answers.
+    func importFile(req: Request) async throws -> Response {
+        try await req.authorizeOwnUnit(.editPlans)
+        let name = UnitInput.nonEmpty(req.query[String.self, at: "filename"]) ?? "plan.docx"
+        let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+        let reading: PlanDocument
+        do {
+            reading = try PlanFileReader.read(data, filename: name)
+        } catch {
+            throw AppError.invalid("file", error.description)
+        }
+        guard req.query[Bool.self, at: "save"] == true else {
+            let response = try await reading.encodeResponse(for: req)
+            if reading.kind != .plan { response.status = .unprocessableEntity }
+            return response
+        }
+        guard reading.kind == .plan else {
+            throw AppError(.unprocessableEntity, reading.warnings.first?.message ?? "Văn bản không phải kế hoạch.", field: "file")
+        }
+        let unit = try await unitFor(reading, code: req.query[String.self, at: "unit"], req: req)
+        try await req.authorize(.editPlans, on: unit)
+        let upper = try await PlanPlacementResolver.upperPlan(for: reading, on: req.db)
+        let plan = try await PlanStore.save(reading, at: .init(unitID: unit.requireID, implementsPlanID: upper?.id, sourceName: name),
+                                            by: req.auditActor, on: req.db)
+        return try await stored(plan, unit: unit).encodeResponse(status: .created, for: req)
+    }
+
+    func list(req: Request) async throws -> [StoredPlan] {
+        let plans = try await PlanQueries.visible(to: try req.requireUser(), on: req.db)
+        let units = try await OrgUnit.query(on: req.db).filter(\.$id ~~ Array(Set(plans.map(\.unitID)))).all()
+        let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.requireID, $0) })
+        return plans.compactMap { plan in byID[plan.unitID].map { stored(plan, unit: $0) } }
+    }
+
+    func show(req: Request) async throws -> StoredPlan {
+        let plan = try await PlanQueries.require(id: req.parameters.get("id") ?? "", on: req.db)
+        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        try await req.authorize(.viewPlans, on: unit)
+        return stored(plan, unit: unit)
+    }
+
+    private func unitFor(_ reading: PlanDocument, code: String?, req: Request) async throws -> OrgUnit {
+        if let code = UnitInput.nonEmpty(code) { return try await UnitQueries.require(code: code, field: "unit", on: req.db) }
+        guard let unit = try await PlanPlacementResolver.unit(forIssuer: reading.issuer, year: reading.year, on: req.db) else {
+            throw AppError.invalid("unit", "Không xác định được đơn vị ban hành từ \"\(reading.issuer ?? "")\"; hãy gửi kèm ?unit=MÃ.")
+        }
+        return unit
+    }
+
+    private func stored(_ plan: Plan, unit: OrgUnit) -> StoredPlan {
+        StoredPlan(id: plan.requireID, unitCode: unit.code, number: plan.numberNormalized, year: plan.year, subject: plan.subject,
+                   implementsPlanID: plan.implementsPlanID)
+    }
+}
+
+extension PlanDocument: Content {}
