@@ -67,3 +67,52 @@ struct StartupTests {
         }
     }
 }
+
+@Suite("danvan import on the command line")
+struct ImportCommandTests {
+    private func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, errors: String) {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/debug/danvan")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the danvan product first")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    @Test("a seed prints the JSON contract and exits 0")
+    func seed() throws {
+        let result = try run(["import", "Tests/DanVanDocumentsTests/Fixtures/seed-001.docx", "--json"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(json?["kind"] as? String == "plan")
+        #expect(json?["year"] as? Int == 2024)
+        #expect(json?.keys.contains("theme") == true, "absent values are written as null")
+    }
+
+    @Test("a document that is not a plan still prints its JSON, with exit code 2; an unreadable file says why, exit 2")
+    func notAPlan() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("bc.txt")
+        try Data("BÁO CÁO\nKết quả 6 tháng đầu năm 2024\nI. KẾT QUẢ\nĐã tổ chức 12 cuộc.".utf8).write(to: report)
+        let unknown = try run(["import", report.path, "--json"])
+        #expect(unknown.status == 2)
+        #expect(unknown.output.contains("\"kind\" : \"unknown\""))
+        let pdf = folder.appendingPathComponent("kh.pdf")
+        try Data("%PDF-1.7".utf8).write(to: pdf)
+        let refused = try run(["import", pdf.path, "--json"])
+        #expect(refused.status == 2)
+        #expect(refused.errors.contains("PDF chưa được hỗ trợ"))
+        #expect(refused.output.isEmpty)
+    }
+}

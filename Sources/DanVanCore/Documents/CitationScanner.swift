@@ -3,23 +3,27 @@ import Foundation
 /// Finds document citations in lines of text and gathers them into documents.
 public enum CitationScanner {
     private static let symbol = #"(\d{1,5})\s*(?:[-–]\s*([A-ZĐ][A-ZĐa-zđ]{0,3})\s*/\s*([A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*)|/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐa-zđ]{0,3})\s*-\s*([A-ZĐ][A-ZĐa-zđ0-9]*))"#
-    private static let typeNames = DocumentType.byName.map { NSRegularExpression.escapedPattern(for: $0.name) }.joined(separator: "|")
-    private static let mentionPattern = #"(?:("# + typeNames + #")\s+(?:số\s*:?\s*)?)?"# + symbol
+    /// The regex starts at the number, which ICU finds quickly; the type name before it is
+    /// looked for in plain Swift (a case-insensitive alternation tried at every position was
+    /// most of the reader's time).
+    private static let mentionPattern = symbol
+    private static let lowercasedTypeNames = DocumentType.byName.map { ($0.name.lowercased(), $0.name) }
 
     /// Every mention on one line, in order. A mention without its own date or issuer that is
     /// joined to the next by "và" shares that one's ("Quyết định số 217-QĐ/TW và Quyết định số
     /// 218-QĐ/TW, ngày 12/12/2013 của Bộ Chính trị").
     public static func mentions(in text: String, line: Int) -> [CitationMention] {
-        guard let regex = RegexCache.shared.regex(mentionPattern, caseInsensitive: true) else { return [] }
-        let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        guard text.containsASCII("/") else { return [] }
+        let matches = text.matchesOfPattern(mentionPattern)
         var found: [CitationMention] = []
         for (index, match) in matches.enumerated() {
-            guard let range = Range(match.range, in: text) else { continue }
-            let symbolText = String(text[symbolRange(match, in: text) ?? range])
+            guard let symbolRange = Range(match.range, in: text) else { continue }
+            let symbolText = String(text[symbolRange])
             guard let number = DocumentNumber.parse(symbolText), !number.number.isEmpty else { continue }
             let nextStart = index + 1 < matches.count ? Range(matches[index + 1].range, in: text)?.lowerBound : nil
-            let tail = String(text[range.upperBound..<(nextStart ?? text.endIndex)])
-            let typeWord = Range(match.range(at: 1), in: text).map { String(text[$0]) }
+            let tail = String(text[symbolRange.upperBound..<(nextStart ?? text.endIndex)])
+            let (typeWord, start) = typeName(before: symbolRange.lowerBound, in: text)
+            let range = start..<symbolRange.upperBound
             let details = details(after: tail, restOfLine: String(text[range.upperBound...]))
             let typeName = typeWord.map { Self.typeName(for: $0, number: number) } ?? DocumentType.named(number.type)?.name ?? number.type
             found.append(CitationMention(raw: String(text[range]).trimmingCharacters(in: .whitespaces), number: number,
@@ -62,9 +66,22 @@ public enum CitationScanner {
                       occurrences: [mention.line], spellings: [mention.number.raw])
     }
 
-    private static func symbolRange(_ match: NSTextCheckingResult, in text: String) -> Range<String.Index>? {
-        guard let start = Range(match.range(at: 2), in: text)?.lowerBound, let whole = Range(match.range, in: text) else { return nil }
-        return start..<whole.upperBound
+    /// "Nghị quyết số " or "Nghị quyết " just before the number: the type as written and
+    /// where the mention starts.
+    private static func typeName(before index: String.Index, in text: String) -> (String?, String.Index) {
+        var cursor = index
+        var steps = 0
+        while cursor > text.startIndex, steps < 30 { cursor = text.index(before: cursor); steps += 1 }
+        let window = text[cursor..<index]
+        var head = Substring(window.lowercased())
+        while let last = head.last, last == " " || last == ":" { head = head.dropLast() }
+        if head.hasSuffix("số") { head = head.dropLast(2) }
+        while let last = head.last, last == " " { head = head.dropLast() }
+        guard let (lowered, _) = lowercasedTypeNames.first(where: { head.hasSuffix($0.0) }) else { return (nil, index) }
+        let offset = head.count - lowered.count
+        let start = window.index(window.startIndex, offsetBy: offset)
+        let typeEnd = window.index(start, offsetBy: lowered.count)
+        return (String(window[start..<typeEnd]), start)
     }
 
     /// "Thông tư" and "Thông tri" share TT; the words written decide.

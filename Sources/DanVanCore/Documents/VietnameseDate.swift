@@ -11,9 +11,7 @@ public enum VietnameseDate {
         ]
         var best: (CivilDate, Range<String.Index>)?
         for pattern in patterns {
-            guard let regex = RegexCache.shared.regex(pattern),
-                  let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-                  let range = Range(match.range, in: text) else { continue }
+            guard let match = text.matchesOfPattern(pattern).first, let range = Range(match.range, in: text) else { continue }
             let parts = (1...3).compactMap { Range(match.range(at: $0), in: text).flatMap { Int(text[$0]) } }
             guard parts.count == 3, let date = CivilDate(year: parts[2], month: parts[1], day: parts[0]) else { continue }
             if best == nil || range.lowerBound < best!.1.lowerBound { best = (date, range) }

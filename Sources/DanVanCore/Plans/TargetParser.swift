@@ -64,8 +64,7 @@ public enum TargetParser {
     private static func targets(inClause clause: String, lineNumber: Int) -> [ParsedTarget] {
         var hits: [Hit] = []
         for rule in rules {
-            guard let regex = RegexCache.shared.regex(rule.pattern, caseInsensitive: true) else { continue }
-            for match in regex.matches(in: clause, range: NSRange(clause.startIndex..., in: clause)) {
+            for match in clause.matchesOfPattern(rule.pattern, caseInsensitive: true) {
                 guard let range = Range(match.range, in: clause), !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
                 let groups = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: clause).map { String(clause[$0]) } ?? "" }
                 guard !isPartOfDateOrYear(clause, range), let made = rule.make(groups) else { continue }

@@ -1,34 +1,39 @@
 import Foundation
 
-/// Compiled regular expressions, kept per thread: the reader matches the same few dozen
-/// patterns on every line, and compiling one costs more than matching it. Per thread because
-/// swift-corelibs-foundation does not document NSRegularExpression as safe to share across
-/// threads, and requests are read on many threads at once.
+/// Compiled regular expressions, kept: the reader matches the same few dozen patterns on every
+/// line, and compiling one costs more than matching it (most of the reader's time before this
+/// cache). Each compiled expression is lent to one caller at a time: swift-corelibs-foundation
+/// does not document NSRegularExpression as safe to share across threads, and requests are read
+/// on many threads at once.
 final class RegexCache: @unchecked Sendable {
     static let shared = RegexCache()
-    private static let key = "danvan.regex-cache"
+    private let lock = NSLock()
+    private var idle: [String: [NSRegularExpression]] = [:]
 
-    func regex(_ pattern: String, caseInsensitive: Bool = false) -> NSRegularExpression? {
+    func withRegex<T>(_ pattern: String, caseInsensitive: Bool = false, _ body: (NSRegularExpression) -> T) -> T? {
         let key = (caseInsensitive ? "i:" : "s:") + pattern
-        let cache: NSMutableDictionary
-        if let existing = Thread.current.threadDictionary[Self.key] as? NSMutableDictionary {
-            cache = existing
-        } else {
-            cache = NSMutableDictionary()
-            Thread.current.threadDictionary[Self.key] = cache
+        lock.lock()
+        let lent = idle[key]?.popLast()
+        lock.unlock()
+        guard let regex = lent ?? (try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])) else {
+            return nil
         }
-        if let regex = cache[key] as? NSRegularExpression { return regex }
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
-        cache[key] = regex
-        return regex
+        defer {
+            lock.lock()
+            idle[key, default: []].append(regex)
+            lock.unlock()
+        }
+        return body(regex)
     }
 }
 
 public extension String {
     /// The capture groups of the first match of `pattern`, or nil. Unmatched groups are "".
     func captures(_ pattern: String, caseInsensitive: Bool = false) -> [String]? {
-        guard let regex = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive),
-              let match = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
+        let match = RegexCache.shared.withRegex(pattern, caseInsensitive: caseInsensitive) {
+            $0.firstMatch(in: self, range: NSRange(startIndex..., in: self))
+        } ?? nil
+        guard let match else { return nil }
         return (1..<match.numberOfRanges).map { index in
             Range(match.range(at: index), in: self).map { String(self[$0]) } ?? ""
         }
@@ -36,14 +41,28 @@ public extension String {
 
     /// Every match of `pattern` replaced by `template` ("$1" names a group).
     func replacingPattern(_ pattern: String, with template: String, caseInsensitive: Bool = false) -> String {
-        guard let regex = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive) else { return self }
-        return regex.stringByReplacingMatches(in: self, range: NSRange(startIndex..., in: self), withTemplate: template)
+        RegexCache.shared.withRegex(pattern, caseInsensitive: caseInsensitive) {
+            $0.stringByReplacingMatches(in: self, range: NSRange(startIndex..., in: self), withTemplate: template)
+        } ?? self
     }
 
     /// Where `pattern` first matches, or nil.
     func rangeOfPattern(_ pattern: String, caseInsensitive: Bool = false) -> Range<String.Index>? {
-        guard let regex = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive),
-              let match = regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
-        return Range(match.range, in: self)
+        let match = RegexCache.shared.withRegex(pattern, caseInsensitive: caseInsensitive) {
+            $0.firstMatch(in: self, range: NSRange(startIndex..., in: self))
+        } ?? nil
+        return match.flatMap { Range($0.range, in: self) }
+    }
+
+    /// Every match of `pattern`, in order.
+    func matchesOfPattern(_ pattern: String, caseInsensitive: Bool = false) -> [NSTextCheckingResult] {
+        RegexCache.shared.withRegex(pattern, caseInsensitive: caseInsensitive) {
+            $0.matches(in: self, range: NSRange(startIndex..., in: self))
+        } ?? []
+    }
+
+    /// Whether the text holds this ASCII byte; a byte scan, not Foundation's substring search.
+    func containsASCII(_ byte: Unicode.Scalar) -> Bool {
+        utf8.contains(UInt8(truncatingIfNeeded: byte.value))
     }
 }

@@ -2,13 +2,57 @@ import Foundation
 
 /// Folds Vietnamese text for search: lower case, tone and vowel marks removed, đ → d,
 /// runs of whitespace collapsed. "Đảng ủy xã" and "dang uy xa" fold to the same string.
+/// A table of the Vietnamese letters does the common case; anything else goes through
+/// Foundation's (much slower) diacritic folding.
 public enum VietnameseFolding {
     public static func fold(_ text: String) -> String {
-        let stripped = text
-            .replacingOccurrences(of: "đ", with: "d")
-            .replacingOccurrences(of: "Đ", with: "d")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
-        return stripped.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            if scalar.isASCII {
+                out.append(Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII))
+            } else if let base = table[scalar] {
+                out.append(base)
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else if !scalar.properties.isAlphabetic {
+                out.append(scalar)
+            } else {
+                out.append(contentsOf: String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                    .lowercased().unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    private static let groups: [(Character, String)] = [
+        ("a", "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"), ("e", "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ"), ("i", "ìíỉĩịÌÍỈĨỊ"),
+        ("o", "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"), ("u", "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ"), ("y", "ỳýỷỹỵỲÝỶỸỴ"), ("d", "đĐ"),
+    ]
+
+    private static let table: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (base, letters) in groups {
+            for letter in letters {
+                // Letters are written precomposed above; each is one scalar.
+                if let scalar = letter.unicodeScalars.first, let baseScalar = base.unicodeScalars.first { table[scalar] = baseScalar }
+            }
+        }
+        return table
+    }()
+}
+
+private extension UInt8 {
+    init(ascii scalar: Unicode.Scalar) {
+        self = UInt8(truncatingIfNeeded: scalar.value)
+    }
+
+    var lowercasedASCII: UInt8 {
+        (65...90).contains(self) ? self + 32 : self
     }
 }

@@ -64,8 +64,6 @@ enum DocxPlanSource {
     }
 
     private static func clean(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{00A0}", with: " ")
-            .replacingPattern(#"\s+"#, with: " ")
-            .trimmingCharacters(in: .whitespaces)
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -7,13 +7,19 @@ enum LegacyEncoding {
     private static let tcvn3Marks: Set<Character> = ["¸", "µ", "¶", "·", "¹", "¨", "©", "ª", "«", "®", "Õ", "Ö", "×", "Ø", "ã", "å", "æ", "ç", "è", "ë", "ì", "î", "ï", "ñ", "ò", "ó", "ô", "õ", "ö", "ø", "ù", "ú", "û", "ü", "ý", "þ", "¬", "§", "¦", "¥", "¤", "£", "¢", "¡"]
     private static let vniPairs = ["aø", "aù", "aû", "aõ", "aï", "eá", "eà", "oâ", "oå", "aâ", "aê", "ñ", "öô", "öø", "öï", "Ñ", "ieá", "oaï", "öô"]
 
+    private static let vietnameseLetters = Set("ăâđêôơưĂÂĐÊÔƠƯ".unicodeScalars)
+
     static func looksLegacy(_ text: String) -> Bool {
-        let letters = text.unicodeScalars.filter { $0.value > 0x7F }
-        guard letters.count >= 8 else { return false }
-        let vietnamese = text.unicodeScalars.filter { (0x1EA0...0x1EF9).contains($0.value) || "ăâđêôơưĂÂĐÊÔƠƯ".unicodeScalars.contains($0) }.count
+        var letters = 0, vietnamese = 0
+        for scalar in text.unicodeScalars where scalar.value > 0x7F {
+            letters += 1
+            if (0x1EA0...0x1EF9).contains(scalar.value) || vietnameseLetters.contains(scalar) { vietnamese += 1 }
+        }
+        // Ordinary Unicode Vietnamese: most non-ASCII letters are Vietnamese ones.
+        guard letters >= 8, vietnamese * 4 < letters else { return false }
         let tcvn = text.filter { tcvn3Marks.contains($0) }.count
         let vni = vniPairs.reduce(0) { $0 + text.components(separatedBy: $1).count - 1 }
-        return vietnamese * 4 < letters.count && (tcvn * 3 >= letters.count || vni * 3 >= letters.count / 2)
+        return tcvn * 3 >= letters || vni * 3 >= letters / 2
     }
 
     static func looksLegacy(_ data: Data) -> Bool {

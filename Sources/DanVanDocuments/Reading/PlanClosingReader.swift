@@ -11,7 +11,7 @@ struct PlanClosing {
 
     static func read(_ lines: [PlanLine], from start: Int, to end: Int) -> PlanClosing {
         var closing = PlanClosing()
-        guard let nơiNhận = (start..<end).first(where: { VietnameseFolding.fold(lines[$0].text).hasPrefix("noi nhan") }) else {
+        guard let nơiNhận = (start..<end).first(where: { lines[$0].text.count < 40 && VietnameseFolding.fold(lines[$0].text).hasPrefix("noi nhan") }) else {
             closing.signature = signature(lines, from: start, to: end)
             return closing
         }

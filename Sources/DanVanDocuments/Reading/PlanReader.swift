@@ -10,7 +10,7 @@ public enum PlanReader {
         var document = PlanDocument.empty
         var warnings: [PlanDocument.Warning] = []
         let header = PlanHeader.read(lines)
-        let appendixMarker = lines.firstIndex { VietnameseFolding.fold($0.text).hasPrefix("(kem theo ") || VietnameseFolding.fold($0.text).hasPrefix("kem theo ") }
+        let appendixMarker = lines.firstIndex(where: isAppendixNote)
         let appendixStart = [appendixMarker, lines.firstIndex { PlanAppendixReader.columns(of: $0) != nil }]
             .compactMap { $0 }.min() ?? lines.count
         let bodyStart = (header.subjectEndIndex ?? header.titleIndex ?? -1) + 1
@@ -55,6 +55,13 @@ public enum PlanReader {
         if document.kind == .unknown { warnings.insert(contentsOf: unknownReasons(header, spans: spans), at: 0) }
         document.warnings = warnings
         return document
+    }
+
+    /// "(Kèm theo Kế hoạch số ...)": the appendix's note naming the plan it belongs to.
+    private static func isAppendixNote(_ line: PlanLine) -> Bool {
+        guard !line.isTableRow, line.text.count < 300, line.text.lowercased().contains("kèm theo") else { return false }
+        let folded = VietnameseFolding.fold(line.text)
+        return folded.hasPrefix("(kem theo ") || folded.hasPrefix("kem theo ")
     }
 
     private static func readAppendixReference(_ text: String, number: inout DocumentNumber?, document: inout PlanDocument) {

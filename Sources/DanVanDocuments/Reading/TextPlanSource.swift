@@ -12,7 +12,7 @@ public enum TextPlanSource {
     }
 
     static func line(_ raw: String, number: Int) -> PlanLine {
-        if raw.contains("\t") || raw.range(of: "<td", options: .caseInsensitive) != nil {
+        if raw.containsASCII("\t") || (raw.containsASCII("<") && (raw.contains("<td") || raw.contains("<TD"))) {
             let cells = tableCells(raw)
             if cells.count >= 3 {
                 return PlanLine(number: number, text: cells.map { $0.joined(separator: " ") }.joined(separator: " | "), cells: cells)
@@ -24,7 +24,7 @@ public enum TextPlanSource {
     /// Cells of a row; a cell with several <li>/<p> items or "- " bullets keeps them apart.
     static func tableCells(_ raw: String) -> [[String]] {
         let parts: [String]
-        if raw.range(of: "<td", options: .caseInsensitive) != nil {
+        if raw.contains("<td") || raw.contains("<TD") {
             parts = raw.components(separatedBy: "</td>").compactMap { part in
                 part.rangeOfPattern(#"<td[^>]*>"#, caseInsensitive: true).map { String(part[$0.upperBound...]) }
             }
@@ -41,15 +41,17 @@ public enum TextPlanSource {
 
     /// Removes Markdown and HTML markup and decodes the few entities documents carry.
     public static func cleanText(_ raw: String) -> String {
-        var text = raw.replacingPattern(#"<[^>]+>"#, with: " ")
-        for (entity, value) in [("&nbsp;", " "), ("&amp;", "&"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&#39;", "'")] {
-            text = text.replacingOccurrences(of: entity, with: value)
+        var text = raw.containsASCII("<") ? raw.replacingPattern(#"<[^>]+>"#, with: " ") : raw
+        if text.containsASCII("&") {
+            for (entity, value) in [("&nbsp;", " "), ("&amp;", "&"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&#39;", "'")] {
+                text = text.replacingOccurrences(of: entity, with: value)
+            }
         }
-        text = text.replacingOccurrences(of: "\u{00A0}", with: " ")
-            .replacingPattern(#"^\s*#{1,6}\s*"#, with: "")
-            .replacingOccurrences(of: "*", with: "")
-            .replacingPattern(#"\\([\\`*_\[\]().!-])"#, with: "$1")
-        if text.trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == "-" || $0 == "_" || $0 == "=" }) { return "" }
-        return text.replacingPattern(#"\s+"#, with: " ").trimmingCharacters(in: .whitespaces)
+        if text.containsASCII("#") { text = text.replacingPattern(#"^\s*#{1,6}\s*"#, with: "") }
+        if text.containsASCII("*") { text = text.replacingOccurrences(of: "*", with: "") }
+        if text.containsASCII("\\") { text = text.replacingPattern(#"\\([\\`*_\[\]().!-])"#, with: "$1") }
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        if words.allSatisfy({ $0.allSatisfy { "-_=".contains($0) } }) { return "" }
+        return words.joined(separator: " ")
     }
 }
