@@ -14,7 +14,8 @@ public enum VietnameseDate {
             guard let match = text.matchesOfPattern(pattern).first, let range = Range(match.range, in: text) else { continue }
             let parts = (1...3).compactMap { Range(match.range(at: $0), in: text).flatMap { Int(text[$0]) } }
             guard parts.count == 3, let date = CivilDate(year: parts[2], month: parts[1], day: parts[0]) else { continue }
-            if best == nil || range.lowerBound < best!.1.lowerBound { best = (date, range) }
+            if let current = best, current.1.lowerBound <= range.lowerBound { continue }
+            best = (date, range)
         }
         return best.map { (date: $0.0, range: $0.1) }
     }

@@ -34,7 +34,7 @@ private func withApps(count: Int, location: DatabaseLocation, schema: String,
             let app = try await Application.make(.testing)
             apps.append(app)
             app.logger.logLevel = .warning
-            try configure(app, settings: testSettings(), database: location)
+            try configure(app, settings: makeTestSettings(), database: location)
             if index == 0 {
                 if case .postgres = location {
                     try await (app.db as? any SQLDatabase)?.raw("CREATE SCHEMA \(ident: schema)").run()
@@ -62,7 +62,7 @@ private func tearDown(_ apps: [Application], location: DatabaseLocation, schema:
     }
 }
 
-func testSettings() -> Settings {
+func makeTestSettings() -> Settings {
     var settings = Settings(environment: [:])
     settings.bcryptCost = 4
     return settings
