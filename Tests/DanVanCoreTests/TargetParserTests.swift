@@ -82,3 +82,15 @@ struct TargetPredicateTests {
         #expect(targets.first?.subject.contains("không để xảy ra") == true)
     }
 }
+
+@Suite("Targets: the text each one carries")
+struct TargetTextTests {
+    @Test("a second figure's text starts at that figure, not inside the first one's words")
+    func secondText() {
+        let targets = TargetParser.targets(in: "95% trở lên các cấp ủy cơ sở đăng ký mô hình và mỗi cấp ủy cơ sở có từ 01 - 02 mô hình điển hình",
+                                           lineNumber: 1)
+        #expect(targets.count == 2)
+        #expect(targets.first?.text.hasPrefix("95% trở lên") == true)
+        #expect(targets.last?.text == "từ 01 - 02 mô hình điển hình")
+    }
+}

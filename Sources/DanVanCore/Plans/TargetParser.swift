@@ -78,7 +78,8 @@ public enum TargetParser {
         }
         return hits.enumerated().map { index, hit in
             let end = index + 1 < hits.count ? hits[index + 1].range.lowerBound : clause.endIndex
-            let start = index == 0 ? clause.startIndex : hits[index - 1].range.upperBound
+            // The first figure's text is its whole clause; a later one's starts at its own figure.
+            let start = index == 0 ? clause.startIndex : hit.range.lowerBound
             return ParsedTarget(text: String(clause[start..<end]).trimmingCharacters(in: .whitespaces),
                                 comparator: hit.comparator, value: hit.value, upper: hit.upper, unit: hit.unit,
                                 subject: subject(clause[hit.range.upperBound..<end], beforeAnother: index + 1 < hits.count),
