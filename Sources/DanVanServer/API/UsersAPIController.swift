@@ -20,11 +20,9 @@ struct UsersAPIController {
     func list(req: Request) async throws -> [UserDTO] {
         try await req.authorizeOwnUnit(.viewUsers)
         let user = try req.requireUser()
-        var result: [UserDTO] = []
-        for listed in try await UserQueries.list(within: Authorizer.visibleRoots(of: user), on: req.db) {
-            result.append(try await UserStore.dto(listed, on: req.db))
-        }
-        return result
+        let users = try await UserQueries.list(within: Authorizer.visibleRoots(of: user), on: req.db)
+        let codes = try await UnitQueries.codes(for: users.compactMap(\.unitID), on: req.db)
+        return users.map { UserDTO($0, unitCode: $0.unitID.flatMap { codes[$0] }) }
     }
 
     func show(req: Request) async throws -> UserDTO {

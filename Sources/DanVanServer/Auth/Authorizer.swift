@@ -15,8 +15,12 @@ enum Authorizer {
 
     static func allows(_ user: User, _ action: AccessAction, on unit: OrgUnit, db: any Database) async throws -> Bool {
         if user.userRole == .admin { return true }
-        let relation = try await relation(of: user, to: unit.requireID, on: db)
-        return AccessPolicy.allows(user.userRole, action, on: relation)
+        return allows(user, action, relation: try await relation(of: user, to: unit.requireID, on: db))
+    }
+
+    /// For a page that asks about several actions on one unit: work out the relation once.
+    static func allows(_ user: User, _ action: AccessAction, relation: UnitRelation) -> Bool {
+        user.userRole == .admin || AccessPolicy.allows(user.userRole, action, on: relation)
     }
 
     /// The subtrees a user may read; nil means everything (administrators).

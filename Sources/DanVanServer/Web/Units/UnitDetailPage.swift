@@ -34,7 +34,8 @@ struct UnitDetailPage: Encodable {
         let predecessorLinks = try await UnitSuccessor.query(on: db).filter(\.$successorID == unit.requireID).all()
         let linked = try await units(successorLinks.map(\.successorID) + predecessorLinks.map(\.unitID), on: db)
         let answering = try await OrgUnit.query(on: db).filter(\.$reportsToID == unit.requireID).sort(\.$name).all()
-        let mayViewUsers = try await Authorizer.allows(user, .viewUsers, on: unit, db: db)
+        let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: db)
+        let mayViewUsers = Authorizer.allows(user, .viewUsers, relation: relation)
         let users = mayViewUsers ? try await User.query(on: db).filter(\.$unitID == unit.requireID).sort(\.$username).all() : nil
         return UnitDetailPage(
             unit: dto, fields: fields(dto),
@@ -44,8 +45,8 @@ struct UnitDetailPage: Encodable {
             children: try await UnitQueries.children(of: unit.requireID, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today) },
             answering: answering.map { UnitRow($0, today: today) },
             users: users?.map { UserRow($0, unit: unit) },
-            actions: try await actions(unit, for: user, on: db),
-            auditHref: try await Authorizer.allows(user, .viewAudit, on: unit, db: db) ? SiteRoute.audit.path + "?unit=" + unit.code : nil)
+            actions: actions(unit, for: user, relation: relation),
+            auditHref: Authorizer.allows(user, .viewAudit, relation: relation) ? SiteRoute.audit.path + "?unit=" + unit.code : nil)
     }
 
     private static func fields(_ unit: UnitDTO) -> [Field] {
@@ -66,7 +67,7 @@ struct UnitDetailPage: Encodable {
         return Dictionary(uniqueKeysWithValues: found.map { ($0.requireID, $0) })
     }
 
-    private static func actions(_ unit: OrgUnit, for user: User, on db: any Database) async throws -> [Action] {
+    private static func actions(_ unit: OrgUnit, for user: User, relation: UnitRelation) -> [Action] {
         let candidates: [(AccessAction, String, String)] = [
             (.editUnit, "Sửa", SiteRoute.unitEdit(unit.code).path),
             (.createChildUnit, "Thêm đơn vị trực thuộc", SiteRoute.unitNew.path + "?parent=" + unit.code),
@@ -74,10 +75,6 @@ struct UnitDetailPage: Encodable {
             (.endUnit, "Kết thúc hoạt động", SiteRoute.unitEnd(unit.code).path),
             (.manageUsers, "Thêm tài khoản", SiteRoute.userNew.path + "?unit=" + unit.code),
         ]
-        var allowed: [Action] = []
-        for (action, label, href) in candidates where try await Authorizer.allows(user, action, on: unit, db: db) {
-            allowed.append(Action(label: label, href: href))
-        }
-        return allowed
+        return candidates.filter { Authorizer.allows(user, $0.0, relation: relation) }.map { Action(label: $0.1, href: $0.2) }
     }
 }

@@ -1,0 +1,7 @@
+/// `map` for an optional whose transform awaits (looking up an optional parent, say).
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
