@@ -26,7 +26,7 @@ public enum CitationScanner {
             let range = start..<symbolRange.upperBound
             let details = details(after: tail, restOfLine: String(text[range.upperBound...]))
             let typeName = typeWord.map { Self.typeName(for: $0, number: number) } ?? DocumentType.named(number.type)?.name ?? number.type
-            found.append(CitationMention(raw: String(text[range]).trimmingCharacters(in: .whitespaces), number: number,
+            found.append(CitationMention(raw: text[range].trimmed(), number: number,
                                          typeName: typeName, issuedOn: details.date, issuer: details.issuer,
                                          subject: details.subject, line: line))
         }
@@ -127,22 +127,22 @@ public enum CitationScanner {
     /// An issuer ends where its clause does or where its subject begins.
     private static func issuerEnd(_ text: Substring) -> Substring.Index {
         let stops = [" về ", " ban hành ", " quyết định ", " thông qua ", ";", ",", ". ", " | ", " gắn với ", " trong ", " để "]
-        return stops.compactMap { text.range(of: $0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
+        return stops.compactMap { text.rangeOfLiteral($0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
     }
 
     private static func clauseEnd(_ text: Substring) -> Substring.Index {
         let stops: [String] = [";", ". ", ", trọng tâm", " gắn với ", " | "]
-        return stops.compactMap { text.range(of: $0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
+        return stops.compactMap { text.rangeOfLiteral($0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
     }
 
     private static func clean(_ text: Substring) -> String? {
-        var value = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"'")).trimmingCharacters(in: .whitespaces)
+        var value = text.trimmed(",.;:\"'")
         let opens = value.filter { $0 == "(" }.count, closes = value.filter { $0 == ")" }.count
         if opens > closes, value.hasPrefix("(") { value.removeFirst() }
         if closes > opens, value.hasSuffix(")") { value.removeLast() }
-        value = value.trimmingCharacters(in: .whitespaces)
+        value = value.trimmed()
         for ending in [" và", ","] where value.hasSuffix(ending) {
-            value = String(value.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+            value = value.dropLast(ending.count).trimmed()
         }
         return value.isEmpty ? nil : value
     }
@@ -152,8 +152,8 @@ public enum CitationScanner {
         for index in result.indices.reversed() where index + 1 < result.count {
             let current = result[index], next = result[index + 1]
             guard current.issuedOn == nil, current.issuer == nil, next.issuedOn != nil,
-                  let gap = text.range(of: current.raw).flatMap({ r in text.range(of: next.raw, range: r.upperBound..<text.endIndex).map { text[r.upperBound..<$0.lowerBound] } }),
-                  gap.trimmingCharacters(in: .whitespaces) == "và" || gap.trimmingCharacters(in: .whitespaces) == "," else { continue }
+                  let gap = text.rangeOfLiteral(current.raw).flatMap({ r in text.rangeOfLiteral(next.raw, from: r.upperBound).map { text[r.upperBound..<$0.lowerBound].trimmed() } }),
+                  gap == "và" || gap == "," else { continue }
             result[index] = CitationMention(raw: current.raw, number: current.number, typeName: current.typeName, issuedOn: next.issuedOn,
                                             issuer: next.issuer, subject: current.subject, line: current.line)
         }

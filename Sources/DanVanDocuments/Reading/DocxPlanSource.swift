@@ -23,7 +23,7 @@ enum DocxPlanSource {
     static func planLines(_ blocks: [DocxBlock]) -> [PlanLine] {
         var lines: [PlanLine] = []
         func add(_ text: String) {
-            for part in text.components(separatedBy: "\n").flatMap(splitAtLayoutTabs) {
+            for part in text.splitLiteral("\n").flatMap(splitAtLayoutTabs) {
                 lines.append(PlanLine(number: lines.count + 1, text: clean(part)))
             }
         }
@@ -35,7 +35,7 @@ enum DocxPlanSource {
                 let columns = rows.map(\.count).max() ?? 0
                 if columns >= 3 {
                     for row in rows {
-                        let cells = row.map { $0.flatMap { $0.components(separatedBy: "\n") }.map(clean).filter { !$0.isEmpty } }
+                        let cells = row.map { $0.flatMap { $0.splitLiteral("\n") }.map(clean).filter { !$0.isEmpty } }
                         lines.append(PlanLine(number: lines.count + 1, text: cells.map { $0.joined(separator: " ") }.joined(separator: " | "),
                                               cells: cells))
                     }
@@ -50,7 +50,8 @@ enum DocxPlanSource {
     /// "1.<tab>Mục đích" is one line; "Số 159-KH/HU<tab><tab>Tam Đường, ngày ..." is two, as
     /// the header's two columns are often laid out with tabs.
     static func splitAtLayoutTabs(_ text: String) -> [String] {
-        let segments = text.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard text.containsASCII("\t") else { return [text] }
+        let segments = text.splitLiteral("\t").map { $0.trimmed() }.filter { !$0.isEmpty }
         guard segments.count > 1 else { return [text] }
         var lines: [String] = []
         for segment in segments {
@@ -64,6 +65,6 @@ enum DocxPlanSource {
     }
 
     private static func clean(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.collapsingWhitespace()
     }
 }

@@ -64,7 +64,7 @@ struct PlanHeader {
     }
 
     static func isOpening(_ text: String) -> Bool {
-        let folded = VietnameseFolding.fold(text)
+        let folded = VietnameseFolding.foldPrefix(text)
         return folded.hasPrefix("thuc hien ") || folded.hasPrefix("can cu ") || folded.hasPrefix("i.")
     }
 

@@ -59,9 +59,9 @@ public enum PlanReader {
 
     /// "(Kèm theo Kế hoạch số ...)": the appendix's note naming the plan it belongs to.
     private static func isAppendixNote(_ line: PlanLine) -> Bool {
-        guard !line.isTableRow, line.text.count < 300, line.text.lowercased().contains("kèm theo") else { return false }
-        let folded = VietnameseFolding.fold(line.text)
-        return folded.hasPrefix("(kem theo ") || folded.hasPrefix("kem theo ")
+        guard !line.isTableRow else { return false }
+        let folded = VietnameseFolding.foldPrefix(line.text)
+        return (folded.hasPrefix("(kem theo ") || folded.hasPrefix("kem theo ")) && line.text.count < 300
     }
 
     private static func readAppendixReference(_ text: String, number: inout DocumentNumber?, document: inout PlanDocument) {
@@ -78,7 +78,7 @@ public enum PlanReader {
 
     private static func readThemeAndMotto(_ lines: [PlanLine], into document: inout PlanDocument) {
         for line in lines {
-            let folded = VietnameseFolding.fold(line.text)
+            let folded = VietnameseFolding.foldPrefix(line.text)
             if document.theme == nil, folded.hasPrefix("chu de") { document.theme = labelled(line.text) }
             if document.motto == nil, folded.hasPrefix("phuong cham") { document.motto = labelled(line.text) }
         }
