@@ -45,5 +45,9 @@ struct LiteralSearchTests {
         #expect(" \t ".trimmed() == "")
         #expect("Ban\u{00A0}\u{00A0}Dân \t vận ".collapsingWhitespace() == "Ban Dân vận")
         #expect("".collapsingWhitespace() == "")
+        for sample in Self.samples + ["\u{2003}Ban\u{3000}Dân\u{2028}vận\u{85}", "Đ\u{1680}ảng  ", "x\u{200B}y"] {
+            let words = sample.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            #expect(sample.collapsingWhitespace() == words, "\(sample.unicodeScalars.map { $0.value })")
+        }
     }
 }

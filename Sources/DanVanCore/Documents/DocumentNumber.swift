@@ -29,13 +29,15 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
 
     /// Parses a symbol on its own ("159 -KH/HU") or with its "Số"/"Số:" prefix.
     public static func parse(_ text: String) -> DocumentNumber? {
-        let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let raw = text.trimmed()
+        guard raw.containsASCII("/") else { return nil }
         var body = raw
-        if let range = body.rangeOfPattern(#"^(Số|số|SỐ)\s*:?\s*"#) {
+        if !(body.first?.isNumber ?? true), let range = body.rangeOfPattern(#"^(Số|số|SỐ)\s*:?\s*"#) {
             body.removeSubrange(range)
         }
-        body = body.replacingPattern(#"\s*([-/–])\s*"#, with: "$1")
-            .replacingOccurrences(of: "–", with: "-")
+        if body.unicodeScalars.contains(where: \.isFastWhitespace) || body.containsLiteral("–") {
+            body = body.replacingPattern(#"\s*([-/–])\s*"#, with: "$1").replacingLiteral("–", with: "-")
+        }
         return parseParty(body, raw: raw) ?? parseState(body, raw: raw)
     }
 

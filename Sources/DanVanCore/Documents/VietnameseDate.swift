@@ -9,9 +9,10 @@ public enum VietnameseDate {
             #"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"#,
             #"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#,
         ]
+        guard text.containsASCIIDigit else { return nil }
         var best: (CivilDate, Range<String.Index>)?
         for pattern in patterns {
-            guard let match = text.matchesOfPattern(pattern).first, let range = Range(match.range, in: text) else { continue }
+            guard let match = text.firstMatchOfPattern(pattern), let range = Range(match.range, in: text) else { continue }
             let parts = (1...3).compactMap { Range(match.range(at: $0), in: text).flatMap { Int(text[$0]) } }
             guard parts.count == 3, let date = CivilDate(year: parts[2], month: parts[1], day: parts[0]) else { continue }
             if let current = best, current.1.lowerBound <= range.lowerBound { continue }

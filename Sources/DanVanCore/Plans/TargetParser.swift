@@ -6,11 +6,14 @@ import Foundation
 public enum TargetParser {
     struct Rule: Sendable {
         let pattern: String
+        /// Words one of which the lower-cased clause must hold before the pattern is tried.
+        let cues: [String]
+        let needsDigit: Bool
         let make: @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?
     }
 
     private static func number(_ text: String) -> Double? {
-        Double(text.replacingOccurrences(of: ",", with: "."))
+        Double(text.replacingLiteral(",", with: "."))
     }
 
     private static func measure(_ percentSign: String) -> TargetMeasure {
@@ -19,25 +22,25 @@ public enum TargetParser {
 
     private static let num = #"(\d+(?:[.,]\d+)?)"#
     private static let rules: [Rule] = [
-        rule(#"từ\s+"# + num + #"\s*(%?)\s*(?:-|–|đến)\s*"# + num + #"\s*(%?)"#) { g in
+        rule(#"từ\s+"# + num + #"\s*(%?)\s*(?:-|–|đến)\s*"# + num + #"\s*(%?)"#, cues: ["từ"]) { g in
             guard let low = number(g[0]), let high = number(g[2]) else { return nil }
             return (.between, low, high, measure(g[1] + g[3]))
         },
-        rule(#"(?:từ\s+)?"# + num + #"\s*(%?)\s*trở\s+lên"#) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
-        rule(#"(?:ít nhất|tối thiểu)\s+"# + num + #"\s*(%?)"#) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
-        rule(#"(?:không quá|tối đa|không vượt quá)\s+"# + num + #"\s*(%?)"#) { g in number(g[0]).map { (.le, $0, nil, measure(g[1])) } },
-        rule(#"(?:trên|hơn)\s+"# + num + #"\s*(%)"#) { g in number(g[0]).map { (.gt, $0, nil, .percent) } },
-        rule(#"dưới\s+"# + num + #"\s*(%)"#) { g in number(g[0]).map { (.lt, $0, nil, .percent) } },
-        rule(#"đạt và vượt"#) { _ in (.ge, nil, nil, .percent) },
-        rule(num + #"\s*(%)"#) { g in number(g[0]).map { (.eq, $0, nil, .percent) } },
-        rule(#"không để (?:xảy ra|phát sinh)"#) { _ in (.eq, 0, nil, .count) },
+        rule(#"(?:từ\s+)?"# + num + #"\s*(%?)\s*trở\s+lên"#, cues: ["trở"]) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
+        rule(#"(?:ít nhất|tối thiểu)\s+"# + num + #"\s*(%?)"#, cues: ["ít nhất", "tối thiểu"]) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
+        rule(#"(?:không quá|tối đa|không vượt quá)\s+"# + num + #"\s*(%?)"#, cues: ["quá", "tối đa"]) { g in number(g[0]).map { (.le, $0, nil, measure(g[1])) } },
+        rule(#"(?:trên|hơn)\s+"# + num + #"\s*(%)"#, cues: ["%"]) { g in number(g[0]).map { (.gt, $0, nil, .percent) } },
+        rule(#"dưới\s+"# + num + #"\s*(%)"#, cues: ["%"]) { g in number(g[0]).map { (.lt, $0, nil, .percent) } },
+        rule(#"đạt và vượt"#, cues: ["đạt và vượt"], needsDigit: false) { _ in (.ge, nil, nil, .percent) },
+        rule(num + #"\s*(%)"#, cues: ["%"]) { g in number(g[0]).map { (.eq, $0, nil, .percent) } },
+        rule(#"không để (?:xảy ra|phát sinh)"#, cues: ["không để"], needsDigit: false) { _ in (.eq, 0, nil, .count) },
     ]
 
     /// Patterns are literals; one that did not compile would match nothing, which the tests
     /// (exercising every rule) catch.
-    private static func rule(_ pattern: String,
+    private static func rule(_ pattern: String, cues: [String], needsDigit: Bool = true,
                              _ make: @escaping @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?) -> Rule {
-        Rule(pattern: pattern, make: make)
+        Rule(pattern: pattern, cues: cues, needsDigit: needsDigit, make: make)
     }
 
     /// Every target in one line of a targets section. Clauses separated by ";" or
@@ -47,10 +50,12 @@ public enum TargetParser {
     }
 
     static func clauses(of line: String) -> [String] {
-        line.replacingPattern(#",?\s*trong đó\s*:?"#, with: ";", caseInsensitive: true)
-            .replacingPattern(#"\.\s+(?=\p{Lu})"#, with: ";")
-            .split(separator: ";").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -–•.\t")) }
-            .filter { !$0.isEmpty }
+        var text = line
+        if text.lowercased().containsLiteral("trong đó") {
+            text = text.replacingPattern(#",?\s*trong đó\s*:?"#, with: ";", caseInsensitive: true)
+        }
+        if text.containsASCII(".") { text = text.replacingPattern(#"\.\s+(?=\p{Lu})"#, with: ";") }
+        return text.split(separator: ";").map { $0.trimmed("-–•.") }.filter { !$0.isEmpty }
     }
 
     private struct Hit {
@@ -63,7 +68,8 @@ public enum TargetParser {
 
     private static func targets(inClause clause: String, lineNumber: Int) -> [ParsedTarget] {
         var hits: [Hit] = []
-        for rule in rules {
+        let lowered = clause.lowercased(), hasDigit = clause.containsASCIIDigit
+        for rule in rules where (hasDigit || !rule.needsDigit) && rule.cues.contains(where: lowered.containsLiteral) {
             for match in clause.matchesOfPattern(rule.pattern, caseInsensitive: true) {
                 guard let range = Range(match.range, in: clause), !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
                 let groups = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: clause).map { String(clause[$0]) } ?? "" }

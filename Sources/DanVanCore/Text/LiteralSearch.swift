@@ -10,26 +10,17 @@ public extension StringProtocol {
     }
 
     func rangeOfLiteral(_ needle: String, from start: Index) -> Range<Index>? {
-        let bytes = Array(needle.utf8)
-        guard let first = bytes.first else { return nil }
-        let view = utf8
-        var cursor = start
-        while let candidate = view[cursor...].firstIndex(of: first) {
-            var probe = candidate, matched = 0
-            while matched < bytes.count, probe < view.endIndex, view[probe] == bytes[matched] {
-                matched += 1
-                probe = view.index(after: probe)
-            }
-            if matched == bytes.count, !startsCombiningMark(at: probe) { return candidate..<probe }
-            cursor = view.index(after: candidate)
-        }
-        return nil
+        let origin = utf8.distance(from: startIndex, to: start)
+        let found = withUTF8Bytes { UTF8Bytes.firstMatch(of: needle, in: $0, from: origin) }
+        guard let found else { return nil }
+        return utf8.index(startIndex, offsetBy: found.lowerBound)..<utf8.index(startIndex, offsetBy: found.upperBound)
     }
 
-    /// A match followed by a combining mark ("về" + U+0301) ends inside a character: not a match.
-    private func startsCombiningMark(at index: Index) -> Bool {
-        guard index < endIndex, utf8[index] >= 0xCC else { return false }
-        return unicodeScalars[index].properties.isGraphemeExtend
+    /// The text's UTF-8 bytes without copying when it is stored natively (always, in the reader).
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(self)
+        return copy.withUTF8(body)
     }
 
     func containsLiteral(_ needle: String) -> Bool {
@@ -62,18 +53,23 @@ public extension StringProtocol {
 
     /// Runs of whitespace collapsed to one space, with none at either end.
     func collapsingWhitespace() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.isFastWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" "); pendingSpace = false }
-                result.unicodeScalars.append(scalar)
+        withUTF8Bytes { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0, pendingSpace = false
+            while index < bytes.count {
+                let width = UTF8Bytes.whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(bytes[index])
+                index += 1
             }
+            return out.count == bytes.count ? String(self) : String(decoding: out, as: UTF8.self)
         }
-        return result
     }
 }
 

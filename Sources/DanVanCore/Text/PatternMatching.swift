@@ -30,10 +30,7 @@ final class RegexCache: @unchecked Sendable {
 public extension String {
     /// The capture groups of the first match of `pattern`, or nil. Unmatched groups are "".
     func captures(_ pattern: String, caseInsensitive: Bool = false) -> [String]? {
-        let match = RegexCache.shared.withRegex(pattern, caseInsensitive: caseInsensitive) {
-            $0.firstMatch(in: self, range: NSRange(startIndex..., in: self))
-        } ?? nil
-        guard let match else { return nil }
+        guard let match = firstMatchOfPattern(pattern, caseInsensitive: caseInsensitive) else { return nil }
         return (1..<match.numberOfRanges).map { index in
             Range(match.range(at: index), in: self).map { String(self[$0]) } ?? ""
         }
@@ -48,10 +45,19 @@ public extension String {
 
     /// Where `pattern` first matches, or nil.
     func rangeOfPattern(_ pattern: String, caseInsensitive: Bool = false) -> Range<String.Index>? {
-        let match = RegexCache.shared.withRegex(pattern, caseInsensitive: caseInsensitive) {
+        firstMatchOfPattern(pattern, caseInsensitive: caseInsensitive).flatMap { Range($0.range, in: self) }
+    }
+
+    /// The first match of `pattern`, or nil.
+    func firstMatchOfPattern(_ pattern: String, caseInsensitive: Bool = false) -> NSTextCheckingResult? {
+        RegexCache.shared.withRegex(pattern, caseInsensitive: caseInsensitive) {
             $0.firstMatch(in: self, range: NSRange(startIndex..., in: self))
         } ?? nil
-        return match.flatMap { Range($0.range, in: self) }
+    }
+
+    /// Whether the text holds an ASCII digit: every figure, date and number needs one.
+    var containsASCIIDigit: Bool {
+        utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Every match of `pattern`, in order.
