@@ -137,7 +137,7 @@ public enum CitationScanner {
 
     private static func clean(_ text: Substring) -> String? {
         var value = text.trimmed(",.;:\"'")
-        let opens = value.filter { $0 == "(" }.count, closes = value.filter { $0 == ")" }.count
+        let opens = value.utf8.count { $0 == UInt8(ascii: "(") }, closes = value.utf8.count { $0 == UInt8(ascii: ")") }
         if opens > closes, value.hasPrefix("(") { value.removeFirst() }
         if closes > opens, value.hasSuffix(")") { value.removeLast() }
         value = value.trimmed()

@@ -86,7 +86,7 @@ public enum TargetParser {
             let end = index + 1 < hits.count ? hits[index + 1].range.lowerBound : clause.endIndex
             // The first figure's text is its whole clause; a later one's starts at its own figure.
             let start = index == 0 ? clause.startIndex : hit.range.lowerBound
-            return ParsedTarget(text: String(clause[start..<end]).trimmingCharacters(in: .whitespaces),
+            return ParsedTarget(text: clause[start..<end].trimmed(),
                                 comparator: hit.comparator, value: hit.value, upper: hit.upper, unit: hit.unit,
                                 subject: subject(clause[hit.range.upperBound..<end], beforeAnother: index + 1 < hits.count),
                                 line: lineNumber)
@@ -97,10 +97,10 @@ public enum TargetParser {
     /// ("... mô hình và mỗi cấp ủy cơ sở có từ 01 - 02 ...").
     private static func subject(_ segment: Substring, beforeAnother: Bool) -> String {
         var text = segment
-        if beforeAnother, let joint = text.range(of: " và ", options: .backwards) {
+        if beforeAnother, let joint = text.rangeOfLastLiteral(" và ") {
             text = text[..<joint.lowerBound]
         }
-        return text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.:-–"))
+        return text.trimmed(",.:-–")
             .replacingPattern(#"\s+(và|,)?\s*(mỗi|các)?\s*$"#, with: "")
     }
 

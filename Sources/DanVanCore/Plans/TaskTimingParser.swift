@@ -11,14 +11,14 @@ public enum TaskTimingParser {
     public static func parse(_ raw: String, planYear: Int? = nil) -> Result {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         let folded = VietnameseFolding.fold(text)
-        if folded.contains("theo van ban chi dao") || folded.contains("theo chi dao") || folded.contains("theo huong dan")
-            || folded.hasPrefix("khi co ") || folded.contains("dot xuat") {
+        if folded.containsLiteral("theo van ban chi dao") || folded.containsLiteral("theo chi dao") || folded.containsLiteral("theo huong dan")
+            || folded.hasPrefix("khi co ") || folded.containsLiteral("dot xuat") {
             return Result(timing: TaskTiming(raw: text, asDirected: true), problem: nil)
         }
-        if folded.contains("hang thang") || folded.contains("moi thang") {
+        if folded.containsLiteral("hang thang") || folded.containsLiteral("moi thang") {
             return Result(timing: TaskTiming(raw: text, months: Array(1...12), recurrence: .monthly), problem: nil)
         }
-        if folded.contains("hang quy") || folded.contains("moi quy") {
+        if folded.containsLiteral("hang quy") || folded.containsLiteral("moi quy") {
             return Result(timing: TaskTiming(raw: text, months: [3, 6, 9, 12], recurrence: .quarterly), problem: nil)
         }
         if let deadline = VietnameseDate.first(in: text)?.date {
@@ -37,13 +37,13 @@ public enum TaskTimingParser {
     }
 
     private static func months(in text: String, folded: String) -> Result {
-        guard folded.contains("thang") else {
+        guard folded.containsLiteral("thang") else {
             return Result(timing: TaskTiming(raw: text), problem: text.isEmpty ? nil : "Không đọc được thời gian \"\(text)\".")
         }
         var months: [Int] = []
-        let afterWord = folded.components(separatedBy: "thang").dropFirst().joined(separator: " ")
+        let afterWord = folded.splitLiteral("thang").dropFirst().joined(separator: " ")
         for range in afterWord.split(whereSeparator: { ",;và".contains($0) || $0 == " " && false }) {
-            let part = range.trimmingCharacters(in: .whitespaces)
+            let part = range.trimmed()
             if let bounds = part.captures(#"^(\d{1,2})\s*(?:-|–|den)\s*(\d{1,2})"#), let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high {
                 months += Array(low...high)
             } else {

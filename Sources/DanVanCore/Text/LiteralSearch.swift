@@ -27,6 +27,13 @@ public extension StringProtocol {
         rangeOfLiteral(needle) != nil
     }
 
+    /// The last place `needle` occurs.
+    func rangeOfLastLiteral(_ needle: String) -> Range<Index>? {
+        var last: Range<Index>?
+        while let found = rangeOfLiteral(needle, from: last?.upperBound ?? startIndex) { last = found }
+        return last
+    }
+
     /// The pieces between occurrences of `separator`, empty ones kept, as `components(separatedBy:)`.
     func splitLiteral(_ separator: String) -> [String] {
         var pieces: [String] = []
@@ -42,6 +49,11 @@ public extension StringProtocol {
     func replacingLiteral(_ needle: String, with replacement: String) -> String {
         guard rangeOfLiteral(needle) != nil else { return String(self) }
         return splitLiteral(needle).joined(separator: replacement)
+    }
+
+    /// `count < length` without counting past `length` characters (counting walks graphemes).
+    func isShorter(than length: Int) -> Bool {
+        utf8.count < length || index(startIndex, offsetBy: length, limitedBy: endIndex) == nil
     }
 
     /// Without the leading and trailing characters that are whitespace or in `extra`.

@@ -57,7 +57,7 @@ public extension String {
 
     /// Whether the text holds an ASCII digit: every figure, date and number needs one.
     var containsASCIIDigit: Bool {
-        utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        withUTF8Bytes { $0.contains { $0 >= 0x30 && $0 <= 0x39 } }
     }
 
     /// Every match of `pattern`, in order.
@@ -69,6 +69,7 @@ public extension String {
 
     /// Whether the text holds this ASCII byte; a byte scan, not Foundation's substring search.
     func containsASCII(_ byte: Unicode.Scalar) -> Bool {
-        utf8.contains(UInt8(truncatingIfNeeded: byte.value))
+        let wanted = UInt8(truncatingIfNeeded: byte.value)
+        return withUTF8Bytes { $0.contains(wanted) }
     }
 }

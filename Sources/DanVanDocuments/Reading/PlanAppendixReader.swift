@@ -16,13 +16,13 @@ enum PlanAppendixReader {
     static func columns(of row: PlanLine) -> Columns? {
         guard let cells = row.cells else { return nil }
         let folded = cells.map { VietnameseFolding.fold($0.joined(separator: " ")) }
-        guard let content = folded.firstIndex(where: { $0.contains("noi dung") || $0.contains("nhiem vu") }),
-              folded.contains(where: { $0.contains("thoi gian") || $0.contains("thoi han") }) else { return nil }
+        guard let content = folded.firstIndex(where: { $0.containsLiteral("noi dung") || $0.containsLiteral("nhiem vu") }),
+              folded.contains(where: { $0.containsLiteral("thoi gian") || $0.containsLiteral("thoi han") }) else { return nil }
         return Columns(number: folded.firstIndex { $0 == "stt" || $0 == "tt" || $0.hasPrefix("so tt") },
                        content: content,
-                       timing: folded.firstIndex { $0.contains("thoi gian") || $0.contains("thoi han") },
-                       lead: folded.firstIndex { $0.contains("chu tri") },
-                       coordinating: folded.firstIndex { $0.contains("phoi hop") })
+                       timing: folded.firstIndex { $0.containsLiteral("thoi gian") || $0.containsLiteral("thoi han") },
+                       lead: folded.firstIndex { $0.containsLiteral("chu tri") },
+                       coordinating: folded.firstIndex { $0.containsLiteral("phoi hop") })
     }
 
     static func tasks(_ lines: [PlanLine], planYear: Int?, warnings: inout [PlanDocument.Warning]) -> (tasks: [PlanDocument.Task], headerIndex: Int?) {

@@ -11,7 +11,7 @@ struct PlanClosing {
 
     static func read(_ lines: [PlanLine], from start: Int, to end: Int) -> PlanClosing {
         var closing = PlanClosing()
-        guard let nơiNhận = (start..<end).first(where: { lines[$0].text.count < 40 && VietnameseFolding.fold(lines[$0].text).hasPrefix("noi nhan") }) else {
+        guard let nơiNhận = (start..<end).first(where: { lines[$0].text.isShorter(than: 40) && VietnameseFolding.foldPrefix(lines[$0].text).hasPrefix("noi nhan") }) else {
             closing.signature = signature(lines, from: start, to: end)
             return closing
         }
@@ -34,12 +34,11 @@ struct PlanClosing {
     }
 
     private static func cleanRecipient(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: "-–+• "))
-            .trimmingCharacters(in: CharacterSet(charactersIn: ",;. "))
+        text.trimmed("-–+•,;.")
     }
 
     private static func isSignatureLine(_ text: String) -> Bool {
-        text == text.uppercased() && text.count > 2 && text.count < 60
+        !text.isShorter(than: 3) && text.isShorter(than: 60) && text == text.uppercased()
     }
 
     /// Authority (T/M, KT., TL. ...), position, name: the first such lines after the recipients.

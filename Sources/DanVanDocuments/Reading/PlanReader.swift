@@ -93,15 +93,15 @@ public enum PlanReader {
     }
 
     private static func isTargetSection(_ span: SectionSpan) -> Bool {
-        span.path.contains { $0.contains("chi tieu") || $0.contains("muc tieu cu the") }
+        span.path.contains { $0.containsLiteral("chi tieu") || $0.containsLiteral("muc tieu cu the") }
     }
 
     private static func isTaskSection(_ span: SectionSpan) -> Bool {
-        !isTargetSection(span) && span.path.contains { $0.contains("nhiem vu") || $0.contains("giai phap") }
+        !isTargetSection(span) && span.path.contains { $0.containsLiteral("nhiem vu") || $0.containsLiteral("giai phap") }
     }
 
     private static func isImplementationSection(_ span: SectionSpan) -> Bool {
-        span.path.contains { $0.contains("to chuc thuc hien") }
+        span.path.contains { $0.containsLiteral("to chuc thuc hien") }
     }
 
     private static func targets(_ spans: [SectionSpan], lines: [PlanLine], warnings: inout [PlanDocument.Warning]) -> [ParsedTarget] {
@@ -121,12 +121,14 @@ public enum PlanReader {
 
     private static func bodyTasks(_ spans: [SectionSpan], lines: [PlanLine]) -> [PlanDocument.Task] {
         var tasks: [PlanDocument.Task] = []
-        for span in spans where isTaskSection(span) || isImplementationSection(span) {
+        for span in spans {
+            let implementation = isImplementationSection(span)
+            guard implementation || isTaskSection(span) else { continue }
             for index in span.bodyIndices {
                 let text = stripItemMarker(lines[index].text)
-                guard text.count > 10 else { continue }
+                guard !text.isShorter(than: 11) else { continue }
                 let assignment = AssignmentParser.parse(text)
-                if isImplementationSection(span), assignment.lead.isEmpty { continue }
+                if implementation, assignment.lead.isEmpty { continue }
                 tasks.append(PlanDocument.Task(text: text, section: span.number, group: nil, timing: .init(TaskTiming(raw: "")),
                                                lead: assignment.lead, coordinating: assignment.coordinating, line: lines[index].number))
             }
