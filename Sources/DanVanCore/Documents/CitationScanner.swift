@@ -8,6 +8,7 @@ public enum CitationScanner {
     /// most of the reader's time).
     private static let mentionPattern = symbol
     private static let lowercasedTypeNames = DocumentType.byName.map { ($0.name.lowercased(), $0.name) }
+    private static let typeNamesByLowercased = Dictionary(lowercasedTypeNames, uniquingKeysWith: { first, _ in first })
 
     /// Every mention on one line, in order. A mention without its own date or issuer that is
     /// joined to the next by "và" shares that one's ("Quyết định số 217-QĐ/TW và Quyết định số
@@ -86,8 +87,7 @@ public enum CitationScanner {
 
     /// "Thông tư" and "Thông tri" share TT; the words written decide.
     private static func typeName(for word: String, number: DocumentNumber) -> String {
-        let lowered = word.lowercased()
-        return DocumentType.byName.first { $0.name.lowercased() == lowered }?.name ?? DocumentType.named(number.type)?.name ?? word
+        typeNamesByLowercased[word.lowercased()] ?? DocumentType.named(number.type)?.name ?? word
     }
 
     struct Details {
@@ -124,15 +124,16 @@ public enum CitationScanner {
         return details
     }
 
+    private static let issuerStops = [" về ", " ban hành ", " quyết định ", " thông qua ", ";", ",", ". ", " | ", " gắn với ", " trong ", " để "]
+    private static let clauseStops = [";", ". ", ", trọng tâm", " gắn với ", " | "]
+
     /// An issuer ends where its clause does or where its subject begins.
     private static func issuerEnd(_ text: Substring) -> Substring.Index {
-        let stops = [" về ", " ban hành ", " quyết định ", " thông qua ", ";", ",", ". ", " | ", " gắn với ", " trong ", " để "]
-        return stops.compactMap { text.rangeOfLiteral($0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
+        text.rangeOfFirstLiteral(among: issuerStops)?.lowerBound ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
     }
 
     private static func clauseEnd(_ text: Substring) -> Substring.Index {
-        let stops: [String] = [";", ". ", ", trọng tâm", " gắn với ", " | "]
-        return stops.compactMap { text.rangeOfLiteral($0)?.lowerBound }.min() ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
+        text.rangeOfFirstLiteral(among: clauseStops)?.lowerBound ?? (text.hasSuffix(".") ? text.index(before: text.endIndex) : text.endIndex)
     }
 
     private static func clean(_ text: Substring) -> String? {

@@ -13,4 +13,9 @@ public struct PlanLine: Equatable, Sendable {
     }
 
     public var isTableRow: Bool { cells != nil }
+
+    /// The line with its text and cells in composed form (see `String.precomposed`).
+    public var precomposed: PlanLine {
+        PlanLine(number: number, text: text.precomposed, cells: cells?.map { $0.map(\.precomposed) })
+    }
 }

@@ -51,7 +51,7 @@ public enum TargetParser {
 
     static func clauses(of line: String) -> [String] {
         var text = line
-        if text.lowercased().containsLiteral("trong đó") {
+        if ["trong đó", "Trong đó", "TRONG ĐÓ"].contains(where: text.containsLiteral) {
             text = text.replacingPattern(#",?\s*trong đó\s*:?"#, with: ";", caseInsensitive: true)
         }
         if text.containsASCII(".") { text = text.replacingPattern(#"\.\s+(?=\p{Lu})"#, with: ";") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Literal search, splitting and trimming over UTF-8 bytes. Foundation's `range(of:)`,
 /// `components(separatedBy:)` and `trimmingCharacters(in:)` bridge every call to UTF-16 and
 /// were a third of the reader's time; these do the same for literal needles without copying.
@@ -25,6 +27,13 @@ public extension StringProtocol {
 
     func containsLiteral(_ needle: String) -> Bool {
         rangeOfLiteral(needle) != nil
+    }
+
+    /// The earliest place any of `needles` occurs (the longest, where two start together).
+    func rangeOfFirstLiteral(among needles: [String]) -> Range<Index>? {
+        let found = withUTF8Bytes { UTF8Bytes.firstMatch(ofAny: needles, in: $0) }
+        guard let found else { return nil }
+        return utf8.index(startIndex, offsetBy: found.lowerBound)..<utf8.index(startIndex, offsetBy: found.upperBound)
     }
 
     /// The last place `needle` occurs.
@@ -97,5 +106,16 @@ public extension Unicode.Scalar {
     var isFastWhitespace: Bool {
         if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) }
         return properties.isWhitespace
+    }
+}
+
+public extension String {
+    /// In Unicode composed form (NFC). Some Vietnamese keyboards ("Unicode tổ hợp") type a tone
+    /// as a separate combining mark; the reader's words and patterns are written composed, and
+    /// its byte searches compare bytes. Only text holding combining marks (U+0300–U+036F, lead
+    /// bytes 0xCC and 0xCD) is normalised.
+    var precomposed: String {
+        let hasCombiningMark = withUTF8Bytes { $0.contains { $0 == 0xCC || $0 == 0xCD } }
+        return hasCombiningMark ? precomposedStringWithCanonicalMapping : self
     }
 }

@@ -19,6 +19,11 @@ enum UTF8Bytes {
         }
     }
 
+    static func firstMatch(ofAny needles: [String], in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        needles.compactMap { firstMatch(of: $0, in: bytes, from: 0) }
+            .min { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
+    }
+
     private static func matches(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var offset = 1
         while offset < pattern.count {

@@ -48,7 +48,7 @@ public enum PlanFileReader {
             throw PlanReadError("Tệp \(filename) có chữ Việt viết bằng bảng mã cũ (TCVN3/ABC hoặc VNI). "
                                 + "Hãy chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.")
         }
-        return TextPlanSource.lines(from: text)
+        return TextPlanSource.lines(from: text.precomposed)
     }
 
     private static func imageKind(_ head: [UInt8]) -> String? {

@@ -1,4 +1,4 @@
-import Foundation
+import DanVanCore
 
 /// Splits a cell or clause naming units into the units: at commas before a new name (a
 /// capital, or "các ..." starting a new group), never inside "các cơ quan, đơn vị liên quan".
@@ -8,10 +8,10 @@ enum UnitNameList {
     }
 
     static func split(_ text: String) -> [String] {
-        let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: " -–+•.;"))
+        let cleaned = text.trimmed("-–+•.;")
         var names: [String] = []
-        for fragment in cleaned.components(separatedBy: CharacterSet(charactersIn: ",;")) {
-            let part = fragment.trimmingCharacters(in: .whitespaces)
+        for fragment in cleaned.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == ";" }) {
+            let part = fragment.trimmed()
             guard !part.isEmpty else { continue }
             let startsName = part.first?.isUppercase == true || part.hasPrefix("các ")
             if startsName || names.isEmpty {
