@@ -39,6 +39,19 @@ struct LiteralSearchTests {
         #expect(text.replacingLiteral("về", with: "ve") == "ve A ve B")
     }
 
+    @Test("collapsing agrees with Character.isWhitespace on every scalar below U+3100")
+    func collapsingEveryScalar() {
+        for value in UInt32(1)..<0x3100 {
+            // A mark that joins the space before it makes one Character with it; Character
+            // semantics would drop the mark, and the reader keeps it.
+            guard let scalar = Unicode.Scalar(value), " \(scalar)".count == 2 else { continue }
+            for sample in ["a\(scalar)b", " \(scalar)", "\(scalar)\(scalar)x"] {
+                let words = sample.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                #expect(sample.collapsingWhitespace() == words, "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     @Test("trimming and collapsing whitespace, including non-breaking spaces")
     func whitespace() {
         #expect("  ,Ban Dân vận;\u{00A0}".trimmed(",;") == "Ban Dân vận")
@@ -49,5 +62,35 @@ struct LiteralSearchTests {
             let words = sample.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             #expect(sample.collapsingWhitespace() == words, "\(sample.unicodeScalars.map { $0.value })")
         }
+    }
+}
+
+@Suite("List item markers")
+struct ItemMarkerTests {
+    @Test("bullets and dotted numbers are stripped with the spaces after them")
+    func dotted() {
+        #expect(ItemMarker.strip("- Tuyên truyền") == "Tuyên truyền")
+        #expect(ItemMarker.strip("  – Tuyên truyền") == "Tuyên truyền")
+        #expect(ItemMarker.strip("•Tuyên truyền") == "Tuyên truyền")
+        #expect(ItemMarker.strip("1. Tuyên truyền") == "Tuyên truyền")
+        #expect(ItemMarker.strip("2.3. Tuyên truyền") == "Tuyên truyền")
+        #expect(ItemMarker.strip("12.") == "")
+    }
+
+    @Test("figures and long numbers are not markers")
+    func notMarkers() {
+        #expect(ItemMarker.strip("12.5% cán bộ") == "12.5% cán bộ")
+        #expect(ItemMarker.strip("100% chi bộ") == "100% chi bộ")
+        #expect(ItemMarker.strip("2024 là năm") == "2024 là năm")
+        #expect(ItemMarker.strip("Ban Dân vận") == "Ban Dân vận")
+        #expect(ItemMarker.strip("") == "")
+    }
+
+    @Test("loose numbering takes a number without its dot; none takes only bullets")
+    func otherNumberings() {
+        #expect(ItemMarker.strip("3 Ban Dân vận chủ trì", numbering: .loose) == "Ban Dân vận chủ trì")
+        #expect(ItemMarker.strip("1.2 Ban Dân vận", numbering: .loose) == "Ban Dân vận")
+        #expect(ItemMarker.strip("1. Ban Dân vận", numbering: .none) == "1. Ban Dân vận")
+        #expect(ItemMarker.strip("+ Ban Dân vận", numbering: .none) == "Ban Dân vận")
     }
 }

@@ -75,6 +75,7 @@ public extension StringProtocol {
     /// Runs of whitespace collapsed to one space, with none at either end.
     func collapsingWhitespace() -> String {
         withUTF8Bytes { bytes in
+            if UTF8Bytes.isCollapsed(bytes) { return String(self) }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var index = 0, pendingSpace = false
@@ -89,7 +90,7 @@ public extension StringProtocol {
                 out.append(bytes[index])
                 index += 1
             }
-            return out.count == bytes.count ? String(self) : String(decoding: out, as: UTF8.self)
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -49,13 +49,38 @@ enum UTF8Bytes {
     }
 
     /// How many bytes of whitespace start at `index` (0 if none): ASCII spaces and controls
-    /// \t...\r, NEL, no-break space, the U+2000 spaces, line and paragraph separators and the
-    /// ideographic space, as `Character.isWhitespace` counts them.
+    /// \t...\r, NEL, no-break space, U+1680, the U+2000 spaces, line and paragraph separators,
+    /// U+202F, U+205F and the ideographic space, as `Character.isWhitespace` counts them.
     static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
-        guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, let scalar = scalar(bytes, at: index),
-              scalar.properties.isWhitespace else { return 0 }
-        return byte == 0xC2 ? 2 : 3
+        func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch byte {
+        case 0xC2: return next(1) == 0x85 || next(1) == 0xA0 ? 2 : 0
+        case 0xE1: return next(1) == 0x9A && next(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            let (second, third) = (next(1), next(2))
+            let space = second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF)
+            return space || (second == 0x81 && third == 0x9F) ? 3 : 0
+        case 0xE3: return next(1) == 0x80 && next(2) == 0x80 ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Whether collapsing whitespace would change nothing: single spaces between words only.
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var afterSpace = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if byte < 0x80 ? (0x09...0x0D).contains(byte) : whitespaceWidth(bytes, at: index) > 0 {
+                return false
+            } else {
+                afterSpace = false
+            }
+        }
+        return !afterSpace || bytes.isEmpty
     }
 }

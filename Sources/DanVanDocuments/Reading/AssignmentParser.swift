@@ -8,7 +8,7 @@ enum AssignmentParser {
     typealias Assignment = (lead: [String], coordinating: [String])
 
     static func parse(_ text: String) -> Assignment {
-        let body = ItemMarker.mayStart(text) ? text.replacingPattern(#"^\s*(?:\d+(?:\.\d+)*\.?|[-–+•])\s*"#, with: "") : text
+        let body = ItemMarker.strip(text, numbering: .loose)
         if body.containsLiteral("chủ trì"), let found = leadBeforeChủTrì(body) {
             return found
         }

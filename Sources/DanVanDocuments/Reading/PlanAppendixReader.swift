@@ -45,7 +45,7 @@ enum PlanAppendixReader {
             let lead = UnitNameList.split(cell(columns.lead))
             let coordinating = UnitNameList.split(cell(columns.coordinating))
             for item in cell(columns.content) {
-                let text = item.replacingPattern(#"^[-–+•]\s*"#, with: "")
+                let text = ItemMarker.strip(item, numbering: .none)
                 guard !text.isEmpty else { continue }
                 tasks.append(PlanDocument.Task(text: text, section: "appendix", group: group, timing: .init(parsed.timing),
                                                lead: lead, coordinating: coordinating, line: line.number))

@@ -138,7 +138,7 @@ public enum PlanReader {
 
     /// "- ", "+ ", "1.2. " and "1. " at the start of an item.
     static func stripItemMarker(_ text: String) -> String {
-        ItemMarker.mayStart(text) ? text.replacingPattern(#"^\s*(?:[-–+•]|\d{1,2}(?:\.\d{1,2})*\.)\s*"#, with: "") : text
+        ItemMarker.strip(text)
     }
 
     private static func headerWarnings(_ header: PlanHeader, document: PlanDocument) -> [PlanDocument.Warning] {

@@ -16,16 +16,9 @@ struct SectionSpan {
 /// a numbered paragraph, not a heading.
 enum PlanSectionReader {
     static func heading(_ text: String) -> (number: String, title: String, level: Int)? {
-        guard let first = text.first, first.isNumber || "IVX".contains(first) || (first.isLowercase && text.dropFirst().first == ")") else {
-            return nil
-        }
-        if let g = text.captures(#"^([IVX]{1,5})\s*[.)]\s*(.+)$"#), isRoman(g[0]) { return (g[0], g[1], 1) }
-        if let g = text.captures(#"^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(.+)$"#), isHeadingLike(g[1]) {
-            return (g[0], g[1], g[0].split(separator: ".").count + 1)
-        }
-        if let g = text.captures(#"^(\d{1,2})\s*[.)]\s+(.+)$"#), isHeadingLike(g[1]) { return (g[0], g[1], 2) }
-        if let g = text.captures(#"^([a-zđ])\)\s+(.+)$"#), isHeadingLike(g[1]) { return (g[0], g[1], 5) }
-        return nil
+        var scanner = PlanHeadingScanner(text)
+        guard let found = scanner.heading(isHeadingLike: isHeadingLike) else { return nil }
+        return found.level == 1 && !isRoman(found.number) ? nil : found
     }
 
     private static func isRoman(_ text: String) -> Bool {

@@ -35,7 +35,7 @@ public enum TextPlanSource {
     }
 
     static func cellItems(_ cell: String) -> [String] {
-        let marked = cell.replacingPattern(#"<(li|p|br)[^>]*>"#, with: "\u{1F}", caseInsensitive: true)
+        let marked = cell.containsASCII("<") ? cell.replacingPattern(#"<(li|p|br)[^>]*>"#, with: "\u{1F}", caseInsensitive: true) : cell
         return marked.splitLiteral("\u{1F}").map(cleanText).filter { !$0.isEmpty }
     }
 
