@@ -68,21 +68,23 @@ public enum CitationScanner {
     }
 
     /// "Nghị quyết số " or "Nghị quyết " just before the number: the type as written and
-    /// where the mention starts.
+    /// where the mention starts. Works on scalars and bytes: this runs for every mention.
     private static func typeName(before index: String.Index, in text: String) -> (String?, String.Index) {
+        let scalars = text.unicodeScalars
         var cursor = index
-        var steps = 0
-        while cursor > text.startIndex, steps < 30 { cursor = text.index(before: cursor); steps += 1 }
-        let window = text[cursor..<index]
-        var head = Substring(window.lowercased())
-        while let last = head.last, last == " " || last == ":" { head = head.dropLast() }
-        if head.hasSuffix("số") { head = head.dropLast(2) }
-        while let last = head.last, last == " " { head = head.dropLast() }
-        guard let (lowered, _) = lowercasedTypeNames.first(where: { head.hasSuffix($0.0) }) else { return (nil, index) }
-        let offset = head.count - lowered.count
-        let start = window.index(window.startIndex, offsetBy: offset)
-        let typeEnd = window.index(start, offsetBy: lowered.count)
-        return (String(window[start..<typeEnd]), start)
+        for _ in 0..<30 where cursor > scalars.startIndex { scalars.formIndex(before: &cursor) }
+        let window = scalars[cursor..<index]
+        let lowered = String(window).lowercased().unicodeScalars
+        guard lowered.count == window.count else { return (nil, index) }
+        var head = lowered[...]
+        while let last = head.last, last == " " || last == ":" { head.removeLast() }
+        if head.hasSuffix("số".unicodeScalars) { head.removeLast(2) }
+        while head.last == " " { head.removeLast() }
+        guard let (name, _) = lowercasedTypeNames.first(where: { head.hasSuffix($0.0.unicodeScalars) }) else { return (nil, index) }
+        let nameLength = name.unicodeScalars.count
+        let start = window.index(window.startIndex, offsetBy: head.count - nameLength)
+        let end = window.index(start, offsetBy: nameLength)
+        return (String(window[start..<end]), start)
     }
 
     /// "Thông tư" and "Thông tri" share TT; the words written decide.

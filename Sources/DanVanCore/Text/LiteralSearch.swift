@@ -120,3 +120,9 @@ public extension String {
         return hasCombiningMark ? precomposedStringWithCanonicalMapping : self
     }
 }
+
+extension Substring.UnicodeScalarView {
+    func hasSuffix(_ suffix: String.UnicodeScalarView) -> Bool {
+        reversed().starts(with: suffix.reversed())
+    }
+}
