@@ -8,6 +8,7 @@ public enum TargetParser {
         let pattern: String
         /// Words one of which the lower-cased clause must hold before the pattern is tried.
         let cues: [String]
+        let needsPercent: Bool
         let needsDigit: Bool
         let make: @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?
     }
@@ -29,8 +30,8 @@ public enum TargetParser {
         rule(#"(?:từ\s+)?"# + num + #"\s*(%?)\s*trở\s+lên"#, cues: ["trở"]) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
         rule(#"(?:ít nhất|tối thiểu)\s+"# + num + #"\s*(%?)"#, cues: ["ít nhất", "tối thiểu"]) { g in number(g[0]).map { (.ge, $0, nil, measure(g[1])) } },
         rule(#"(?:không quá|tối đa|không vượt quá)\s+"# + num + #"\s*(%?)"#, cues: ["quá", "tối đa"]) { g in number(g[0]).map { (.le, $0, nil, measure(g[1])) } },
-        rule(#"(?:trên|hơn)\s+"# + num + #"\s*(%)"#, cues: ["%"]) { g in number(g[0]).map { (.gt, $0, nil, .percent) } },
-        rule(#"dưới\s+"# + num + #"\s*(%)"#, cues: ["%"]) { g in number(g[0]).map { (.lt, $0, nil, .percent) } },
+        rule(#"(?:trên|hơn)\s+"# + num + #"\s*(%)"#, cues: ["trên", "hơn"], percent: true) { g in number(g[0]).map { (.gt, $0, nil, .percent) } },
+        rule(#"dưới\s+"# + num + #"\s*(%)"#, cues: ["dưới"], percent: true) { g in number(g[0]).map { (.lt, $0, nil, .percent) } },
         rule(#"đạt và vượt"#, cues: ["đạt và vượt"], needsDigit: false) { _ in (.ge, nil, nil, .percent) },
         rule(num + #"\s*(%)"#, cues: ["%"]) { g in number(g[0]).map { (.eq, $0, nil, .percent) } },
         rule(#"không để (?:xảy ra|phát sinh)"#, cues: ["không để"], needsDigit: false) { _ in (.eq, 0, nil, .count) },
@@ -38,9 +39,9 @@ public enum TargetParser {
 
     /// Patterns are literals; one that did not compile would match nothing, which the tests
     /// (exercising every rule) catch.
-    private static func rule(_ pattern: String, cues: [String], needsDigit: Bool = true,
+    private static func rule(_ pattern: String, cues: [String], percent: Bool = false, needsDigit: Bool = true,
                              _ make: @escaping @Sendable ([String]) -> (TargetComparator, Double?, Double?, TargetMeasure)?) -> Rule {
-        Rule(pattern: pattern, cues: cues, needsDigit: needsDigit, make: make)
+        Rule(pattern: pattern, cues: cues, needsPercent: percent, needsDigit: needsDigit, make: make)
     }
 
     /// Every target in one line of a targets section. Clauses separated by ";" or
@@ -68,8 +69,9 @@ public enum TargetParser {
 
     private static func targets(inClause clause: String, lineNumber: Int) -> [ParsedTarget] {
         var hits: [Hit] = []
-        let lowered = clause.lowercased(), hasDigit = clause.containsASCIIDigit
-        for rule in rules where (hasDigit || !rule.needsDigit) && rule.cues.contains(where: lowered.containsLiteral) {
+        let lowered = clause.lowercased(), hasDigit = clause.containsASCIIDigit, hasPercent = clause.containsASCII("%")
+        for rule in rules where (hasDigit || !rule.needsDigit) && (hasPercent || !rule.needsPercent)
+            && rule.cues.contains(where: lowered.containsLiteral) {
             for match in clause.matchesOfPattern(rule.pattern, caseInsensitive: true) {
                 guard let range = Range(match.range, in: clause), !hits.contains(where: { $0.range.overlaps(range) }) else { continue }
                 let groups = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: clause).map { String(clause[$0]) } ?? "" }
