@@ -1,52 +1,60 @@
 import DanVanCore
 import Fluent
+import SQLKit
 
 /// Records which documents a plan cites: finds or adds each document in the registry (by
 /// normalized number and year of issue), then links it to the plan.
 enum CitationWriter {
+    private struct Key: Hashable {
+        let normalized: String
+        let year: Int
+
+        init(normalized: String, year: Int) {
+            self.normalized = normalized
+            self.year = year
+        }
+
+        init(_ normalized: String, _ issuedOn: String?) {
+            self.init(normalized: normalized, year: issuedOn.flatMap { Int($0.prefix(4)) } ?? 0)
+        }
+    }
+
     static func link(_ document: PlanDocument, planID: Int, on tx: any Database) async throws {
         guard !document.citations.isEmpty else { return }
-        let key = { (normalized: String, issuedOn: String?) in "\(normalized)|\(issuedOn.flatMap { Int($0.prefix(4)) } ?? 0)" }
-        var known = try await existing(document.citations.map(\.normalized), key: key, on: tx)
-        let missing = document.citations.filter { known[key($0.normalized, $0.issuedOn)] == nil }
+        let sql = try UnitClosure.sqlDatabase(tx)
+        let numbers = Array(Set(document.citations.map(\.normalized)))
+        var known = try await existing(numbers, on: sql)
+        var seen = Set<Key>()
+        let missing = document.citations.filter { known[Key($0.normalized, $0.issuedOn)] == nil && seen.insert(Key($0.normalized, $0.issuedOn)).inserted }
         if !missing.isEmpty {
-            var seen = Set<String>()
-            let records = missing.filter { seen.insert(key($0.normalized, $0.issuedOn)).inserted }.map(record)
-            try await records.create(on: tx)
-            known = try await existing(document.citations.map(\.normalized), key: key, on: tx)
+            try await SQLRows.insert(missing.map(row), into: "cited_documents", on: sql)
+            known = try await existing(numbers, on: sql)
         }
-        let basis = Set(document.basis.map { key($0.normalized, $0.issuedOn) })
+        let basis = Set(document.basis.map { Key($0.normalized, $0.issuedOn) })
         var linked = Set<Int>()
-        var links: [PlanCitation] = []
-        for citation in document.citations {
-            let citationKey = key(citation.normalized, citation.issuedOn)
-            guard let documentID = known[citationKey], linked.insert(documentID).inserted else { continue }
-            let link = PlanCitation()
-            link.planID = planID
-            link.documentID = documentID
-            link.isBasis = basis.contains(citationKey)
-            link.raw = citation.raw
-            link.lines = citation.occurrences.map(String.init).joined(separator: ",")
-            links.append(link)
+        let links = document.citations.compactMap { citation -> PlanRows.Citation? in
+            let key = Key(citation.normalized, citation.issuedOn)
+            guard let documentID = known[key], linked.insert(documentID).inserted else { return nil }
+            return PlanRows.Citation(planID: planID, documentID: documentID, isBasis: basis.contains(key), raw: citation.raw,
+                                     lines: citation.occurrences.map(String.init).joined(separator: ","))
         }
-        try await links.create(on: tx)
+        try await SQLRows.insert(links, into: "plan_citations", on: sql)
     }
 
-    private static func existing(_ numbers: [String], key: (String, String?) -> String, on db: any Database) async throws -> [String: Int] {
-        let found = try await CitedDocument.query(on: db).filter(\.$normalized ~~ Array(Set(numbers))).all()
-        return Dictionary(found.map { ("\($0.normalized)|\($0.issueYear)", $0.requireID) }, uniquingKeysWith: { first, _ in first })
+    private static func existing(_ numbers: [String], on sql: any SQLDatabase) async throws -> [Key: Int] {
+        let rows = try await sql.select().columns("id", "normalized", "issue_year").from("cited_documents")
+            .where("normalized", .in, numbers).all()
+        var found: [Key: Int] = [:]
+        for row in rows {
+            let key = Key(normalized: try row.decode(column: "normalized", as: String.self), year: try row.decode(column: "issue_year", as: Int.self))
+            if found[key] == nil { found[key] = try row.decode(column: "id", as: Int.self) }
+        }
+        return found
     }
 
-    private static func record(_ citation: PlanDocument.Citation) -> CitedDocument {
-        let record = CitedDocument()
-        record.normalized = citation.normalized
-        record.issueYear = citation.issuedOn.flatMap { Int($0.prefix(4)) } ?? 0
-        record.type = citation.type
-        record.typeName = citation.typeName
-        record.issuedOn = citation.issuedOn
-        record.issuer = citation.issuer
-        record.subject = citation.subject
-        record.firstRaw = citation.raw
-        return record
+    private static func row(_ citation: PlanDocument.Citation) -> PlanRows.CitedDocument {
+        PlanRows.CitedDocument(normalized: citation.normalized, issueYear: Key(citation.normalized, citation.issuedOn).year,
+                               type: citation.type, typeName: citation.typeName, issuedOn: citation.issuedOn,
+                               issuer: citation.issuer, subject: citation.subject, firstRaw: citation.raw)
     }
 }

@@ -1,60 +1,44 @@
 import DanVanCore
+import Fluent
 import Foundation
+import SQLKit
 
-/// Turns a read plan's parts into rows, in document order, for one batch insert each.
+/// Turns a read plan's parts into rows, in document order, and inserts each table's rows
+/// in one statement.
 enum PlanPartsWriter {
-    static func sections(_ sections: [PlanDocument.Section], planID: Int) -> [PlanSectionRecord] {
-        var records: [PlanSectionRecord] = []
+    static func insert(_ document: PlanDocument, planID: Int, on db: any Database) async throws {
+        let sql = try UnitClosure.sqlDatabase(db)
+        try await SQLRows.insert(sections(document.sections, planID: planID), into: "plan_sections", on: sql)
+        try await SQLRows.insert(targets(document.targets, planID: planID), into: "plan_targets", on: sql)
+        try await SQLRows.insert(tasks(document.tasks, planID: planID), into: "plan_tasks", on: sql)
+    }
+
+    static func sections(_ sections: [PlanDocument.Section], planID: Int) -> [PlanRows.Section] {
+        var rows: [PlanRows.Section] = []
         func walk(_ nodes: [PlanDocument.Section], depth: Int) {
             for node in nodes {
-                let record = PlanSectionRecord()
-                record.planID = planID
-                record.position = records.count
-                record.depth = depth
-                record.number = node.number
-                record.heading = node.heading
-                record.line = node.line
-                records.append(record)
+                rows.append(.init(planID: planID, position: rows.count, depth: depth, number: node.number, heading: node.heading, line: node.line))
                 walk(node.children, depth: depth + 1)
             }
         }
         walk(sections, depth: 0)
-        return records
+        return rows
     }
 
-    static func targets(_ targets: [ParsedTarget], planID: Int) -> [PlanTargetRecord] {
+    static func targets(_ targets: [ParsedTarget], planID: Int) -> [PlanRows.Target] {
         targets.enumerated().map { index, target in
-            let record = PlanTargetRecord()
-            record.planID = planID
-            record.position = index
-            record.text = target.text
-            record.comparator = target.comparator.rawValue
-            record.value = target.value
-            record.upper = target.upper
-            record.measure = target.unit.rawValue
-            record.subject = target.subject
-            record.line = target.line
-            return record
+            PlanRows.Target(planID: planID, position: index, text: target.text, comparator: target.comparator.rawValue,
+                            value: target.value, upper: target.upper, measure: target.unit.rawValue, subject: target.subject,
+                            line: target.line)
         }
     }
 
-    static func tasks(_ tasks: [PlanDocument.Task], planID: Int) -> [PlanTaskRecord] {
+    static func tasks(_ tasks: [PlanDocument.Task], planID: Int) -> [PlanRows.Task] {
         tasks.enumerated().map { index, task in
-            let record = PlanTaskRecord()
-            record.planID = planID
-            record.position = index
-            record.text = task.text
-            record.section = task.section
-            record.group = task.group
-            record.timingRaw = task.timing.raw
-            record.months = task.timing.months.map(String.init).joined(separator: ",")
-            record.recurrence = task.timing.recurrence
-            record.deadline = task.timing.deadline
-            record.asDirected = task.timing.asDirected
-            record.leadNames = json(task.lead)
-            record.coordinatingNames = json(task.coordinating)
-            record.line = task.line
-            return record
+            PlanRows.Task(planID: planID, position: index, text: task.text, section: task.section, group: task.group,
+                          timingRaw: task.timing.raw, months: task.timing.months.map(String.init).joined(separator: ","),
+                          recurrence: task.timing.recurrence, deadline: task.timing.deadline, asDirected: task.timing.asDirected,
+                          leadNames: json(task.lead), coordinatingNames: json(task.coordinating), line: task.line)
         }
     }
 

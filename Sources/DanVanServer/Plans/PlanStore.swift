@@ -23,72 +23,67 @@ enum PlanStore {
     static func insert(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on tx: any Database) async throws -> Plan {
         try await requireUnitExisted(placement.unitID, in: document.year ?? 0, on: tx)
         if let existing = try await duplicate(of: document, unitID: placement.unitID, on: tx) {
-            throw AppError(.conflict, "Đơn vị đã có kế hoạch \(existing.numberNormalized ?? "") năm \(existing.year) "
-                           + "(mã \(existing.requireID)); không lưu bản trùng.", field: "number")
+            throw AppError(.conflict, "Đơn vị đã có kế hoạch \(existing.number ?? "") năm \(existing.year) "
+                           + "(mã \(existing.id)); không lưu bản trùng.", field: "number")
         }
-        let plan = record(document, at: placement)
-        try await plan.create(on: tx)
-        let planID = plan.requireID
-        try await PlanPartsWriter.sections(document.sections, planID: planID).create(on: tx)
-        try await PlanPartsWriter.targets(document.targets, planID: planID).create(on: tx)
-        try await PlanPartsWriter.tasks(document.tasks, planID: planID).create(on: tx)
+        let row = self.row(document, at: placement)
+        let sql = try UnitClosure.sqlDatabase(tx)
+        guard let planID = try await sql.insert(into: "plans").model(row, with: SQLRows.encoder).returning("id")
+            .first(decodingColumn: "id", as: Int.self) else {
+            throw AppError.internalError("Không lưu được kế hoạch.")
+        }
+        try await PlanPartsWriter.insert(document, planID: planID, on: tx)
         try await CitationWriter.link(document, planID: planID, on: tx)
-        try await AuditLog.record("plan.import", entityType: "plan", entityKey: plan.numberNormalized ?? "#\(planID)",
+        try await AuditLog.record("plan.import", entityType: "plan", entityKey: row.numberNormalized ?? "#\(planID)",
                                   unitID: placement.unitID, before: nil,
-                                  after: ["year": "\(plan.year)", "subject": plan.subject, "source": placement.sourceName ?? "",
+                                  after: ["year": "\(row.year)", "subject": row.subject, "source": placement.sourceName ?? "",
                                           "targets": "\(document.targets.count)", "tasks": "\(document.tasks.count)"],
                                   by: actor, on: tx)
-        return plan
+        return try await Plan.find(planID, on: tx) ?? { throw AppError.internalError("Không đọc lại được kế hoạch vừa lưu.") }()
     }
 
     /// A 2024 plan cannot belong to a commune formed on 1 July 2025: the unit must have
     /// existed for part of the plan's year.
     private static func requireUnitExisted(_ unitID: Int, in year: Int, on db: any Database) async throws {
-        guard let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
-        let from = unit.validFrom.flatMap(CivilDate.init(parsing:))
-        let to = unit.validTo.flatMap(CivilDate.init(parsing:))
+        let sql = try UnitClosure.sqlDatabase(db)
+        guard let unit = try await sql.select().columns("name", "valid_from", "valid_to").from("units").where("id", .equal, unitID).first()
+        else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        let name = try unit.decode(column: "name", as: String.self)
+        let from = try unit.decode(column: "valid_from", as: String?.self).flatMap(CivilDate.init(parsing:))
+        let to = try unit.decode(column: "valid_to", as: String?.self).flatMap(CivilDate.init(parsing:))
         if let from, from.year > year {
-            throw AppError.invalid("unit", "\(unit.name) bắt đầu hoạt động từ \(from.vietnamese), không thể có kế hoạch năm \(year); "
+            throw AppError.invalid("unit", "\(name) bắt đầu hoạt động từ \(from.vietnamese), không thể có kế hoạch năm \(year); "
                                    + "hãy chọn đơn vị tiền thân.")
         }
         if let to, to.year < year {
-            throw AppError.invalid("unit", "\(unit.name) đã kết thúc từ \(to.vietnamese), không thể có kế hoạch năm \(year); "
+            throw AppError.invalid("unit", "\(name) đã kết thúc từ \(to.vietnamese), không thể có kế hoạch năm \(year); "
                                    + "hãy chọn đơn vị kế thừa.")
         }
     }
 
     /// The same unit's plan of the same year and number (or, unnumbered, the same subject).
-    private static func duplicate(of document: PlanDocument, unitID: Int, on db: any Database) async throws -> Plan? {
-        var query = Plan.query(on: db).filter(\.$unitID == unitID).filter(\.$year == (document.year ?? 0))
+    private static func duplicate(of document: PlanDocument, unitID: Int, on db: any Database) async throws -> (id: Int, number: String?, year: Int)? {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let query = sql.select().columns("id", "number_normalized", "year").from("plans")
+            .where("unit_id", .equal, unitID).where("year", .equal, document.year ?? 0)
         if let number = document.number?.normalized, document.number?.number.isEmpty == false {
-            query = query.filter(\.$numberNormalized == number)
+            query.where("number_normalized", .equal, number)
         } else {
-            query = query.filter(\.$subject == (document.subject ?? ""))
+            query.where("subject", .equal, document.subject ?? "")
         }
-        return try await query.first()
+        guard let row = try await query.limit(1).first() else { return nil }
+        return (try row.decode(column: "id", as: Int.self), try row.decode(column: "number_normalized", as: String?.self),
+                try row.decode(column: "year", as: Int.self))
     }
 
-    private static func record(_ document: PlanDocument, at placement: Placement) -> Plan {
-        let plan = Plan()
-        plan.unitID = placement.unitID
-        plan.year = document.year ?? 0
-        plan.documentType = document.documentType ?? "KH"
-        plan.numberRaw = document.number?.raw
-        plan.numberNormalized = document.number.flatMap { $0.number.isEmpty ? nil : $0.normalized }
-        plan.subject = document.subject ?? ""
-        plan.issuedOn = document.issuedOn
-        plan.place = document.place
-        plan.issuerText = document.issuer
-        plan.theme = document.theme
-        plan.motto = document.motto
-        plan.status = "issued"
-        plan.implementsPlanID = placement.implementsPlanID
-        plan.recipientsJSON = PlanPartsWriter.json(document.recipients)
-        plan.signatureAuthority = document.signature?.authority
-        plan.signaturePosition = document.signature?.position
-        plan.signatureName = document.signature?.name
-        plan.sourceName = placement.sourceName
-        plan.version = 1
-        return plan
+    private static func row(_ document: PlanDocument, at placement: Placement) -> PlanRows.Plan {
+        PlanRows.Plan(unitID: placement.unitID, year: document.year ?? 0, documentType: document.documentType ?? "KH",
+                      numberRaw: document.number?.raw,
+                      numberNormalized: document.number.flatMap { $0.number.isEmpty ? nil : $0.normalized },
+                      subject: document.subject ?? "", issuedOn: document.issuedOn, place: document.place, issuerText: document.issuer,
+                      theme: document.theme, motto: document.motto, status: "issued", implementsPlanID: placement.implementsPlanID,
+                      recipientsJSON: PlanPartsWriter.json(document.recipients), signatureAuthority: document.signature?.authority,
+                      signaturePosition: document.signature?.position, signatureName: document.signature?.name,
+                      sourceName: placement.sourceName, version: 1)
     }
 }
