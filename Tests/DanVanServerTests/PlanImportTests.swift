@@ -77,7 +77,7 @@ struct PlanImportTests {
                                                                    implementsPlanID: nil, sourceName: nil), by: .commandLine, on: app.db)
             let lower = try PlanFileReader.read(Self.fixture("seed-001.txt"), filename: "l.txt")
             let found = try await PlanPlacementResolver.upperPlan(for: lower, on: app.db)
-            #expect(found?.id == stored.id)
+            #expect(found?.id == stored)
         }
     }
 }

@@ -60,7 +60,7 @@ enum ReaderBenchmark {
                            floorMegabytesPerSecond: Double(floor.bytes) / 1_048_576 / floor.elapsed)
     }
 
-    /// Reads and stores `count` plans (one transaction each, as folder import does), then inserts
+    /// Reads and stores `count` plans (one transaction each, reading ahead, as folder import does), then inserts
     /// the same number of rows per plan with raw SQL in as many transactions: the floor.
     static func store(_ files: [File], count: Int, on db: any Database) async throws -> StoreResult {
         let unit = try await benchUnit(on: db)
@@ -68,12 +68,17 @@ enum ReaderBenchmark {
         guard !readings.isEmpty else { throw PlanImportFailure("Không có kế hoạch mẫu nào đọc được trong thư mục.") }
         var rowsPerPlan: [Int] = []
         let start = Date()
-        for index in 0..<count {
+        // As `danvan import DIR --save` does: the next plans are read while one is stored.
+        try await ReadAhead.forEach(count, read: { index -> PlanDocument? in
             let file = files[index % files.count]
-            guard var plan = try? PlanFileReader.read(file.data, filename: file.name), plan.kind == .plan else { continue }
+            guard var plan = try? PlanFileReader.read(file.data, filename: file.name), plan.kind == .plan else { return nil }
             plan.number = DocumentNumber.parse("\(index + 1)-KH/BENCH").map(PlanDocument.Number.init)
             plan.year = 2001 + index % 25
-            _ = try await PlanStore.save(plan, at: .init(unitID: unit, implementsPlanID: nil, sourceName: file.name), by: .commandLine, on: db)
+            return plan
+        }) { index, plan in
+            guard let plan else { return }
+            let name = files[index % files.count].name
+            _ = try await PlanStore.save(plan, at: .init(unitID: unit, implementsPlanID: nil, sourceName: name), by: .commandLine, on: db)
             rowsPerPlan.append(2 + plan.targets.count + plan.tasks.count + plan.citations.count + plan.sections.count)
         }
         let elapsed = Date().timeIntervalSince(start) * 1000

@@ -24,14 +24,12 @@ enum PlanFolderImport {
         var summary = Summary()
         summary.lines += ignored.map { "Bỏ qua \($0.0.lastPathComponent): \($0.1)" }
         let bar = ProgressBar(total: files.count)
-        for (index, file) in files.enumerated() {
+        try await ReadAhead.forEach(files.count, read: { index in
+            PlanFileImporter.read(named: files[index].lastPathComponent, data: FileManager.default.contents(atPath: files[index].path))
+        }) { index, reading in
+            let file = files[index]
             bar.show(index, label: file.lastPathComponent)
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                summary.lines.append("Bỏ qua \(file.lastPathComponent): không đọc được tệp")
-                continue
-            }
-            switch try await PlanFileImporter.importFile(named: file.lastPathComponent, data: data, unitCode: unitCode,
-                                                         by: .commandLine, on: db) {
+            switch try await PlanFileImporter.store(reading, named: file.lastPathComponent, unitCode: unitCode, by: .commandLine, on: db) {
             case .stored(let planID, let code):
                 summary.stored += 1
                 summary.lines.append("Đã lưu \(file.lastPathComponent) → kế hoạch \(planID) của \(code)")

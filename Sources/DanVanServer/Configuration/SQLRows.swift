@@ -8,9 +8,22 @@ enum SQLRows {
     private static let rowsPerStatement = 200
 
     static func insert(_ rows: [some Encodable], into table: String, on sql: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
-            let chunk = Array(rows[start..<min(start + rowsPerStatement, rows.count)])
+        for chunk in chunks(rows) {
             try await sql.insert(into: table).models(chunk, with: encoder).run()
         }
+    }
+
+    /// Inserts and returns `columns` of the inserted rows (in no promised order).
+    static func insert(_ rows: [some Encodable], into table: String, returning columns: [String],
+                       on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        var inserted: [any SQLRow] = []
+        for chunk in chunks(rows) {
+            inserted += try await sql.insert(into: table).models(chunk, with: encoder).returning(columns.map { SQLIdentifier($0) }).all()
+        }
+        return inserted
+    }
+
+    private static func chunks<Row>(_ rows: [Row]) -> [[Row]] {
+        stride(from: 0, to: rows.count, by: rowsPerStatement).map { Array(rows[$0..<min($0 + rowsPerStatement, rows.count)]) }
     }
 }

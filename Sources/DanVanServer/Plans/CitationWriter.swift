@@ -27,8 +27,8 @@ enum CitationWriter {
         var seen = Set<Key>()
         let missing = document.citations.filter { known[Key($0.normalized, $0.issuedOn)] == nil && seen.insert(Key($0.normalized, $0.issuedOn)).inserted }
         if !missing.isEmpty {
-            try await SQLRows.insert(missing.map(row), into: "cited_documents", on: sql)
-            known = try await existing(numbers, on: sql)
+            let inserted = try await SQLRows.insert(missing.map(row), into: "cited_documents", returning: ["id", "normalized", "issue_year"], on: sql)
+            try add(inserted, to: &known)
         }
         let basis = Set(document.basis.map { Key($0.normalized, $0.issuedOn) })
         var linked = Set<Int>()
@@ -45,11 +45,15 @@ enum CitationWriter {
         let rows = try await sql.select().columns("id", "normalized", "issue_year").from("cited_documents")
             .where("normalized", .in, numbers).all()
         var found: [Key: Int] = [:]
+        try add(rows, to: &found)
+        return found
+    }
+
+    private static func add(_ rows: [any SQLRow], to known: inout [Key: Int]) throws {
         for row in rows {
             let key = Key(normalized: try row.decode(column: "normalized", as: String.self), year: try row.decode(column: "issue_year", as: Int.self))
-            if found[key] == nil { found[key] = try row.decode(column: "id", as: Int.self) }
+            if known[key] == nil { known[key] = try row.decode(column: "id", as: Int.self) }
         }
-        return found
     }
 
     private static func row(_ citation: PlanDocument.Citation) -> PlanRows.CitedDocument {

@@ -15,14 +15,35 @@ enum PlanFileImporter {
 
     static func importFile(named name: String, data: Data, unitCode: String?, by actor: AuditActor,
                            on db: any Database) async throws -> Outcome {
+        try await store(read(named: name, data: data), named: name, unitCode: unitCode, by: actor, on: db)
+    }
+
+    /// A file read as a plan, or why it is not one. Needs no database: folder imports read
+    /// the next files while the current one is stored.
+    static func read(named name: String, data: Data?) -> Result<PlanDocument, ReadRefusal> {
+        guard let data else { return .failure(ReadRefusal(reason: "không đọc được tệp")) }
         let document: PlanDocument
         do {
             document = try PlanFileReader.read(data, filename: name)
         } catch {
-            return .skipped(reason: error.description)
+            return .failure(ReadRefusal(reason: error.description))
         }
         guard document.kind == .plan else {
-            return .skipped(reason: document.warnings.first?.message ?? "không phải kế hoạch")
+            return .failure(ReadRefusal(reason: document.warnings.first?.message ?? "không phải kế hoạch"))
+        }
+        return .success(document)
+    }
+
+    struct ReadRefusal: Error {
+        let reason: String
+    }
+
+    static func store(_ reading: Result<PlanDocument, ReadRefusal>, named name: String, unitCode: String?, by actor: AuditActor,
+                      on db: any Database) async throws -> Outcome {
+        let document: PlanDocument
+        switch reading {
+        case .success(let read): document = read
+        case .failure(let refusal): return .skipped(reason: refusal.reason)
         }
         let unit: OrgUnit
         if let unitCode {
@@ -34,9 +55,9 @@ enum PlanFileImporter {
         }
         let upper = try await PlanPlacementResolver.upperPlan(for: document, on: db)
         do {
-            let plan = try await PlanStore.save(document, at: .init(unitID: unit.requireID, implementsPlanID: upper?.id, sourceName: name),
+            let planID = try await PlanStore.save(document, at: .init(unitID: unit.requireID, implementsPlanID: upper?.id, sourceName: name),
                                                 by: actor, on: db)
-            return .stored(planID: plan.requireID, unitCode: unit.code)
+            return .stored(planID: planID, unitCode: unit.code)
         } catch let error as AppError {
             return .skipped(reason: error.reason)
         }

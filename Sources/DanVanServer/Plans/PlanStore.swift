@@ -11,7 +11,8 @@ enum PlanStore {
         let sourceName: String?
     }
 
-    static func save(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on db: any Database) async throws -> Plan {
+    /// Stores the plan and returns its id.
+    static func save(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on db: any Database) async throws -> Int {
         let issues = PlanValidation.issues(document)
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
         return try await db.transaction { tx in
@@ -20,7 +21,7 @@ enum PlanStore {
     }
 
     /// Inserts inside the caller's transaction (a folder import stores many plans in one).
-    static func insert(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on tx: any Database) async throws -> Plan {
+    static func insert(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on tx: any Database) async throws -> Int {
         try await requireUnitExisted(placement.unitID, in: document.year ?? 0, on: tx)
         if let existing = try await duplicate(of: document, unitID: placement.unitID, on: tx) {
             throw AppError(.conflict, "Đơn vị đã có kế hoạch \(existing.number ?? "") năm \(existing.year) "
@@ -39,7 +40,7 @@ enum PlanStore {
                                   after: ["year": "\(row.year)", "subject": row.subject, "source": placement.sourceName ?? "",
                                           "targets": "\(document.targets.count)", "tasks": "\(document.tasks.count)"],
                                   by: actor, on: tx)
-        return try await Plan.find(planID, on: tx) ?? { throw AppError.internalError("Không đọc lại được kế hoạch vừa lưu.") }()
+        return planID
     }
 
     /// A 2024 plan cannot belong to a commune formed on 1 July 2025: the unit must have

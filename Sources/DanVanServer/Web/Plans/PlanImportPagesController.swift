@@ -64,8 +64,8 @@ struct PlanImportPagesController {
         let draft = try await ownDraft(req)
         let edits = try req.content.decode(PlanReviewEdits.self)
         do {
-            let plan = try await store(draft, edits: edits, req: req)
-            return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path)
+            let planID = try await store(draft, edits: edits, req: req)
+            return req.redirect(to: SiteRoute.plan(String(planID)).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound].contains(error.status) {
             return try await renderReview(req, draft: draft, edits: edits, errors: FormErrors(error),
                                           status: error.status == .conflict ? .conflict : .unprocessableEntity)
@@ -79,7 +79,7 @@ struct PlanImportPagesController {
     }
 
     /// Reads the draft again, applies the edits, and stores plan and draft removal together.
-    private func store(_ draft: PlanImportDraft, edits: PlanReviewEdits, req: Request) async throws -> Plan {
+    private func store(_ draft: PlanImportDraft, edits: PlanReviewEdits, req: Request) async throws -> Int {
         let reading: PlanDocument
         do {
             reading = try PlanFileReader.read(draft.content, filename: draft.filename)
