@@ -1,0 +1,36 @@
+/// The indicator a target most likely needs, offered for the user to confirm: "100% các chi
+/// bộ trực thuộc xây dựng được 01 mô hình" is a coverage of child units (each needing one
+/// model), "trên 85% cán bộ được tập huấn" a ratio, "ít nhất 02 cuộc đối thoại" a count.
+public struct IndicatorSuggestion: Equatable, Sendable {
+    public let kind: IndicatorKind
+    /// A name for the indicator, from the target's subject.
+    public let name: String
+    /// For a coverage of child units: what each child unit must reach to count.
+    public let perUnit: Threshold?
+
+    /// Words that open a subject naming child units, folded.
+    private static let childUnitWords = ["cac chi bo", "chi bo", "cac thon", "thon", "ban,", "cac ban", "cac xa", "xa,", "cac to dan pho",
+                                         "to dan pho", "cac don vi", "don vi truc thuoc", "cac co quan", "cac chi, dang bo", "chi, dang bo",
+                                         "cac dang bo", "dang bo", "cac khu dan cu", "khu dan cu", "cac to chuc co so", "cac cap uy"]
+
+    public static func suggest(for target: ParsedTarget) -> IndicatorSuggestion {
+        let subject = target.subject.isEmpty ? target.text : target.subject
+        let name = String(subject.prefix(160))
+        guard target.unit == .percent else { return IndicatorSuggestion(kind: .count, name: name, perUnit: nil) }
+        let folded = VietnameseFolding.fold(subject)
+        guard childUnitWords.contains(where: { folded.hasPrefix($0) }) else {
+            return IndicatorSuggestion(kind: .ratio, name: name, perUnit: nil)
+        }
+        return IndicatorSuggestion(kind: .childCoverage, name: name, perUnit: perUnitThreshold(in: subject))
+    }
+
+    /// "xây dựng được 01 mô hình" → at least one; "không để xảy ra" → none; otherwise done or not.
+    private static func perUnitThreshold(in subject: String) -> Threshold {
+        let inner = TargetParser.targets(in: subject, lineNumber: 0).first { $0.unit == .count }
+        if let inner, let value = inner.value {
+            let comparator: TargetComparator = inner.comparator == .eq && value > 0 ? .ge : inner.comparator
+            return Threshold(comparator, value, upper: inner.upper, measure: .count)
+        }
+        return Threshold(.ge, 1, measure: .count)
+    }
+}
