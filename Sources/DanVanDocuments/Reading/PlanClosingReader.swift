@@ -11,6 +11,8 @@ struct PlanClosing {
 
     static func read(_ lines: [PlanLine], from start: Int, to end: Int) -> PlanClosing {
         var closing = PlanClosing()
+        // A table that looks like the appendix can come before the title in a damaged file.
+        guard start < end else { return closing }
         guard let nơiNhận = (start..<end).first(where: { lines[$0].text.isShorter(than: 40) && VietnameseFolding.foldPrefix(lines[$0].text).hasPrefix("noi nhan") }) else {
             closing.signature = signature(lines, from: start, to: end)
             return closing
