@@ -18,5 +18,11 @@ enum MigrationList {
         CreateCitedDocument(),
         CreatePlanCitation(),
         CreatePlanImportDraft(),
+        CreateIndicator(),
+        AddPlanDerivation(),
+        CreateTaskCoordinator(),
+        CreateTaskOccurrence(),
+        CreateTaskUpdate(),
+        CreatePlanRevision(),
     ]
 }

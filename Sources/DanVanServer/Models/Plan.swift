@@ -25,6 +25,7 @@ final class Plan: Model, @unchecked Sendable {
     @OptionalField(key: "signature_name") var signatureName: String?
     @OptionalField(key: "source_name") var sourceName: String?
     @Field(key: "version") var version: Int
+    @Field(key: "revision") var revision: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -1,3 +1,4 @@
+import DanVanCore
 import Fluent
 
 /// A heading of a plan, with its place in the heading tree.
@@ -29,8 +30,14 @@ final class PlanTargetRecord: Model, @unchecked Sendable {
     @Field(key: "measure") var measure: String
     @Field(key: "subject") var subject: String
     @Field(key: "line") var line: Int
+    @OptionalField(key: "parent_target_id") var parentTargetID: Int?
+    @OptionalField(key: "indicator_id") var indicatorID: Int?
 
     init() {}
+
+    var threshold: Threshold {
+        Threshold(TargetComparator(rawValue: comparator) ?? .eq, value, upper: upper, measure: TargetMeasure(rawValue: measure) ?? .percent)
+    }
 }
 
 /// A task of a plan: body text or an appendix row, with its timing and the units named.
@@ -51,6 +58,10 @@ final class PlanTaskRecord: Model, @unchecked Sendable {
     @Field(key: "lead_names") var leadNames: String
     @Field(key: "coordinating_names") var coordinatingNames: String
     @Field(key: "line") var line: Int
+    @OptionalField(key: "parent_task_id") var parentTaskID: Int?
+    @OptionalField(key: "lead_unit_id") var leadUnitID: Int?
+    @OptionalField(key: "expected_result") var expectedResult: String?
+    @Field(key: "version") var version: Int
 
     init() {}
 }

@@ -9,13 +9,16 @@ enum PlanRows {
         let subject: String, issuedOn: String?, place: String?, issuerText: String?, theme: String?, motto: String?
         let status: String, implementsPlanID: Int?, recipientsJSON: String
         let signatureAuthority: String?, signaturePosition: String?, signatureName: String?, sourceName: String?, version: Int
+        var revision = 1
+        let createdAt = Date(), updatedAt = Date()
 
         enum CodingKeys: String, CodingKey {
             case unitID = "unit_id", year, documentType = "document_type", numberRaw = "number_raw"
             case numberNormalized = "number_normalized", subject, issuedOn = "issued_on", place, issuerText = "issuer_text"
             case theme, motto, status, implementsPlanID = "implements_plan_id", recipientsJSON = "recipients_json"
             case signatureAuthority = "signature_authority", signaturePosition = "signature_position"
-            case signatureName = "signature_name", sourceName = "source_name", version
+            case signatureName = "signature_name", sourceName = "source_name", version, revision
+            case createdAt = "created_at", updatedAt = "updated_at"
         }
     }
 
@@ -30,20 +33,24 @@ enum PlanRows {
     struct Target: Encodable {
         let planID: Int, position: Int, text: String, comparator: String, value: Double?, upper: Double?
         let measure: String, subject: String, line: Int
+        var parentTargetID: Int?, indicatorID: Int?
 
         enum CodingKeys: String, CodingKey {
             case planID = "plan_id", position, text, comparator, value, upper, measure, subject, line
+            case parentTargetID = "parent_target_id", indicatorID = "indicator_id"
         }
     }
 
     struct Task: Encodable {
         let planID: Int, position: Int, text: String, section: String, group: String?, timingRaw: String, months: String
         let recurrence: String?, deadline: String?, asDirected: Bool, leadNames: String, coordinatingNames: String, line: Int
+        var parentTaskID: Int?, leadUnitID: Int?, expectedResult: String?
 
         enum CodingKeys: String, CodingKey {
             case planID = "plan_id", position, text, section, group = "task_group", timingRaw = "timing_raw", months
             case recurrence, deadline, asDirected = "as_directed", leadNames = "lead_names"
             case coordinatingNames = "coordinating_names", line
+            case parentTaskID = "parent_task_id", leadUnitID = "lead_unit_id", expectedResult = "expected_result"
         }
     }
 
