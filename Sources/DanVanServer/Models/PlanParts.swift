@@ -65,3 +65,11 @@ final class PlanTaskRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension PlanTargetRecord {
+    var requireID: Int { id ?? 0 }
+}
+
+extension PlanTaskRecord {
+    var requireID: Int { id ?? 0 }
+}

@@ -34,6 +34,8 @@ enum PlanStore {
             throw AppError.internalError("Không lưu được kế hoạch.")
         }
         try await PlanPartsWriter.insert(document, planID: planID, on: tx)
+        try await TaskAssignment.assign(planID: planID, unitID: placement.unitID, year: row.year, on: tx)
+        try await OccurrenceWriter.create(forPlan: planID, year: row.year, on: tx)
         try await CitationWriter.link(document, planID: planID, on: tx)
         try await AuditLog.record("plan.import", entityType: "plan", entityKey: row.numberNormalized ?? "#\(planID)",
                                   unitID: placement.unitID, before: nil,
