@@ -28,6 +28,8 @@ enum SiteRoute: Equatable {
     case planImport
     case planDraft(String)
     case planDraftDiscard(String)
+    case planGrid(String)
+    case planDerive(String)
     case document(String)
 
     /// Placeholder for a path parameter when registering a route.
@@ -68,6 +70,8 @@ enum SiteRoute: Equatable {
         case .planImport: ["plans", "import"]
         case .planDraft(let id): ["plans", "import", id]
         case .planDraftDiscard(let id): ["plans", "import", id, "discard"]
+        case .planGrid(let id): ["plans", id, "grid"]
+        case .planDerive(let id): ["plans", id, "derive"]
         case .document(let id): ["documents", id]
         }
     }

@@ -24,6 +24,13 @@ struct PlanDetailPage: Encodable {
     let citations: [Citation]
     let recipients: [String]
     let signature: String?
+    let statusLabel: String
+    let isDraft: Bool
+    let gridHref: String
+    let coverage: PlanCoverage.Report?
+    let chainDown: PlanChainDown
+    /// Set when the user asked to start a plan the unit already had, and was brought here.
+    var alreadyExisted = false
 
     static func query(_ plan: Plan, for user: User, on db: any Database) async throws -> PlanDetailPage {
         let unit = try await OrgUnit.find(plan.unitID, on: db)
@@ -33,18 +40,24 @@ struct PlanDetailPage: Encodable {
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all().map(task)
         let upper = try await plan.implementsPlanID.asyncMap { try await Plan.find($0, on: db) } ?? nil
         let readableUpper = try await upper.asyncMap { try await PlanQueries.readable([$0], by: user, on: db).first } ?? nil
-        let lower = try await PlanQueries.readable(try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all(), by: user, on: db)
+        let allLower = try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all()
+        let lower = try await PlanQueries.readable(allLower, by: user, on: db)
+        let evaluations = targets.map { _ in TargetEvaluation.Status.noData.label.lowercased() }
         return PlanDetailPage(
             plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: SiteRoute.unit(unit?.code ?? "").path,
             issuedOn: plan.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese, issuer: plan.issuerText,
             sections: sections.map { Section(number: $0.number, heading: $0.heading, indent: $0.depth) },
-            targets: targets.map { Target(text: $0.text, rule: rule($0), evaluation: "chưa có số liệu", line: $0.line) },
+            targets: zip(targets, evaluations).map { Target(text: $0.text, rule: rule($0), evaluation: $1, line: $0.line) },
             appendix: tasks.filter { $0.section == "appendix" }, bodyTasks: tasks.filter { $0.section != "appendix" },
             implements: try await readableUpper.asyncMap { try await PlanQueries.rows([$0], on: db).first } ?? nil,
             implementedBy: try await PlanQueries.rows(lower, on: db),
             citations: try await citations(planID, on: db),
             recipients: PlanPartsWriter.names(plan.recipientsJSON),
-            signature: [plan.signatureAuthority, plan.signaturePosition, plan.signatureName].compactMap { $0 }.joined(separator: " · "))
+            signature: [plan.signatureAuthority, plan.signaturePosition, plan.signatureName].compactMap { $0 }.joined(separator: " · "),
+            statusLabel: plan.status == "draft" ? "Bản nháp" : "Đã ban hành", isDraft: plan.status == "draft",
+            gridHref: SiteRoute.planGrid(String(planID)).path,
+            coverage: plan.implementsPlanID == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
+            chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db))
     }
 
     static func rule(_ target: PlanTargetRecord) -> String {

@@ -1,0 +1,83 @@
+import DanVanCore
+import Fluent
+
+/// A plan's 12-month grid: one row per task, one column per month, each cell the state of
+/// that month's occurrence, as the appendix table is followed through the year.
+struct PlanGridPage: Encodable {
+    struct Cell: Encodable {
+        let month: Int
+        /// CSS class: empty, planned, progress, done, late, overdue, cannot.
+        let tone: String
+        /// A mark that says the same as the colour, for print and colour-blind readers.
+        let mark: String
+        let title: String
+    }
+
+    struct Row: Encodable {
+        let number: String
+        let text: String
+        let lead: String
+        let cells: [Cell]
+    }
+
+    struct Count: Encodable {
+        let label: String
+        let tone: String
+        let value: Int
+    }
+
+    let plan: PlanRow
+    let planHref: String
+    let months: [Int]
+    let rows: [Row]
+    let counts: [Count]
+    let today: String
+
+    static func query(_ plan: Plan, today: CivilDate, on db: any Database) async throws -> PlanGridPage {
+        let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == plan.requireID).sort(\.$position).all()
+            .sorted { ($0.section == "appendix" ? 0 : 1, $0.position) < ($1.section == "appendix" ? 0 : 1, $1.position) }
+        let occurrences = tasks.isEmpty ? [] : try await TaskOccurrence.query(on: db).filter(\.$taskID ~~ tasks.map(\.requireID)).all()
+        let byTask = Dictionary(grouping: occurrences, by: \.taskID)
+        let leads = try await UnitQueries.codes(for: Array(Set(tasks.compactMap(\.leadUnitID))), on: db)
+        let names = try await OrgUnit.query(on: db).filter(\.$id ~~ Array(Set(tasks.compactMap(\.leadUnitID)))).all()
+            .reduce(into: [Int: String]()) { $0[$1.requireID] = $1.name }
+        var tally: [String: Int] = [:]
+        let rows = tasks.enumerated().map { index, task -> Row in
+            let cells = (1...12).map { month -> Cell in
+                guard let occurrence = byTask[task.requireID]?.first(where: { $0.month == month }) else {
+                    return Cell(month: month, tone: "empty", mark: "", title: "")
+                }
+                let cell = self.cell(occurrence, today: today)
+                tally[cell.tone, default: 0] += 1
+                return cell
+            }
+            let lead = task.leadUnitID.flatMap { names[$0] ?? leads[$0] } ?? PlanPartsWriter.names(task.leadNames).first.map { "\($0) (chưa gán đơn vị)" } ?? "Chưa giao"
+            return Row(number: task.group.map { "\($0).\(index + 1)" } ?? String(index + 1), text: task.text, lead: lead, cells: cells)
+        }
+        let counts = legend.map { Count(label: $0.label, tone: $0.tone, value: tally[$0.tone] ?? 0) }
+        return PlanGridPage(plan: PlanRow(plan, unitName: try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""),
+                            planHref: SiteRoute.plan(String(plan.requireID)).path, months: Array(1...12), rows: rows, counts: counts,
+                            today: today.vietnamese)
+    }
+
+    static let legend: [(tone: String, mark: String, label: String)] = [
+        ("done", "✓", "Hoàn thành đúng hạn"), ("late", "✓", "Hoàn thành trễ hạn"), ("progress", "…", "Đang thực hiện, trong hạn"),
+        ("planned", "○", "Chưa đến hạn"), ("overdue", "!", "Quá hạn"), ("cannot", "✕", "Không thực hiện được"),
+    ]
+
+    private static func cell(_ occurrence: TaskOccurrence, today: CivilDate) -> Cell {
+        let state = occurrence.occurrenceState
+        let tone: String
+        switch (state, occurrence.timeliness(today: today)) {
+        case (.cannotDo, _): tone = "cannot"
+        case (_, .doneOnTime): tone = "done"
+        case (_, .doneLate): tone = "late"
+        case (_, .overdue): tone = "overdue"
+        case (.inProgress, _): tone = "progress"
+        default: tone = state == .done ? "done" : "planned"
+        }
+        let mark = legend.first { $0.tone == tone }?.mark ?? ""
+        let due = occurrence.dueOn.flatMap(CivilDate.init(parsing:)).map { ", hạn \($0.vietnamese)" } ?? ""
+        return Cell(month: occurrence.month, tone: tone, mark: mark, title: "\(occurrence.label): \(state.label)\(due)")
+    }
+}
