@@ -39,6 +39,7 @@ enum DemoLoader {
         try await db.transaction { tx in
             try await insertUnits(demo.units, on: tx)
             try await insertUsers(demo.users, passwordHash: hash, on: tx)
+            try await DemoPlans.load(on: tx)
         }
         return Report(loaded: true, units: demo.units.count, accounts: accounts, password: demo.password)
     }

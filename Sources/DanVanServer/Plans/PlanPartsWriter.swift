@@ -6,11 +6,15 @@ import SQLKit
 /// Turns a read plan's parts into rows, in document order, and inserts each table's rows
 /// in one statement.
 enum PlanPartsWriter {
-    static func insert(_ document: PlanDocument, planID: Int, on db: any Database) async throws {
+    static func insert(_ document: PlanDocument, planID: Int, parents: PlanParentLinks = .init(), on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         try await SQLRows.insert(sections(document.sections, planID: planID), into: "plan_sections", on: sql)
-        try await SQLRows.insert(targets(document.targets, planID: planID), into: "plan_targets", on: sql)
-        try await SQLRows.insert(tasks(document.tasks, planID: planID), into: "plan_tasks", on: sql)
+        var targetRows = targets(document.targets, planID: planID)
+        for index in targetRows.indices where index < parents.targets.count { targetRows[index].parentTargetID = parents.targets[index] }
+        try await SQLRows.insert(targetRows, into: "plan_targets", on: sql)
+        var taskRows = tasks(document.tasks, planID: planID)
+        for index in taskRows.indices where index < parents.tasks.count { taskRows[index].parentTaskID = parents.tasks[index] }
+        try await SQLRows.insert(taskRows, into: "plan_tasks", on: sql)
     }
 
     static func sections(_ sections: [PlanDocument.Section], planID: Int) -> [PlanRows.Section] {

@@ -33,7 +33,8 @@ enum PlanStore {
             .first(decodingColumn: "id", as: Int.self) else {
             throw AppError.internalError("Không lưu được kế hoạch.")
         }
-        try await PlanPartsWriter.insert(document, planID: planID, on: tx)
+        let parents = try await PlanParentLinks.find(for: document, upperPlanID: placement.implementsPlanID, on: tx)
+        try await PlanPartsWriter.insert(document, planID: planID, parents: parents, on: tx)
         try await TaskAssignment.assign(planID: planID, unitID: placement.unitID, year: row.year, on: tx)
         try await OccurrenceWriter.create(forPlan: planID, year: row.year, on: tx)
         try await CitationWriter.link(document, planID: planID, on: tx)
