@@ -3,6 +3,7 @@ import ZIPFoundation
 
 /// The parts of a DOCX package, read with limits so that a crafted file cannot unpack past
 /// them (a "zip bomb"): declared sizes are checked first, then bytes are counted as they come.
+/// ZIPFoundation reads the central directory; `DocxEntryReader` unpacks the parts.
 ///
 /// The package is read from a private temporary file, not from memory: ZIPFoundation's
 /// in-memory archive traps on a central directory that points past the end of the data (found
@@ -11,10 +12,12 @@ final class DocxArchive {
     static let maxUnpackedBytes = 60 * 1_048_576
 
     private let archive: Archive
+    private let package: Data
     private let temporaryFile: URL
     private var budget: Int
 
     init(data: Data, filename: String) throws(PlanReadError) {
+        package = data
         temporaryFile = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-\(UUID().uuidString).docx")
         do {
             try data.write(to: temporaryFile, options: [.atomic])
@@ -56,21 +59,15 @@ final class DocxArchive {
     /// The part's bytes, or nil when the package does not have it.
     func part(_ path: String, filename: String) throws(PlanReadError) -> Data? {
         guard let entry = archive[path] else { return nil }
-        var data = Data()
-        var remaining = budget
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                remaining -= chunk.count
-                guard remaining >= 0 else { throw CocoaError(.fileReadTooLarge) }
-                data.append(chunk)
-            }
+            let data = try DocxEntryReader.read(path, compressedSize: Int(clamping: entry.compressedSize), checksum: entry.checksum,
+                                                in: package, budget: budget)
+            budget -= data.count
+            return data
+        } catch is DocxEntryReader.TooLarge {
+            throw PlanReadError("Tệp \(filename) giải nén vượt giới hạn \(Self.maxUnpackedBytes / 1_048_576) MB; không đọc.")
         } catch {
-            if remaining < 0 {
-                throw PlanReadError("Tệp \(filename) giải nén vượt giới hạn \(Self.maxUnpackedBytes / 1_048_576) MB; không đọc.")
-            }
             throw PlanReadError("Tệp \(filename) bị hỏng: không giải nén được \(path).")
         }
-        budget = remaining
-        return data
     }
 }
