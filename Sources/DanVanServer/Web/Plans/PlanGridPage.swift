@@ -15,7 +15,9 @@ struct PlanGridPage: Encodable {
 
     struct Row: Encodable {
         let number: String
+        /// The task's first sentence, at most about 200 characters; the whole text is `fullText`.
         let text: String
+        let fullText: String
         let lead: String
         let cells: [Cell]
     }
@@ -42,7 +44,10 @@ struct PlanGridPage: Encodable {
         let names = try await OrgUnit.query(on: db).filter(\.$id ~~ Array(Set(tasks.compactMap(\.leadUnitID)))).all()
             .reduce(into: [Int: String]()) { $0[$1.requireID] = $1.name }
         var tally: [String: Int] = [:]
-        let rows = tasks.enumerated().map { index, task -> Row in
+        var numberInGroup: [String: Int] = [:]
+        let rows = tasks.map { task -> Row in
+            let group = task.section == "appendix" ? (task.group ?? "") : task.section
+            numberInGroup[group, default: 0] += 1
             let cells = (1...12).map { month -> Cell in
                 guard let occurrence = byTask[task.requireID]?.first(where: { $0.month == month }) else {
                     return Cell(month: month, tone: "empty", mark: "", title: "")
@@ -52,7 +57,8 @@ struct PlanGridPage: Encodable {
                 return cell
             }
             let lead = task.leadUnitID.flatMap { names[$0] ?? leads[$0] } ?? PlanPartsWriter.names(task.leadNames).first.map { "\($0) (chưa gán đơn vị)" } ?? "Chưa giao"
-            return Row(number: task.group.map { "\($0).\(index + 1)" } ?? String(index + 1), text: task.text, lead: lead, cells: cells)
+            return Row(number: group.isEmpty ? "\(numberInGroup[group] ?? 0)" : "\(group).\(numberInGroup[group] ?? 0)",
+                       text: headline(task.text), fullText: task.text, lead: lead, cells: cells)
         }
         let counts = legend.map { Count(label: $0.label, tone: $0.tone, value: tally[$0.tone] ?? 0) }
         return PlanGridPage(plan: PlanRow(plan, unitName: try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""),
@@ -60,9 +66,14 @@ struct PlanGridPage: Encodable {
                             today: today.vietnamese)
     }
 
+    private static func headline(_ text: String) -> String {
+        let sentence = text.rangeOfLiteral(". ").map { String(text[..<$0.lowerBound]) + "." } ?? text
+        return sentence.isShorter(than: 200) ? sentence : String(sentence.prefix(190)) + "…"
+    }
+
     static let legend: [(tone: String, mark: String, label: String)] = [
         ("done", "✓", "Hoàn thành đúng hạn"), ("late", "✓", "Hoàn thành trễ hạn"), ("progress", "…", "Đang thực hiện, trong hạn"),
-        ("planned", "○", "Chưa đến hạn"), ("overdue", "!", "Quá hạn"), ("cannot", "✕", "Không thực hiện được"),
+        ("planned", "○", "Chưa đến hạn hoặc chờ chỉ đạo"), ("overdue", "!", "Quá hạn"), ("cannot", "✕", "Không thực hiện được"),
     ]
 
     private static func cell(_ occurrence: TaskOccurrence, today: CivilDate) -> Cell {
