@@ -43,3 +43,19 @@ struct AccessPolicyTests {
         #expect(Role.admin.grantableRoles == Role.allCases)
     }
 }
+
+@Suite("Access policy: tasks")
+struct TaskAccessPolicyTests {
+    @Test("the lead unit's reporter and managers post progress; only the level above chases")
+    func tasks() {
+        #expect(AccessPolicy.allows(.reporter, .updateTask, on: .own))
+        #expect(!AccessPolicy.allows(.reporter, .updateTask, on: .descendant))
+        #expect(AccessPolicy.allows(.manager, .updateTask, on: .own))
+        #expect(AccessPolicy.allows(.manager, .updateTask, on: .descendant))
+        #expect(!AccessPolicy.allows(.viewer, .updateTask, on: .own))
+        #expect(AccessPolicy.allows(.manager, .chaseTask, on: .descendant))
+        #expect(!AccessPolicy.allows(.manager, .chaseTask, on: .own))
+        #expect(!AccessPolicy.allows(.reporter, .chaseTask, on: .descendant))
+        #expect(!AccessPolicy.allows(.manager, .chaseTask, on: .ancestor))
+    }
+}

@@ -98,3 +98,18 @@ struct ParentMatcherTests {
         #expect(ParentMatcher.parents(of: children, among: uppers) == [0, 1, nil, nil])
     }
 }
+
+@Suite("Evidence files")
+struct EvidencePolicyTests {
+    @Test("documents and photos within the limit are taken; others are named and refused")
+    func files() {
+        #expect(EvidencePolicy.problem(filename: "bien-ban.pdf", size: 2_000, head: Array("%PDF-1.7".utf8)) == nil)
+        #expect(EvidencePolicy.problem(filename: "Ảnh.JPG", size: 2_000, head: [0xFF, 0xD8, 0xFF, 0xE0]) == nil)
+        #expect(EvidencePolicy.problem(filename: "to.pdf", size: 11 * 1_048_576, head: Array("%PDF".utf8))
+                == "Tệp to.pdf lớn 11 MB, vượt giới hạn 10 MB.")
+        #expect(EvidencePolicy.problem(filename: "virus.exe", size: 10, head: [0x4D, 0x5A])?.contains("chỉ nhận tệp PDF") == true)
+        #expect(EvidencePolicy.problem(filename: "gia.pdf", size: 10, head: [0x4D, 0x5A]) == "Tệp gia.pdf không đúng định dạng .pdf như tên tệp.")
+        #expect(EvidencePolicy.problem(filename: "rong.png", size: 0, head: []) == "Tệp rong.png trống.")
+        #expect(EvidencePolicy.problem(filename: "pdf", size: 10, head: Array("%PDF".utf8)) != nil)
+    }
+}

@@ -22,8 +22,8 @@ public enum AccessPolicy {
         case .descendant:
             return true
         case .own:
-            // Moving, ending or approving one's own unit is the level above's decision.
-            return ![.moveUnit, .endUnit, .approveReport].contains(action)
+            // Moving, ending, approving or chasing one's own unit is the level above's doing.
+            return ![.moveUnit, .endUnit, .approveReport, .chaseTask].contains(action)
         case .ancestor, .unrelated:
             return false
         }
@@ -31,7 +31,7 @@ public enum AccessPolicy {
 
     private static func reporterAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
         switch (action, relation) {
-        case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own):
+        case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own), (.updateTask, .own):
             return true
         default:
             return false

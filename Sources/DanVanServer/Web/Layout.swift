@@ -23,6 +23,7 @@ struct Layout: Encodable {
         if let user {
             links.append(("Đơn vị", .units))
             links.append(("Kế hoạch", .plans))
+            links.append(("Nhiệm vụ", .tasks))
             if user.userRole == .admin || user.userRole == .manager {
                 links += [("Tài khoản", .users), ("Nhật ký", .audit)]
             }

@@ -11,6 +11,7 @@ func registerRoutes(_ app: Application) throws {
     AccountPagesController().register(app)
     PlanPagesController().register(app)
     PlanImportPagesController().register(app)
+    TaskPagesController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

@@ -30,6 +30,12 @@ enum SiteRoute: Equatable {
     case planDraftDiscard(String)
     case planGrid(String)
     case planDerive(String)
+    case tasks
+    case tasksOverdue
+    case occurrence(String)
+    case occurrenceUpdate(String)
+    case occurrenceRemind(String)
+    case evidence(String)
     case document(String)
 
     /// Placeholder for a path parameter when registering a route.
@@ -72,6 +78,12 @@ enum SiteRoute: Equatable {
         case .planDraftDiscard(let id): ["plans", "import", id, "discard"]
         case .planGrid(let id): ["plans", id, "grid"]
         case .planDerive(let id): ["plans", id, "derive"]
+        case .tasks: ["tasks"]
+        case .tasksOverdue: ["tasks", "overdue"]
+        case .occurrence(let id): ["tasks", id]
+        case .occurrenceUpdate(let id): ["tasks", id, "update"]
+        case .occurrenceRemind(let id): ["tasks", id, "remind"]
+        case .evidence(let id): ["evidence", id]
         case .document(let id): ["documents", id]
         }
     }

@@ -29,12 +29,17 @@ func withTwoApps(_ database: TestDatabase, _ body: (Application, Application) as
 private func withApps(count: Int, location: DatabaseLocation, schema: String,
                       _ body: ([Application]) async throws -> Void) async throws {
     var apps: [Application] = []
+    // Files the app writes (evidence) go to a folder of this test's own, removed after it.
+    let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     do {
         for index in 0..<count {
             let app = try await Application.make(.testing)
             apps.append(app)
             app.logger.logLevel = .warning
-            try configure(app, settings: makeTestSettings(), database: location)
+            var settings = makeTestSettings()
+            settings.dataDirectory = dataDirectory
+            try configure(app, settings: settings, database: location)
             if index == 0 {
                 if case .postgres = location {
                     try await (app.db as? any SQLDatabase)?.raw("CREATE SCHEMA \(ident: schema)").run()

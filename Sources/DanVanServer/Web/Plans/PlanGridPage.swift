@@ -11,6 +11,7 @@ struct PlanGridPage: Encodable {
         /// A mark that says the same as the colour, for print and colour-blind readers.
         let mark: String
         let title: String
+        let href: String?
     }
 
     struct Row: Encodable {
@@ -50,7 +51,7 @@ struct PlanGridPage: Encodable {
             numberInGroup[group, default: 0] += 1
             let cells = (1...12).map { month -> Cell in
                 guard let occurrence = byTask[task.requireID]?.first(where: { $0.month == month }) else {
-                    return Cell(month: month, tone: "empty", mark: "", title: "")
+                    return Cell(month: month, tone: "empty", mark: "", title: "", href: nil)
                 }
                 let cell = self.cell(occurrence, today: today)
                 tally[cell.tone, default: 0] += 1
@@ -78,17 +79,10 @@ struct PlanGridPage: Encodable {
 
     private static func cell(_ occurrence: TaskOccurrence, today: CivilDate) -> Cell {
         let state = occurrence.occurrenceState
-        let tone: String
-        switch (state, occurrence.timeliness(today: today)) {
-        case (.cannotDo, _): tone = "cannot"
-        case (_, .doneOnTime): tone = "done"
-        case (_, .doneLate): tone = "late"
-        case (_, .overdue): tone = "overdue"
-        case (.inProgress, _): tone = "progress"
-        default: tone = state == .done ? "done" : "planned"
-        }
+        let tone = TaskTone.of(state, occurrence.timeliness(today: today))
         let mark = legend.first { $0.tone == tone }?.mark ?? ""
         let due = occurrence.dueOn.flatMap(CivilDate.init(parsing:)).map { ", hạn \($0.vietnamese)" } ?? ""
-        return Cell(month: occurrence.month, tone: tone, mark: mark, title: "\(occurrence.label): \(state.label)\(due)")
+        return Cell(month: occurrence.month, tone: tone, mark: mark, title: "\(occurrence.label): \(state.label)\(due)",
+                    href: SiteRoute.occurrence(String(occurrence.requireID)).path)
     }
 }
