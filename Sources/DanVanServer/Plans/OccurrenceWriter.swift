@@ -25,6 +25,18 @@ enum OccurrenceWriter {
         try await SQLRows.insert(rows, into: TaskOccurrence.schema, on: sql)
     }
 
+    /// One task's occurrences, for months that have none yet (after its timing changed).
+    static func create(forTask task: PlanTaskRecord, year: Int, on db: any Database) async throws {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let kept = Set(try await sql.select().column("month").from(TaskOccurrence.schema).where("task_id", .equal, task.requireID).all()
+            .map { try $0.decode(column: "month", as: Int.self) })
+        let rows = OccurrenceSchedule.occurrences(of: timing(task), year: year).filter { !kept.contains($0.month) }.map {
+            Row(task_id: task.requireID, month: $0.month, due_on: $0.dueOn?.description, label: $0.label,
+                state: OccurrenceState.notStarted.rawValue, version: 1, updated_at: Date())
+        }
+        try await SQLRows.insert(rows, into: TaskOccurrence.schema, on: sql)
+    }
+
     static func timing(_ task: PlanTaskRecord) -> TaskTiming {
         TaskTiming(raw: task.timingRaw, months: task.months.split(separator: ",").compactMap { Int($0) },
                    recurrence: task.recurrence.flatMap(TaskTiming.Recurrence.init(rawValue:)),

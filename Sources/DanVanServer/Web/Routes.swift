@@ -12,6 +12,7 @@ func registerRoutes(_ app: Application) throws {
     PlanPagesController().register(app)
     PlanImportPagesController().register(app)
     TaskPagesController().register(app)
+    PlanEditPagesController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

@@ -30,6 +30,11 @@ enum SiteRoute: Equatable {
     case planDraftDiscard(String)
     case planGrid(String)
     case planDerive(String)
+    case planEdit(String)
+    case planIssue(String)
+    case planRevisions(String)
+    case target(String)
+    case planTask(String)
     case tasks
     case tasksOverdue
     case occurrence(String)
@@ -78,6 +83,11 @@ enum SiteRoute: Equatable {
         case .planDraftDiscard(let id): ["plans", "import", id, "discard"]
         case .planGrid(let id): ["plans", id, "grid"]
         case .planDerive(let id): ["plans", id, "derive"]
+        case .planEdit(let id): ["plans", id, "edit"]
+        case .planIssue(let id): ["plans", id, "issue"]
+        case .planRevisions(let id): ["plans", id, "revisions"]
+        case .target(let id): ["targets", id]
+        case .planTask(let id): ["plan-tasks", id]
         case .tasks: ["tasks"]
         case .tasksOverdue: ["tasks", "overdue"]
         case .occurrence(let id): ["tasks", id]

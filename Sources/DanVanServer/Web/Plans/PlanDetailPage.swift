@@ -29,6 +29,8 @@ struct PlanDetailPage: Encodable {
     let gridHref: String
     let coverage: PlanCoverage.Report?
     let chainDown: PlanChainDown
+    let editHref: String?
+    let revisionsHref: String?
     /// Set when the user asked to start a plan the unit already had, and was brought here.
     var alreadyExisted = false
 
@@ -57,7 +59,10 @@ struct PlanDetailPage: Encodable {
             statusLabel: plan.status == "draft" ? "Bản nháp" : "Đã ban hành", isDraft: plan.status == "draft",
             gridHref: SiteRoute.planGrid(String(planID)).path,
             coverage: plan.implementsPlanID == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
-            chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db))
+            chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db),
+            editHref: try await unit.asyncMap { try await Authorizer.allows(user, .editPlans, on: $0, db: db) } == true
+                ? SiteRoute.planEdit(String(planID)).path : nil,
+            revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(String(planID)).path : nil)
     }
 
     static func rule(_ target: PlanTargetRecord) -> String {

@@ -1,0 +1,115 @@
+import DanVanCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Changes to a stored plan's targets and tasks, and issuing it. Every change names the plan
+/// version it was made on (two people editing at once: the second gets 409 and keeps their
+/// input). A change to an issued plan first keeps the plan as it was as a revision.
+enum PlanEditing {
+    struct TargetChange {
+        let text: String
+        let threshold: Threshold
+    }
+
+    struct TaskChange {
+        let text: String
+        let leadUnitCode: String?
+        let timing: TaskTiming
+        let expectedResult: String?
+    }
+
+    static func changeTarget(_ targetID: Int, to change: TargetChange, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+        guard let target = try await PlanTargetRecord.find(targetID, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
+        let text = change.text.trimmed()
+        guard !text.isEmpty else { throw AppError.invalid("text", "Hãy ghi nội dung chỉ tiêu.") }
+        if let problem = change.threshold.problem { throw AppError.invalid("value", problem) }
+        try await db.transaction { tx in
+            let plan = try await lockVersion(target.planID, expected: planVersion, by: actor, on: tx)
+            target.text = text
+            target.comparator = change.threshold.comparator.rawValue
+            target.value = change.threshold.value
+            target.upper = change.threshold.comparator == .between ? change.threshold.upper : nil
+            target.measure = change.threshold.measure.rawValue
+            try await target.save(on: tx)
+            try await AuditLog.record("plan.target", entityType: "plan", entityKey: "#\(plan.requireID)", unitID: plan.unitID, before: nil,
+                                      after: ["target": "\(targetID)", "threshold": change.threshold.phrase], by: actor, on: tx)
+        }
+    }
+
+    static func changeTask(_ taskID: Int, to change: TaskChange, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+        guard let task = try await PlanTaskRecord.find(taskID, on: db), let plan = try await Plan.find(task.planID, on: db) else {
+            throw AppError.notFound("Không tìm thấy nhiệm vụ.")
+        }
+        let text = change.text.trimmed()
+        guard !text.isEmpty else { throw AppError.invalid("text", "Hãy ghi nội dung nhiệm vụ.") }
+        if let problem = change.timing.problem { throw AppError.invalid("months", problem) }
+        let lead = try await leadUnit(change.leadUnitCode, for: plan, on: db)
+        try await db.transaction { tx in
+            _ = try await lockVersion(plan.requireID, expected: planVersion, by: actor, on: tx)
+            let timingChanged = OccurrenceWriter.timing(task) != change.timing
+            task.text = text
+            task.leadUnitID = lead?.requireID
+            task.expectedResult = change.expectedResult.flatMap { $0.trimmed().isEmpty ? nil : $0.trimmed() }
+            task.timingRaw = change.timing.raw
+            task.months = change.timing.months.map(String.init).joined(separator: ",")
+            task.recurrence = change.timing.recurrence?.rawValue
+            task.deadline = change.timing.deadline?.description
+            task.asDirected = change.timing.asDirected
+            task.version += 1
+            try await task.save(on: tx)
+            if timingChanged {
+                // Occurrences nobody has started follow the new timing; the others keep their history.
+                try await TaskOccurrence.query(on: tx).filter(\.$taskID == taskID).filter(\.$state == OccurrenceState.notStarted.rawValue).delete()
+                try await OccurrenceWriter.create(forTask: task, year: plan.year, on: tx)
+            }
+            try await AuditLog.record("plan.task", entityType: "plan", entityKey: "#\(plan.requireID)", unitID: plan.unitID, before: nil,
+                                      after: ["task": "\(taskID)", "lead": lead?.code ?? "", "timing": change.timing.raw], by: actor, on: tx)
+        }
+    }
+
+    /// Draft → issued. Every task needs its lead unit first.
+    static func issue(_ planID: Int, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+        let unassigned = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).filter(\.$leadUnitID == nil).count()
+        guard unassigned == 0 else {
+            throw AppError.invalid("lead", "Còn \(unassigned) nhiệm vụ chưa có đơn vị chủ trì; hãy giao trước khi ban hành.")
+        }
+        try await db.transaction { tx in
+            let plan = try await lockVersion(planID, expected: planVersion, by: actor, on: tx, keepRevision: false)
+            guard plan.status == "draft" else { throw AppError.invalid("status", "Kế hoạch đã ban hành.") }
+            plan.status = "issued"
+            try await plan.save(on: tx)
+            try await OccurrenceWriter.create(forPlan: planID, year: plan.year, on: tx)
+            try await AuditLog.record("plan.issue", entityType: "plan", entityKey: "#\(planID)", unitID: plan.unitID, before: ["status": "draft"],
+                                      after: ["status": "issued"], by: actor, on: tx)
+        }
+    }
+
+    /// The lead unit named by code: it must exist and be the plan's unit or below it.
+    private static func leadUnit(_ code: String?, for plan: Plan, on db: any Database) async throws -> OrgUnit? {
+        guard let code = UnitInput.nonEmpty(code) else { return nil }
+        guard let unit = try await UnitQueries.find(code: code, on: db) else { throw AppError.invalid("lead", "Không có đơn vị mã \(code).") }
+        let below = try await TaskQueries.subtreeIDs(of: plan.unitID, on: db)
+        guard below.contains(unit.requireID) else {
+            throw AppError.invalid("lead", "\(unit.name) không thuộc đơn vị ban hành kế hoạch; chỉ giao chủ trì cho đơn vị mình hoặc cấp dưới.")
+        }
+        return unit
+    }
+
+    /// Checks the version the change was made on and moves it on; an issued plan's content is
+    /// kept as a revision first.
+    private static func lockVersion(_ planID: Int, expected: Int, by actor: AuditActor, on db: any Database,
+                                    keepRevision: Bool = true) async throws -> Plan {
+        guard let plan = try await Plan.find(planID, on: db) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
+        guard plan.version == expected else {
+            throw AppError(.conflict, "Kế hoạch vừa được người khác sửa; trang đã hiện nội dung mới, nội dung bạn nhập vẫn còn.", field: "version")
+        }
+        if keepRevision, plan.status == "issued" {
+            try await PlanRevisions.keep(plan, by: actor, on: db)
+            plan.revision += 1
+        }
+        plan.version += 1
+        try await plan.save(on: db)
+        return plan
+    }
+}

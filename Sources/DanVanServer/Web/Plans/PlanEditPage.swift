@@ -1,0 +1,92 @@
+import DanVanCore
+import Fluent
+
+/// The edit view of a plan: each target's threshold and each task's lead unit, time and
+/// expected result, one small form per item; issuing a draft. An item sent back with an error
+/// shows what the user typed.
+struct PlanEditPage: Encodable {
+    struct Target: Encodable {
+        let id: Int
+        let anchor: String
+        let action: String
+        let text: String
+        let comparators: [SelectOption]
+        let measures: [SelectOption]
+        let value: String
+        let upper: String
+        let error: String?
+    }
+
+    struct Task: Encodable {
+        let id: Int
+        let anchor: String
+        let action: String
+        let number: String
+        let text: String
+        let timing: String
+        let leads: [SelectOption]
+        let expectedResult: String
+        let error: String?
+    }
+
+    /// What the user sent for one item, shown again with the error.
+    struct Sent {
+        let itemID: Int
+        let isTask: Bool
+        let fields: [String: String]
+        let error: String
+    }
+
+    let plan: PlanRow
+    let planHref: String
+    let version: Int
+    let isDraft: Bool
+    let revisionNote: String?
+    let issueAction: String
+    let summary: String?
+    let targets: [Target]
+    let tasks: [Task]
+
+    static let comparatorLabels: [(TargetComparator, String)] = [(.gt, "trên"), (.ge, "từ … trở lên"), (.eq, "đạt (mức)"), (.le, "không quá"),
+                                                                 (.lt, "dưới"), (.between, "từ … đến …")]
+
+    static func query(_ plan: Plan, sent: Sent? = nil, summary: String? = nil, on db: any Database) async throws -> PlanEditPage {
+        let planID = plan.requireID
+        let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
+        let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
+        let units = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 3, on: db)
+        let unitName = units.first { $0.requireID == plan.unitID }?.name ?? ""
+        return PlanEditPage(
+            plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(String(planID)).path, version: plan.version,
+            isDraft: plan.status == "draft",
+            revisionNote: plan.status == "issued" ? "Kế hoạch đã ban hành: mỗi thay đổi lưu bản hiện tại thành lần sửa \(plan.revision) để đối chiếu." : nil,
+            issueAction: SiteRoute.planIssue(String(planID)).path, summary: summary,
+            targets: targets.map { target(for: $0, sent: sent?.isTask == false && sent?.itemID == $0.requireID ? sent : nil) },
+            tasks: tasks.enumerated().map { index, task in
+                self.task(task, number: index + 1, units: units, sent: sent?.isTask == true && sent?.itemID == task.requireID ? sent : nil)
+            })
+    }
+
+    private static func target(for record: PlanTargetRecord, sent: Sent?) -> Target {
+        let fields = sent?.fields ?? [:]
+        let comparator = fields["comparator"] ?? record.comparator
+        let measure = fields["measure"] ?? record.measure
+        return Target(id: record.requireID, anchor: "target-\(record.requireID)", action: SiteRoute.target(String(record.requireID)).path,
+                      text: fields["text"] ?? record.text,
+                      comparators: comparatorLabels.map { SelectOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == comparator) },
+                      measures: [SelectOption(value: "percent", label: "%", selected: measure == "percent"),
+                                 SelectOption(value: "count", label: "số lượng", selected: measure == "count")],
+                      value: fields["value"] ?? record.value.map(Threshold.format) ?? "",
+                      upper: fields["upper"] ?? record.upper.map(Threshold.format) ?? "", error: sent?.error)
+    }
+
+    private static func task(_ record: PlanTaskRecord, number: Int, units: [OrgUnit], sent: Sent?) -> Task {
+        let fields = sent?.fields ?? [:]
+        let leadCode = fields["lead"] ?? units.first { $0.requireID == record.leadUnitID }?.code ?? ""
+        let leads = [SelectOption(value: "", label: "— chưa giao —", selected: leadCode.isEmpty)]
+            + units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == leadCode) }
+        return Task(id: record.requireID, anchor: "task-\(record.requireID)", action: SiteRoute.planTask(String(record.requireID)).path,
+                    number: String(number), text: fields["text"] ?? record.text, timing: fields["timing"] ?? record.timingRaw, leads: leads,
+                    expectedResult: fields["expectedResult"] ?? record.expectedResult ?? "", error: sent?.error)
+    }
+}

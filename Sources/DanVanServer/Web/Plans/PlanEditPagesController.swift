@@ -1,0 +1,120 @@
+import DanVanCore
+import Fluent
+import Vapor
+
+/// Editing a plan's targets and tasks, issuing a draft, and the kept revisions of an issued plan.
+struct PlanEditPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.planEdit(SiteRoute.param).pathComponents, use: edit)
+        routes.post(SiteRoute.planIssue(SiteRoute.param).pathComponents, use: issue)
+        routes.get(SiteRoute.planRevisions(SiteRoute.param).pathComponents, use: revisions)
+        routes.post(SiteRoute.target(SiteRoute.param).pathComponents, use: changeTarget)
+        routes.post(SiteRoute.planTask(SiteRoute.param).pathComponents, use: changeTask)
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let plan = try await editablePlan(try req.routeParameter(), req: req)
+        return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(plan, on: req.db))
+    }
+
+    struct VersionForm: Content { let version: Int? }
+
+    func issue(req: Request) async throws -> Response {
+        let plan = try await editablePlan(try req.routeParameter(), req: req)
+        do {
+            try await PlanEditing.issue(plan.requireID, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
+                                        by: req.auditActor, on: req.db)
+            return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path)
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            let fresh = try await editablePlan(String(plan.requireID), req: req)
+            return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, summary: error.reason, on: req.db),
+                                            status: error.status)
+        }
+    }
+
+    struct TargetForm: Content {
+        let text: String?
+        let comparator: String?
+        let measure: String?
+        let value: String?
+        let upper: String?
+        let version: Int?
+    }
+
+    func changeTarget(req: Request) async throws -> Response {
+        guard let id = Int(try req.routeParameter()), let target = try await PlanTargetRecord.find(id, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy chỉ tiêu.")
+        }
+        let plan = try await editablePlan(String(target.planID), req: req)
+        let form = try req.content.decode(TargetForm.self)
+        do {
+            let threshold = try Self.threshold(form)
+            try await PlanEditing.changeTarget(id, to: .init(text: form.text ?? "", threshold: threshold), planVersion: form.version ?? -1,
+                                               by: req.auditActor, on: req.db)
+            return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            let fields = ["text": form.text, "comparator": form.comparator, "measure": form.measure, "value": form.value, "upper": form.upper]
+                .compactMapValues { $0 }
+            return try await resend(plan, .init(itemID: id, isTask: false, fields: fields, error: error.reason), status: error.status, req: req)
+        }
+    }
+
+    struct TaskForm: Content {
+        let text: String?
+        let lead: String?
+        let timing: String?
+        let expectedResult: String?
+        let version: Int?
+    }
+
+    func changeTask(req: Request) async throws -> Response {
+        guard let id = Int(try req.routeParameter()), let task = try await PlanTaskRecord.find(id, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy nhiệm vụ.")
+        }
+        let plan = try await editablePlan(String(task.planID), req: req)
+        let form = try req.content.decode(TaskForm.self)
+        do {
+            let parsed = TaskTimingParser.parse(form.timing ?? "", planYear: plan.year)
+            if let problem = parsed.problem { throw AppError.invalid("timing", problem) }
+            try await PlanEditing.changeTask(id, to: .init(text: form.text ?? "", leadUnitCode: form.lead, timing: parsed.timing,
+                                                           expectedResult: form.expectedResult),
+                                             planVersion: form.version ?? -1, by: req.auditActor, on: req.db)
+            return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#task-\(id)")
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            let fields = ["text": form.text, "lead": form.lead, "timing": form.timing, "expectedResult": form.expectedResult].compactMapValues { $0 }
+            return try await resend(plan, .init(itemID: id, isTask: true, fields: fields, error: error.reason), status: error.status, req: req)
+        }
+    }
+
+    func revisions(req: Request) async throws -> Response {
+        let plan = try await PlanQueries.require(id: try req.routeParameter(), on: req.db)
+        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        try await req.authorize(.viewPlans, on: unit)
+        let page = try await PlanRevisionsPage.query(plan, on: req.db)
+        return try await req.renderPage("plan-revisions", title: "Các lần sửa", page)
+    }
+
+    private func resend(_ plan: Plan, _ sent: PlanEditPage.Sent, status: HTTPStatus, req: Request) async throws -> Response {
+        let fresh = try await editablePlan(String(plan.requireID), req: req)
+        return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, sent: sent, on: req.db), status: status)
+    }
+
+    private func editablePlan(_ id: String, req: Request) async throws -> Plan {
+        let plan = try await PlanQueries.require(id: id, on: req.db)
+        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        try await req.authorize(.editPlans, on: unit)
+        return plan
+    }
+
+    /// The threshold as typed: figures with "," or "." decimals; "between" needs both.
+    static func threshold(_ form: TargetForm) throws -> Threshold {
+        guard let comparator = form.comparator.flatMap(TargetComparator.init(rawValue:)) else { throw AppError.invalid("comparator", "Hãy chọn cách so sánh.") }
+        let measure = form.measure.flatMap(TargetMeasure.init(rawValue:)) ?? .percent
+        func number(_ text: String?, _ field: String) throws -> Double? {
+            guard let text = UnitInput.nonEmpty(text) else { return nil }
+            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")) else { throw AppError.invalid(field, "\"\(text)\" không phải một số.") }
+            return value
+        }
+        return Threshold(comparator, try number(form.value, "value"), upper: try number(form.upper, "upper"), measure: measure)
+    }
+}
