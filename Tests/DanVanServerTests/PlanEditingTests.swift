@@ -105,4 +105,35 @@ struct PlanEditingTests {
             #expect(page.body.string.contains("(trên 85%)") && page.body.string.contains("(90% trở lên)"))
         }
     }
+
+    @Test("the likely indicator is offered and, once confirmed, reused by a plan that names the same one", arguments: TestDatabase.all)
+    func indicators(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            let plan = try await seedPlan(fixture)
+            let manager = try await fixture.browser(for: try await fixture.user("quanly", .manager, at: "T-D"))
+            let page = try await app.page(.GET, "/plans/\(plan.requireID)/edit", headers: manager)
+            #expect(page.body.string.contains("Chưa có chỉ số đo"))
+            let models = try #require(try await PlanTargetRecord.query(on: app.db).filter(\.$planID == plan.requireID).all()
+                .first { $0.text.contains("mô hình") && $0.measure == "percent" })
+            var version = try #require(try await Plan.find(plan.requireID, on: app.db)).version
+            let confirmed = try await app.page(.POST, "/targets/\(models.requireID)/indicator", headers: manager,
+                                               form: ["indicatorKind": "child_coverage", "indicatorName": "Đơn vị có mô hình Dân vận khéo",
+                                                      "version": String(version)])
+            #expect(confirmed.status == .seeOther)
+            let linked = try #require(try await PlanTargetRecord.find(models.requireID, on: app.db)?.indicatorID)
+            let indicator = try #require(try await Indicator.find(linked, on: app.db))
+            #expect(indicator.kind == "child_coverage" && indicator.perUnitComparator == "ge" && indicator.perUnitValue == 1)
+            let other = try #require(try await PlanTargetRecord.query(on: app.db).filter(\.$planID == plan.requireID)
+                .filter(\.$id != models.requireID).first())
+            version = try #require(try await Plan.find(plan.requireID, on: app.db)).version
+            _ = try await app.page(.POST, "/targets/\(other.requireID)/indicator", headers: manager,
+                                   form: ["indicatorKind": "child_coverage", "indicatorName": "Đơn vị có mô hình Dân vận khéo", "version": String(version)])
+            #expect(try await PlanTargetRecord.find(other.requireID, on: app.db)?.indicatorID == linked)
+            #expect(try await Indicator.query(on: app.db).count() == 1)
+            let empty = try await app.page(.POST, "/targets/\(other.requireID)/indicator", headers: manager,
+                                           form: ["indicatorKind": "ratio", "indicatorName": " ", "version": String(version + 1)])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Hãy đặt tên chỉ số."))
+        }
+    }
 }

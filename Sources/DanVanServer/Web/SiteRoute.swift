@@ -34,6 +34,7 @@ enum SiteRoute: Equatable {
     case planIssue(String)
     case planRevisions(String)
     case target(String)
+    case targetIndicator(String)
     case planTask(String)
     case tasks
     case tasksOverdue
@@ -87,6 +88,7 @@ enum SiteRoute: Equatable {
         case .planIssue(let id): ["plans", id, "issue"]
         case .planRevisions(let id): ["plans", id, "revisions"]
         case .target(let id): ["targets", id]
+        case .targetIndicator(let id): ["targets", id, "indicator"]
         case .planTask(let id): ["plan-tasks", id]
         case .tasks: ["tasks"]
         case .tasksOverdue: ["tasks", "overdue"]

@@ -15,6 +15,11 @@ struct PlanEditPage: Encodable {
         let value: String
         let upper: String
         let error: String?
+        /// The linked indicator ("Tỷ lệ: cán bộ được tập huấn"), or nil with a suggestion to confirm.
+        let indicator: String?
+        let indicatorAction: String
+        let indicatorKinds: [SelectOption]
+        let indicatorName: String
     }
 
     struct Task: Encodable {
@@ -55,19 +60,29 @@ struct PlanEditPage: Encodable {
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let units = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 3, on: db)
+        let indicatorIDs = Array(Set(targets.compactMap(\.indicatorID)))
+        let indicators = indicatorIDs.isEmpty ? [:] : try await Indicator.query(on: db).filter(\.$id ~~ indicatorIDs).all()
+            .reduce(into: [Int: Indicator]()) { $0[$1.id ?? 0] = $1 }
         let unitName = units.first { $0.requireID == plan.unitID }?.name ?? ""
         return PlanEditPage(
             plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(String(planID)).path, version: plan.version,
             isDraft: plan.status == "draft",
             revisionNote: plan.status == "issued" ? "Kế hoạch đã ban hành: mỗi thay đổi lưu bản hiện tại thành lần sửa \(plan.revision) để đối chiếu." : nil,
             issueAction: SiteRoute.planIssue(String(planID)).path, summary: summary,
-            targets: targets.map { target(for: $0, sent: sent?.isTask == false && sent?.itemID == $0.requireID ? sent : nil) },
+            targets: targets.map {
+                target(for: $0, indicator: $0.indicatorID.flatMap { indicators[$0] },
+                       sent: sent?.isTask == false && sent?.itemID == $0.requireID ? sent : nil)
+            },
             tasks: tasks.enumerated().map { index, task in
                 self.task(task, number: index + 1, units: units, sent: sent?.isTask == true && sent?.itemID == task.requireID ? sent : nil)
             })
     }
 
-    private static func target(for record: PlanTargetRecord, sent: Sent?) -> Target {
+    private static func target(for record: PlanTargetRecord, indicator: Indicator?, sent: Sent?) -> Target {
+        let parsed = ParsedTarget(text: record.text, comparator: record.threshold.comparator, value: record.value, upper: record.upper,
+                                  unit: record.threshold.measure, subject: record.subject, line: record.line)
+        let suggestion = IndicatorSuggestion.suggest(for: parsed)
+        let kind = sent?.fields["indicatorKind"] ?? indicator?.kind ?? suggestion.kind.rawValue
         let fields = sent?.fields ?? [:]
         let comparator = fields["comparator"] ?? record.comparator
         let measure = fields["measure"] ?? record.measure
@@ -77,7 +92,11 @@ struct PlanEditPage: Encodable {
                       measures: [SelectOption(value: "percent", label: "%", selected: measure == "percent"),
                                  SelectOption(value: "count", label: "số lượng", selected: measure == "count")],
                       value: fields["value"] ?? record.value.map(Threshold.format) ?? "",
-                      upper: fields["upper"] ?? record.upper.map(Threshold.format) ?? "", error: sent?.error)
+                      upper: fields["upper"] ?? record.upper.map(Threshold.format) ?? "", error: sent?.error,
+                      indicator: indicator.map { "\($0.indicatorKind.label): \($0.name)" },
+                      indicatorAction: SiteRoute.targetIndicator(String(record.requireID)).path,
+                      indicatorKinds: IndicatorKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind) },
+                      indicatorName: fields["indicatorName"] ?? indicator?.name ?? suggestion.name)
     }
 
     private static func task(_ record: PlanTaskRecord, number: Int, units: [OrgUnit], sent: Sent?) -> Task {

@@ -10,6 +10,32 @@ struct PlanEditPagesController {
         routes.get(SiteRoute.planRevisions(SiteRoute.param).pathComponents, use: revisions)
         routes.post(SiteRoute.target(SiteRoute.param).pathComponents, use: changeTarget)
         routes.post(SiteRoute.planTask(SiteRoute.param).pathComponents, use: changeTask)
+        routes.post(SiteRoute.targetIndicator(SiteRoute.param).pathComponents, use: confirmIndicator)
+    }
+
+    struct IndicatorForm: Content {
+        let indicatorKind: String?
+        let indicatorName: String?
+        let version: Int?
+    }
+
+    func confirmIndicator(req: Request) async throws -> Response {
+        guard let id = Int(try req.routeParameter()), let target = try await PlanTargetRecord.find(id, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy chỉ tiêu.")
+        }
+        let plan = try await editablePlan(String(target.planID), req: req)
+        let form = try req.content.decode(IndicatorForm.self)
+        do {
+            guard let kind = form.indicatorKind.flatMap(IndicatorKind.init(rawValue:)) else {
+                throw AppError.invalid("indicatorKind", "Hãy chọn cách đo chỉ số.")
+            }
+            try await PlanEditing.confirmIndicator(id, kind: kind, name: form.indicatorName ?? "", planVersion: form.version ?? -1,
+                                                   by: req.auditActor, on: req.db)
+            return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            let fields = ["indicatorKind": form.indicatorKind, "indicatorName": form.indicatorName].compactMapValues { $0 }
+            return try await resend(plan, .init(itemID: id, isTask: false, fields: fields, error: error.reason), status: error.status, req: req)
+        }
     }
 
     func edit(req: Request) async throws -> Response {
