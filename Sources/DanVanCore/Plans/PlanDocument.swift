@@ -86,6 +86,12 @@ public struct PlanDocument: Equatable, Sendable, Codable {
             asDirected = timing.asDirected
         }
 
+        /// Back to the typed timing, for scheduling its occurrences.
+        public var taskTiming: TaskTiming {
+            TaskTiming(raw: raw, months: months, recurrence: recurrence.flatMap(TaskTiming.Recurrence.init(rawValue:)),
+                       deadline: deadline.flatMap(CivilDate.init(parsing:)), asDirected: asDirected)
+        }
+
         enum CodingKeys: String, CodingKey { case raw, months, recurrence, deadline, asDirected }
 
         public func encode(to encoder: any Encoder) throws {

@@ -37,6 +37,17 @@ enum OccurrenceWriter {
         try await SQLRows.insert(rows, into: TaskOccurrence.schema, on: sql)
     }
 
+    /// The occurrences of newly stored tasks, from the timings read: no task is read back.
+    static func insert(_ tasks: [(id: Int, timing: PlanDocument.Timing)], year: Int, on sql: any SQLDatabase) async throws {
+        let rows = tasks.flatMap { task in
+            OccurrenceSchedule.occurrences(of: task.timing.taskTiming, year: year).map {
+                Row(task_id: task.id, month: $0.month, due_on: $0.dueOn?.description, label: $0.label,
+                    state: OccurrenceState.notStarted.rawValue, version: 1, updated_at: Date())
+            }
+        }
+        try await SQLRows.insert(rows, into: TaskOccurrence.schema, on: sql)
+    }
+
     static func timing(_ task: PlanTaskRecord) -> TaskTiming {
         TaskTiming(raw: task.timingRaw, months: task.months.split(separator: ",").compactMap { Int($0) },
                    recurrence: task.recurrence.flatMap(TaskTiming.Recurrence.init(rawValue:)),

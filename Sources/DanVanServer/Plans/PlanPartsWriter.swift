@@ -4,17 +4,33 @@ import Foundation
 import SQLKit
 
 /// Turns a read plan's parts into rows, in document order, and inserts each table's rows
-/// in one statement.
+/// in one statement: sections, targets, tasks (with their lead unit when the resolver finds
+/// it), then the tasks' coordinators and occurrences, keyed by the ids the task insert returns.
 enum PlanPartsWriter {
-    static func insert(_ document: PlanDocument, planID: Int, parents: PlanParentLinks = .init(), on db: any Database) async throws {
+    static func insert(_ document: PlanDocument, planID: Int, year: Int, parents: PlanParentLinks = .init(),
+                       units: TaskAssignment.Resolver? = nil, on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         try await SQLRows.insert(sections(document.sections, planID: planID), into: "plan_sections", on: sql)
         var targetRows = targets(document.targets, planID: planID)
         for index in targetRows.indices where index < parents.targets.count { targetRows[index].parentTargetID = parents.targets[index] }
         try await SQLRows.insert(targetRows, into: "plan_targets", on: sql)
         var taskRows = tasks(document.tasks, planID: planID)
-        for index in taskRows.indices where index < parents.tasks.count { taskRows[index].parentTaskID = parents.tasks[index] }
-        try await SQLRows.insert(taskRows, into: "plan_tasks", on: sql)
+        for index in taskRows.indices {
+            if index < parents.tasks.count { taskRows[index].parentTaskID = parents.tasks[index] }
+            taskRows[index].leadUnitID = units.flatMap { resolver in document.tasks[index].lead.lazy.compactMap(resolver.unitID).first }
+        }
+        let inserted = try await SQLRows.insert(taskRows, into: "plan_tasks", returning: ["id", "position"], on: sql)
+        var taskIDs: [Int: Int] = [:]
+        for row in inserted { taskIDs[try row.decode(column: "position", as: Int.self)] = try row.decode(column: "id", as: Int.self) }
+        try await OccurrenceWriter.insert(document.tasks.enumerated().compactMap { index, task in taskIDs[index].map { ($0, task.timing) } },
+                                          year: year, on: sql)
+        if let units {
+            let coordinators = document.tasks.enumerated().flatMap { index, task -> [TaskAssignment.CoordinatorRow] in
+                guard let taskID = taskIDs[index] else { return [] }
+                return Set(task.coordinating.compactMap(units.unitID)).sorted().map { TaskAssignment.CoordinatorRow(task_id: taskID, unit_id: $0) }
+            }
+            try await SQLRows.insert(coordinators, into: "task_coordinators", on: sql)
+        }
     }
 
     static func sections(_ sections: [PlanDocument.Section], planID: Int) -> [PlanRows.Section] {

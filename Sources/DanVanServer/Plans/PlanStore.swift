@@ -34,9 +34,8 @@ enum PlanStore {
             throw AppError.internalError("Không lưu được kế hoạch.")
         }
         let parents = try await PlanParentLinks.find(for: document, upperPlanID: placement.implementsPlanID, on: tx)
-        try await PlanPartsWriter.insert(document, planID: planID, parents: parents, on: tx)
-        try await TaskAssignment.assign(planID: planID, unitID: placement.unitID, year: row.year, on: tx)
-        try await OccurrenceWriter.create(forPlan: planID, year: row.year, on: tx)
+        let units = try await TaskAssignment.resolver(forPlanUnit: placement.unitID, year: row.year, on: tx)
+        try await PlanPartsWriter.insert(document, planID: planID, year: row.year, parents: parents, units: units, on: tx)
         try await CitationWriter.link(document, planID: planID, on: tx)
         try await AuditLog.record("plan.import", entityType: "plan", entityKey: row.numberNormalized ?? "#\(planID)",
                                   unitID: placement.unitID, before: nil,

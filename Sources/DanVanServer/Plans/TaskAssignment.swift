@@ -15,18 +15,31 @@ enum TaskAssignment {
         }
     }
 
+    /// The units a plan's task columns may name: those of the plan unit's level whose name ends
+    /// with its place, and the units directly below it, active in the plan's year. One query.
     static func resolver(forPlanUnit unitID: Int, year: Int, on db: any Database) async throws -> Resolver? {
-        guard let unit = try await OrgUnit.find(unitID, on: db) else { return nil }
-        let day = CivilDate(year: year, month: 6, day: 30)
-        let place = placeName(of: unit.name)
+        let sql = try UnitClosure.sqlDatabase(db)
+        guard let unit = try await sql.select().columns("name", "level").from(OrgUnit.schema).where("id", .equal, unitID).first() else { return nil }
+        let place = placeName(of: try unit.decode(column: "name", as: String.self))
         let foldedPlace = VietnameseFolding.fold(place)
-        let sameLevel = try await OrgUnit.query(on: db).filter(\.$level == unit.level)
-            .filter(\.$searchText, .custom("LIKE"), "%\(foldedPlace)%").all()
-            .filter { VietnameseFolding.fold($0.name).hasSuffix(foldedPlace) }
-        let below = try await UnitQueries.subtree(of: [unitID], maxDepth: 3, on: db)
-        let units = Dictionary((sameLevel + below).map { ($0.requireID, $0) }, uniquingKeysWith: { first, _ in first }).values
-            .filter { unit in day.map { unit.isActive(on: $0) } ?? true }
-        return Resolver(candidates: units.map { .init(id: $0.requireID, name: $0.name) }, place: place)
+        let rows = try await sql.select().columns("id", "name", "valid_from", "valid_to").from(OrgUnit.schema)
+            .where { group in
+                group.where("level", .equal, try unit.decode(column: "level", as: String.self))
+                    .where("search_text", .like, "%\(foldedPlace)%")
+            }
+            .orWhere("parent_id", .equal, unitID)
+            .all()
+        let day = CivilDate(year: year, month: 6, day: 30)
+        var candidates: [UnitNameMatcher.Candidate] = []
+        for row in rows {
+            let name = try row.decode(column: "name", as: String.self)
+            let from = try row.decode(column: "valid_from", as: String?.self).flatMap(CivilDate.init(parsing:))
+            let to = try row.decode(column: "valid_to", as: String?.self).flatMap(CivilDate.init(parsing:))
+            if let day, let from, day < from { continue }
+            if let day, let to, to < day { continue }
+            candidates.append(.init(id: try row.decode(column: "id", as: Int.self), name: name))
+        }
+        return Resolver(candidates: candidates, place: place)
     }
 
     /// "Huyện ủy Tam Đường" → "Tam Đường": Vietnamese place names are most often two words.
@@ -48,7 +61,11 @@ enum TaskAssignment {
             let units = Set(PlanPartsWriter.names(task.coordinatingNames).compactMap(resolver.unitID))
             coordinators += units.sorted().map { (task.requireID, $0) }
         }
-        struct Row: Encodable { let task_id: Int; let unit_id: Int }
-        try await SQLRows.insert(coordinators.map { Row(task_id: $0.task, unit_id: $0.unit) }, into: "task_coordinators", on: sql)
+        try await SQLRows.insert(coordinators.map { CoordinatorRow(task_id: $0.task, unit_id: $0.unit) }, into: "task_coordinators", on: sql)
+    }
+
+    struct CoordinatorRow: Encodable {
+        let task_id: Int
+        let unit_id: Int
     }
 }
