@@ -136,4 +136,34 @@ struct PlanEditingTests {
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Hãy đặt tên chỉ số."))
         }
     }
+
+    @Test("a blank plan is created, given a target and a task, and loses one again; a second blank plan for the year opens the first",
+          arguments: TestDatabase.all)
+    func blankPlan(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            let manager = try await fixture.browser(for: try await fixture.user("quanly", .manager, at: "T-D"))
+            let created = try await app.page(.POST, "/plans/new", headers: manager,
+                                             form: ["unitCode": "T-C", "year": "2026", "subject": "công tác dân vận năm 2026"])
+            #expect(created.status == .seeOther)
+            let plan = try #require(try await Plan.query(on: app.db).first())
+            #expect(plan.status == "draft" && plan.year == 2026 && plan.subject == "công tác dân vận năm 2026")
+            #expect(try await app.page(.POST, "/plans/\(plan.requireID)/targets", headers: manager, form: ["version": "1"]).status == .seeOther)
+            #expect(try await app.page(.POST, "/plans/\(plan.requireID)/tasks", headers: manager, form: ["version": "2"]).status == .seeOther)
+            let task = try #require(try await PlanTaskRecord.query(on: app.db).filter(\.$planID == plan.requireID).first())
+            #expect(try await PlanTargetRecord.query(on: app.db).filter(\.$planID == plan.requireID).count() == 1)
+            #expect(try await TaskOccurrence.query(on: app.db).filter(\.$taskID == task.requireID).count() == 1)
+            #expect(try await app.page(.POST, "/plan-tasks/\(task.requireID)/remove", headers: manager, form: ["version": "2"]).status == .conflict)
+            #expect(try await app.page(.POST, "/plan-tasks/\(task.requireID)/remove", headers: manager, form: ["version": "3"]).status == .seeOther)
+            #expect(try await PlanTaskRecord.query(on: app.db).filter(\.$planID == plan.requireID).count() == 0)
+            #expect(try await TaskOccurrence.query(on: app.db).count() == 0)
+            let again = try await app.page(.POST, "/plans/new", headers: manager, form: ["unitCode": "T-C", "year": "2026", "subject": "khác"])
+            #expect(again.headers.first(name: .location) == "/plans/\(plan.requireID)?exists=1")
+            let sibling = try await app.page(.POST, "/plans/new", headers: manager, form: ["unitCode": "T-S", "year": "2026", "subject": "x"])
+            #expect(sibling.status == .forbidden)
+            let blank = try await app.page(.POST, "/plans/new", headers: manager, form: ["unitCode": "T-D", "year": "2026", "subject": " "])
+            #expect(blank.status == .unprocessableEntity && blank.body.string.contains("Hãy ghi trích yếu"))
+            #expect(try await Plan.query(on: app.db).count() == 1)
+        }
+    }
 }

@@ -103,6 +103,81 @@ enum PlanEditing {
         return indicator
     }
 
+    /// A blank draft plan for a unit and year.
+    static func createBlank(unit: OrgUnit, year: Int, subject: String, by actor: AuditActor, on db: any Database) async throws -> Int {
+        let subject = subject.trimmed()
+        guard !subject.isEmpty else { throw AppError.invalid("subject", "Hãy ghi trích yếu của kế hoạch.") }
+        guard (2000...2100).contains(year) else { throw AppError.invalid("year", "Năm \(year) không hợp lệ.") }
+        return try await db.transaction { tx in
+            if let existing = try await Plan.query(on: tx).filter(\.$unitID == unit.requireID).filter(\.$year == year).first() {
+                throw AppError(.conflict, "\(unit.name) đã có kế hoạch năm \(year) (mã \(existing.requireID)); hãy mở kế hoạch đó.", field: "year")
+            }
+            let row = PlanRows.Plan(unitID: unit.requireID, year: year, documentType: "KH", numberRaw: nil, numberNormalized: nil, subject: subject,
+                                    issuedOn: nil, place: nil, issuerText: unit.name, theme: nil, motto: nil, status: "draft",
+                                    implementsPlanID: nil, recipientsJSON: "[]", signatureAuthority: nil, signaturePosition: nil,
+                                    signatureName: nil, sourceName: nil, version: 1)
+            guard let id = try await UnitClosure.sqlDatabase(tx).insert(into: Plan.schema).model(row, with: SQLRows.encoder).returning("id")
+                .first(decodingColumn: "id", as: Int.self) else { throw AppError.internalError("Không tạo được kế hoạch.") }
+            try await AuditLog.record("plan.create", entityType: "plan", entityKey: "#\(id)", unitID: unit.requireID, before: nil,
+                                      after: ["year": "\(year)", "subject": subject], by: actor, on: tx)
+            return id
+        }
+    }
+
+    /// A new target or task at the end of the plan, to be filled in on the edit page.
+    static func addItem(to planID: Int, task: Bool, planVersion: Int, by actor: AuditActor, on db: any Database) async throws -> Int {
+        try await db.transaction { tx in
+            let plan = try await lockVersion(planID, expected: planVersion, by: actor, on: tx)
+            let sql = try UnitClosure.sqlDatabase(tx)
+            let table = task ? PlanTaskRecord.schema : PlanTargetRecord.schema
+            let position = (try await sql.select().column(SQLFunction("MAX", args: SQLColumn("position")), as: "last").from(table)
+                .where("plan_id", .equal, planID).first()?.decode(column: "last", as: Int?.self) ?? -1) + 1
+            let inserted: [any SQLRow]
+            if task {
+                inserted = try await SQLRows.insert([PlanRows.Task(planID: planID, position: position, text: "Nhiệm vụ mới", section: "",
+                                                                   group: nil, timingRaw: "", months: "", recurrence: nil, deadline: nil,
+                                                                   asDirected: false, leadNames: "[]", coordinatingNames: "[]", line: 0)],
+                                                    into: table, returning: ["id"], on: sql)
+            } else {
+                inserted = try await SQLRows.insert([PlanRows.Target(planID: planID, position: position, text: "Chỉ tiêu mới", comparator: "ge",
+                                                                     value: nil, upper: nil, measure: "percent", subject: "", line: 0)],
+                                                    into: table, returning: ["id"], on: sql)
+            }
+            let id = try inserted.first?.decode(column: "id", as: Int.self) ?? 0
+            if task, let record = try await PlanTaskRecord.find(id, on: tx) { try await OccurrenceWriter.create(forTask: record, year: plan.year, on: tx) }
+            try await AuditLog.record(task ? "plan.task.add" : "plan.target.add", entityType: "plan", entityKey: "#\(planID)", unitID: plan.unitID,
+                                      before: nil, after: ["id": "\(id)"], by: actor, on: tx)
+            return id
+        }
+    }
+
+    /// Removes a target or task (and a task's occurrences and their history).
+    static func removeItem(_ id: Int, task: Bool, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+        let planID: Int
+        if task {
+            guard let record = try await PlanTaskRecord.find(id, on: db) else { throw AppError.notFound("Không tìm thấy nhiệm vụ.") }
+            planID = record.planID
+        } else {
+            guard let record = try await PlanTargetRecord.find(id, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
+            planID = record.planID
+        }
+        try await db.transaction { tx in
+            let plan = try await lockVersion(planID, expected: planVersion, by: actor, on: tx)
+            let sql = try UnitClosure.sqlDatabase(tx)
+            if task {
+                try await sql.delete(from: "task_coordinators").where("task_id", .equal, id).run()
+                try await TaskOccurrence.query(on: tx).filter(\.$taskID == id).delete()
+                try await sql.update(PlanTaskRecord.schema).set("parent_task_id", to: SQLLiteral.null).where("parent_task_id", .equal, id).run()
+                try await PlanTaskRecord.query(on: tx).filter(\.$id == id).delete()
+            } else {
+                try await sql.update(PlanTargetRecord.schema).set("parent_target_id", to: SQLLiteral.null).where("parent_target_id", .equal, id).run()
+                try await PlanTargetRecord.query(on: tx).filter(\.$id == id).delete()
+            }
+            try await AuditLog.record(task ? "plan.task.remove" : "plan.target.remove", entityType: "plan", entityKey: "#\(planID)",
+                                      unitID: plan.unitID, before: ["id": "\(id)"], after: nil, by: actor, on: tx)
+        }
+    }
+
     /// Draft → issued. Every task needs its lead unit first.
     static func issue(_ planID: Int, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
         let unassigned = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).filter(\.$leadUnitID == nil).count()

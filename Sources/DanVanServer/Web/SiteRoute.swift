@@ -31,6 +31,11 @@ enum SiteRoute: Equatable {
     case planGrid(String)
     case planDerive(String)
     case planEdit(String)
+    case planNew
+    case planAddTarget(String)
+    case planAddTask(String)
+    case targetRemove(String)
+    case planTaskRemove(String)
     case planIssue(String)
     case planRevisions(String)
     case target(String)
@@ -85,6 +90,11 @@ enum SiteRoute: Equatable {
         case .planGrid(let id): ["plans", id, "grid"]
         case .planDerive(let id): ["plans", id, "derive"]
         case .planEdit(let id): ["plans", id, "edit"]
+        case .planNew: ["plans", "new"]
+        case .planAddTarget(let id): ["plans", id, "targets"]
+        case .planAddTask(let id): ["plans", id, "tasks"]
+        case .targetRemove(let id): ["targets", id, "remove"]
+        case .planTaskRemove(let id): ["plan-tasks", id, "remove"]
         case .planIssue(let id): ["plans", id, "issue"]
         case .planRevisions(let id): ["plans", id, "revisions"]
         case .target(let id): ["targets", id]

@@ -20,6 +20,7 @@ struct PlanEditPage: Encodable {
         let indicatorAction: String
         let indicatorKinds: [SelectOption]
         let indicatorName: String
+        let removeAction: String
     }
 
     struct Task: Encodable {
@@ -32,6 +33,7 @@ struct PlanEditPage: Encodable {
         let leads: [SelectOption]
         let expectedResult: String
         let error: String?
+        let removeAction: String
     }
 
     /// What the user sent for one item, shown again with the error.
@@ -48,6 +50,8 @@ struct PlanEditPage: Encodable {
     let isDraft: Bool
     let revisionNote: String?
     let issueAction: String
+    let addTargetAction: String
+    let addTaskAction: String
     let summary: String?
     let targets: [Target]
     let tasks: [Task]
@@ -68,7 +72,8 @@ struct PlanEditPage: Encodable {
             plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(String(planID)).path, version: plan.version,
             isDraft: plan.status == "draft",
             revisionNote: plan.status == "issued" ? "Kế hoạch đã ban hành: mỗi thay đổi lưu bản hiện tại thành lần sửa \(plan.revision) để đối chiếu." : nil,
-            issueAction: SiteRoute.planIssue(String(planID)).path, summary: summary,
+            issueAction: SiteRoute.planIssue(String(planID)).path, addTargetAction: SiteRoute.planAddTarget(String(planID)).path,
+            addTaskAction: SiteRoute.planAddTask(String(planID)).path, summary: summary,
             targets: targets.map {
                 target(for: $0, indicator: $0.indicatorID.flatMap { indicators[$0] },
                        sent: sent?.isTask == false && sent?.itemID == $0.requireID ? sent : nil)
@@ -96,7 +101,8 @@ struct PlanEditPage: Encodable {
                       indicator: indicator.map { "\($0.indicatorKind.label): \($0.name)" },
                       indicatorAction: SiteRoute.targetIndicator(String(record.requireID)).path,
                       indicatorKinds: IndicatorKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind) },
-                      indicatorName: fields["indicatorName"] ?? indicator?.name ?? suggestion.name)
+                      indicatorName: fields["indicatorName"] ?? indicator?.name ?? suggestion.name,
+                      removeAction: SiteRoute.targetRemove(String(record.requireID)).path)
     }
 
     private static func task(_ record: PlanTaskRecord, number: Int, units: [OrgUnit], sent: Sent?) -> Task {
@@ -106,6 +112,7 @@ struct PlanEditPage: Encodable {
             + units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == leadCode) }
         return Task(id: record.requireID, anchor: "task-\(record.requireID)", action: SiteRoute.planTask(String(record.requireID)).path,
                     number: String(number), text: fields["text"] ?? record.text, timing: fields["timing"] ?? record.timingRaw, leads: leads,
-                    expectedResult: fields["expectedResult"] ?? record.expectedResult ?? "", error: sent?.error)
+                    expectedResult: fields["expectedResult"] ?? record.expectedResult ?? "", error: sent?.error,
+                    removeAction: SiteRoute.planTaskRemove(String(record.requireID)).path)
     }
 }

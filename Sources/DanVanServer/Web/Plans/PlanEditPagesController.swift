@@ -11,6 +11,48 @@ struct PlanEditPagesController {
         routes.post(SiteRoute.target(SiteRoute.param).pathComponents, use: changeTarget)
         routes.post(SiteRoute.planTask(SiteRoute.param).pathComponents, use: changeTask)
         routes.post(SiteRoute.targetIndicator(SiteRoute.param).pathComponents, use: confirmIndicator)
+        routes.post(SiteRoute.planNew.pathComponents, use: create)
+        routes.post(SiteRoute.planAddTarget(SiteRoute.param).pathComponents) { try await add($0, task: false) }
+        routes.post(SiteRoute.planAddTask(SiteRoute.param).pathComponents) { try await add($0, task: true) }
+        routes.post(SiteRoute.targetRemove(SiteRoute.param).pathComponents) { try await remove($0, task: false) }
+        routes.post(SiteRoute.planTaskRemove(SiteRoute.param).pathComponents) { try await remove($0, task: true) }
+    }
+
+    struct NewPlanForm: Content {
+        let unitCode: String?
+        let year: Int?
+        let subject: String?
+    }
+
+    /// A blank draft for the user's unit (or one below it); a unit that has one is sent to it.
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(NewPlanForm.self)
+        guard let code = form.unitCode.flatMap(UnitInput.nonEmpty) else { throw AppError.invalid("unitCode", "Hãy chọn đơn vị lập kế hoạch.") }
+        let unit = try await UnitQueries.require(code: code, field: "unitCode", on: req.db)
+        try await req.authorize(.editPlans, on: unit)
+        let year = form.year ?? CivilDate.today().year
+        if let existing = try await Plan.query(on: req.db).filter(\.$unitID == unit.requireID).filter(\.$year == year).first() {
+            return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
+        }
+        let id = try await PlanEditing.createBlank(unit: unit, year: year, subject: form.subject ?? "", by: req.auditActor, on: req.db)
+        return req.redirect(to: SiteRoute.planEdit(String(id)).path)
+    }
+
+    private func add(_ req: Request, task: Bool) async throws -> Response {
+        let plan = try await editablePlan(try req.routeParameter(), req: req)
+        let id = try await PlanEditing.addItem(to: plan.requireID, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
+                                               by: req.auditActor, on: req.db)
+        return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + (task ? "#task-\(id)" : "#target-\(id)"))
+    }
+
+    private func remove(_ req: Request, task: Bool) async throws -> Response {
+        guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy.") }
+        let planID = task ? try await PlanTaskRecord.find(id, on: req.db)?.planID : try await PlanTargetRecord.find(id, on: req.db)?.planID
+        guard let planID else { throw AppError.notFound(task ? "Không tìm thấy nhiệm vụ." : "Không tìm thấy chỉ tiêu.") }
+        _ = try await editablePlan(String(planID), req: req)
+        try await PlanEditing.removeItem(id, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
+                                         by: req.auditActor, on: req.db)
+        return req.redirect(to: SiteRoute.planEdit(String(planID)).path)
     }
 
     struct IndicatorForm: Content {

@@ -7,6 +7,10 @@ struct PlanPagesController {
     struct ListPage: Encodable {
         let plans: [PlanRow]
         let importHref: String?
+        /// The units the user may start a blank plan for (their own and those directly below).
+        let newPlanUnits: [SelectOption]
+        let newPlanAction: String
+        let year: Int
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -53,7 +57,10 @@ struct PlanPagesController {
         let user = try req.requireUser()
         let plans = try await PlanQueries.visible(to: user, on: req.db)
         let canImport = (try? await req.authorizeOwnUnit(.editPlans)) != nil
-        let page = ListPage(plans: try await PlanQueries.rows(plans, on: req.db), importHref: canImport ? SiteRoute.planImport.path : nil)
+        let units = canImport ? try await user.unitID.asyncMap { try await UnitQueries.subtree(of: [$0], maxDepth: 1, on: req.db) } ?? [] : []
+        let page = ListPage(plans: try await PlanQueries.rows(plans, on: req.db), importHref: canImport ? SiteRoute.planImport.path : nil,
+                            newPlanUnits: units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.id == user.unitID) },
+                            newPlanAction: SiteRoute.planNew.path, year: CivilDate.today().year)
         return try await req.renderPage("plans", title: "Kế hoạch", page)
     }
 
