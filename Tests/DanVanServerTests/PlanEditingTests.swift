@@ -1,6 +1,7 @@
 import DanVanCore
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -164,6 +165,28 @@ struct PlanEditingTests {
             let blank = try await app.page(.POST, "/plans/new", headers: manager, form: ["unitCode": "T-D", "year": "2026", "subject": " "])
             #expect(blank.status == .unprocessableEntity && blank.body.string.contains("Hãy ghi trích yếu"))
             #expect(try await Plan.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("coordinators are chosen among the units of the plan's place and below; others are refused", arguments: TestDatabase.all)
+    func coordinators(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            let plan = try await seedPlan(fixture)
+            let manager = try await fixture.browser(for: try await fixture.user("quanly", .manager, at: "T-D"))
+            let task = try #require(try await PlanTaskRecord.query(on: app.db).filter(\.$planID == plan.requireID).first())
+            let saved = try await app.page(.POST, "/plan-tasks/\(task.requireID)", headers: manager,
+                                           form: ["text": task.text, "lead": "T-D", "timing": "Tháng 3", "coordinators[]": "T-C",
+                                                  "version": String(plan.version)])
+            #expect(saved.status == .seeOther)
+            let commune = try await fixture.unit("T-C").requireID
+            let stored = try await UnitClosure.sqlDatabase(app.db).select().column("unit_id").from("task_coordinators")
+                .where("task_id", .equal, task.requireID).all().map { try $0.decode(column: "unit_id", as: Int.self) }
+            #expect(stored == [commune])
+            let refused = try await app.page(.POST, "/plan-tasks/\(task.requireID)", headers: manager,
+                                             form: ["text": task.text, "lead": "T-D", "timing": "Tháng 3", "coordinators[]": "T-S",
+                                                    "version": String(plan.version + 1)])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("không phối hợp được"))
         }
     }
 }

@@ -15,6 +15,8 @@ enum PlanEditing {
     struct TaskChange {
         let text: String
         let leadUnitCode: String?
+        /// Unit ids of the coordinators, among those the edit page offers; nil leaves them as they are.
+        var coordinatorIDs: [Int]? = nil
         let timing: TaskTiming
         let expectedResult: String?
     }
@@ -58,6 +60,12 @@ enum PlanEditing {
             task.asDirected = change.timing.asDirected
             task.version += 1
             try await task.save(on: tx)
+            if let coordinators = change.coordinatorIDs {
+                let sql = try UnitClosure.sqlDatabase(tx)
+                try await sql.delete(from: "task_coordinators").where("task_id", .equal, taskID).run()
+                try await SQLRows.insert(Set(coordinators).sorted().map { TaskAssignment.CoordinatorRow(task_id: taskID, unit_id: $0) },
+                                         into: "task_coordinators", on: sql)
+            }
             if timingChanged {
                 // Occurrences nobody has started follow the new timing; the others keep their history.
                 try await TaskOccurrence.query(on: tx).filter(\.$taskID == taskID).filter(\.$state == OccurrenceState.notStarted.rawValue).delete()

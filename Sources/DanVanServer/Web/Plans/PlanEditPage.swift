@@ -31,6 +31,7 @@ struct PlanEditPage: Encodable {
         let text: String
         let timing: String
         let leads: [SelectOption]
+        let coordinators: [SelectOption]
         let expectedResult: String
         let error: String?
         let removeAction: String
@@ -64,6 +65,14 @@ struct PlanEditPage: Encodable {
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let units = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 3, on: db)
+        let coordinatorChoices = try await self.coordinatorChoices(for: plan, on: db)
+        let taskIDs = tasks.map(\.requireID)
+        let coordinatorRows = taskIDs.isEmpty ? [] : try await UnitClosure.sqlDatabase(db).select().columns("task_id", "unit_id")
+            .from("task_coordinators").where("task_id", .in, taskIDs).all()
+        var coordinating: [Int: Set<Int>] = [:]
+        for row in coordinatorRows {
+            coordinating[try row.decode(column: "task_id", as: Int.self), default: []].insert(try row.decode(column: "unit_id", as: Int.self))
+        }
         let indicatorIDs = Array(Set(targets.compactMap(\.indicatorID)))
         let indicators = indicatorIDs.isEmpty ? [:] : try await Indicator.query(on: db).filter(\.$id ~~ indicatorIDs).all()
             .reduce(into: [Int: Indicator]()) { $0[$1.id ?? 0] = $1 }
@@ -79,7 +88,9 @@ struct PlanEditPage: Encodable {
                        sent: sent?.isTask == false && sent?.itemID == $0.requireID ? sent : nil)
             },
             tasks: tasks.enumerated().map { index, task in
-                self.task(task, number: index + 1, units: units, sent: sent?.isTask == true && sent?.itemID == task.requireID ? sent : nil)
+                self.task(task, number: index + 1, units: units, coordinatorChoices: coordinatorChoices,
+                          coordinating: coordinating[task.requireID] ?? [],
+                          sent: sent?.isTask == true && sent?.itemID == task.requireID ? sent : nil)
             })
     }
 
@@ -105,13 +116,28 @@ struct PlanEditPage: Encodable {
                       removeAction: SiteRoute.targetRemove(String(record.requireID)).path)
     }
 
-    private static func task(_ record: PlanTaskRecord, number: Int, units: [OrgUnit], sent: Sent?) -> Task {
+    /// Units that may coordinate: those of the plan's place in every tree (party, state, Front,
+    /// unions) and those below the plan's unit.
+    static func coordinatorChoices(for plan: Plan, on db: any Database) async throws -> [OrgUnit] {
+        let place = VietnameseFolding.fold(TaskAssignment.placeName(of: try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""))
+        let ofPlace = place.isEmpty ? [] : try await OrgUnit.query(on: db).filter(\.$searchText, .custom("LIKE"), "%\(place)%").all()
+        let below = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 2, on: db)
+        let day = CivilDate(year: plan.year, month: 6, day: 30)
+        return Dictionary((ofPlace + below).map { ($0.requireID, $0) }, uniquingKeysWith: { first, _ in first }).values
+            .filter { unit in day.map { unit.isActive(on: $0) } ?? true }
+            .sorted { $0.name < $1.name }
+    }
+
+    private static func task(_ record: PlanTaskRecord, number: Int, units: [OrgUnit], coordinatorChoices: [OrgUnit], coordinating: Set<Int>,
+                             sent: Sent?) -> Task {
         let fields = sent?.fields ?? [:]
         let leadCode = fields["lead"] ?? units.first { $0.requireID == record.leadUnitID }?.code ?? ""
         let leads = [SelectOption(value: "", label: "— chưa giao —", selected: leadCode.isEmpty)]
             + units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == leadCode) }
+        let coordinators = coordinatorChoices.map { SelectOption(value: $0.code, label: $0.name, selected: coordinating.contains($0.requireID)) }
         return Task(id: record.requireID, anchor: "task-\(record.requireID)", action: SiteRoute.planTask(String(record.requireID)).path,
                     number: String(number), text: fields["text"] ?? record.text, timing: fields["timing"] ?? record.timingRaw, leads: leads,
+                    coordinators: coordinators,
                     expectedResult: fields["expectedResult"] ?? record.expectedResult ?? "", error: sent?.error,
                     removeAction: SiteRoute.planTaskRemove(String(record.requireID)).path)
     }

@@ -130,6 +130,7 @@ struct PlanEditPagesController {
     struct TaskForm: Content {
         let text: String?
         let lead: String?
+        let coordinators: [String]?
         let timing: String?
         let expectedResult: String?
         let version: Int?
@@ -144,8 +145,15 @@ struct PlanEditPagesController {
         do {
             let parsed = TaskTimingParser.parse(form.timing ?? "", planYear: plan.year)
             if let problem = parsed.problem { throw AppError.invalid("timing", problem) }
-            try await PlanEditing.changeTask(id, to: .init(text: form.text ?? "", leadUnitCode: form.lead, timing: parsed.timing,
-                                                           expectedResult: form.expectedResult),
+            let offered = try await PlanEditPage.coordinatorChoices(for: plan, on: req.db)
+            let coordinators = try (form.coordinators ?? []).filter { !$0.isEmpty }.map { code in
+                guard let unit = offered.first(where: { $0.code == code }) else {
+                    throw AppError.invalid("coordinators", "Đơn vị \(code) không phối hợp được với kế hoạch này.")
+                }
+                return unit.requireID
+            }
+            try await PlanEditing.changeTask(id, to: .init(text: form.text ?? "", leadUnitCode: form.lead, coordinatorIDs: coordinators,
+                                                           timing: parsed.timing, expectedResult: form.expectedResult),
                                              planVersion: form.version ?? -1, by: req.auditActor, on: req.db)
             return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#task-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
