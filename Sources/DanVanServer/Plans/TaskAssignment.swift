@@ -15,8 +15,8 @@ enum TaskAssignment {
         }
     }
 
-    /// The units a plan's task columns may name: those of the plan unit's level whose name ends
-    /// with its place, and the units directly below it, active in the plan's year. One query.
+    /// The units a plan's task columns may name: those of the plan unit's level whose name
+    /// holds its place, and the units directly below it, active in the plan's year. One query.
     static func resolver(forPlanUnit unitID: Int, year: Int, on db: any Database) async throws -> Resolver? {
         let sql = try UnitClosure.sqlDatabase(db)
         guard let unit = try await sql.select().columns("name", "level").from(OrgUnit.schema).where("id", .equal, unitID).first() else { return nil }

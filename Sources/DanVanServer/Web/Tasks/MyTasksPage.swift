@@ -20,9 +20,10 @@ struct MyTasksPage: Encodable {
             return MyTasksPage(unitName: "", month: "", overdue: [], dueThisMonth: [], upcoming: [], coordinating: [], reminders: [],
                                overdueHref: SiteRoute.tasksOverdue.path)
         }
-        let open = try await TaskQueries.lines(forUnits: [unitID], today: today, on: db).filter { $0.timeliness != Timeliness.doneOnTime.rawValue && $0.timeliness != Timeliness.doneLate.rawValue && $0.tone != "cannot" }
+        let unfinished: Set<String> = [Timeliness.overdue.rawValue, Timeliness.inTime.rawValue]
+        let open = try await TaskQueries.lines(forUnits: [unitID], today: today, on: db).filter { unfinished.contains($0.timeliness) }
         let monthPrefix = String(today.description.prefix(7))
-        let soon = CivilDate(year: today.month > 10 ? today.year + 1 : today.year, month: (today.month + 1) % 12 + 1, day: 28)?.description ?? ""
+        let soon = twoMonthsAfter(today)
         let coordinating = try await TaskQueries.lines(forUnits: [unitID], coordinating: true, today: today, on: db)
             .filter { $0.timeliness == Timeliness.overdue.rawValue || ($0.dueOn ?? "").hasPrefix(monthPrefix) }
         return MyTasksPage(
@@ -32,6 +33,12 @@ struct MyTasksPage: Encodable {
             upcoming: open.filter { $0.timeliness == Timeliness.inTime.rawValue && !($0.dueOn ?? "").hasPrefix(monthPrefix) && ($0.dueOn ?? "") <= soon },
             coordinating: coordinating, reminders: try await reminders(leadUnit: unitID, on: db),
             overdueHref: user.userRole == .manager || user.userRole == .admin ? SiteRoute.tasksOverdue.path : nil)
+    }
+
+    /// The 28th of the month after next, as "yyyy-MM-dd": the end of "coming up".
+    private static func twoMonthsAfter(_ today: CivilDate) -> String {
+        let months = today.year * 12 + (today.month - 1) + 2
+        return CivilDate(year: months / 12, month: months % 12 + 1, day: 28)?.description ?? ""
     }
 
     private static func reminders(leadUnit: Int, on db: any Database) async throws -> [Reminder] {
