@@ -100,6 +100,7 @@ struct TaskProgressTests {
             #expect(mine.body.string.contains("Quá hạn ("), "2023's March is long past")
             let overdue = try await app.page(.GET, "/tasks/overdue", headers: district)
             #expect(overdue.status == .ok && overdue.body.string.contains("Đảng ủy xã Lũng Cú"))
+            #expect(overdue.body.string.contains("Quá hạn (12)"), "the commune's twelve months of 2023, all past due, counted through the closure")
             let reporter = try await setup.fixture.browser(for: try await setup.fixture.user("bc", .reporter, at: "T-D"))
             #expect(try await app.page(.GET, "/tasks/overdue", headers: reporter).status == .forbidden)
         }

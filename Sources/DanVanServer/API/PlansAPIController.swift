@@ -59,9 +59,8 @@ struct PlansAPIController {
     }
 
     func show(req: Request) async throws -> StoredPlan {
-        let plan = try await PlanQueries.require(id: req.parameters.get("id") ?? "", on: req.db)
+        let plan = try await req.plan(req.parameters.get("id") ?? "", for: .viewPlans)
         guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
-        try await req.authorize(.viewPlans, on: unit)
         return stored(plan, unit: unit)
     }
 

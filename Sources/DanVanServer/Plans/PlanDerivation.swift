@@ -12,13 +12,12 @@ enum PlanDerivation {
         guard let upper = try await Plan.find(upperID, on: db) else { throw AppError.notFound("Không tìm thấy kế hoạch cấp trên.") }
         let year = year ?? upper.year
         return try await db.transaction { tx in
-            if let existing = try await Plan.query(on: tx).filter(\.$unitID == unit.requireID).filter(\.$year == year).first() {
+            if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: tx) {
                 throw AppError(.conflict, "\(unit.name) đã có kế hoạch năm \(year) (mã \(existing.requireID)); hãy mở kế hoạch đó.",
                                field: "unit")
             }
             let planID = try await insertPlan(from: upper, unit: unit, year: year, on: tx)
             try await copyParts(of: upper.requireID, into: planID, on: tx)
-            try await TaskAssignment.assign(planID: planID, unitID: unit.requireID, year: year, on: tx)
             try await OccurrenceWriter.create(forPlan: planID, year: year, on: tx)
             try await AuditLog.record("plan.derive", entityType: "plan", entityKey: "#\(planID)", unitID: unit.requireID, before: nil,
                                       after: ["implements": upper.numberNormalized ?? "#\(upperID)", "year": "\(year)"], by: actor, on: tx)

@@ -117,7 +117,7 @@ enum PlanEditing {
         guard !subject.isEmpty else { throw AppError.invalid("subject", "Hãy ghi trích yếu của kế hoạch.") }
         guard (2000...2100).contains(year) else { throw AppError.invalid("year", "Năm \(year) không hợp lệ.") }
         return try await db.transaction { tx in
-            if let existing = try await Plan.query(on: tx).filter(\.$unitID == unit.requireID).filter(\.$year == year).first() {
+            if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: tx) {
                 throw AppError(.conflict, "\(unit.name) đã có kế hoạch năm \(year) (mã \(existing.requireID)); hãy mở kế hoạch đó.", field: "year")
             }
             let row = PlanRows.Plan(unitID: unit.requireID, year: year, documentType: "KH", numberRaw: nil, numberNormalized: nil, subject: subject,
@@ -207,8 +207,8 @@ enum PlanEditing {
     private static func leadUnit(_ code: String?, for plan: Plan, on db: any Database) async throws -> OrgUnit? {
         guard let code = UnitInput.nonEmpty(code) else { return nil }
         guard let unit = try await UnitQueries.find(code: code, on: db) else { throw AppError.invalid("lead", "Không có đơn vị mã \(code).") }
-        let below = try await TaskQueries.subtreeIDs(of: plan.unitID, on: db)
-        guard below.contains(unit.requireID) else {
+        // The closure holds each unit at depth 0, so the plan's own unit passes too.
+        guard try await UnitClosure.depth(from: plan.unitID, to: unit.requireID, on: db) != nil else {
             throw AppError.invalid("lead", "\(unit.name) không thuộc đơn vị ban hành kế hoạch; chỉ giao chủ trì cho đơn vị mình hoặc cấp dưới.")
         }
         return unit

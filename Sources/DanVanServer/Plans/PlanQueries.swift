@@ -11,6 +11,11 @@ enum PlanQueries {
         return plan
     }
 
+    /// The unit's plan for the year, if it has one (a unit has one plan a year).
+    static func existing(unitID: Int, year: Int, on db: any Database) async throws -> Plan? {
+        try await Plan.query(on: db).filter(\.$unitID == unitID).filter(\.$year == year).first()
+    }
+
     /// Units whose plans the user may read: their subtree and the units above it (plans are
     /// sent down to implement). Nil: every unit (administrators). Matches `viewPlans` in the policy.
     static func readableUnitIDs(for user: User, on db: any Database) async throws -> Set<Int>? {

@@ -2,9 +2,9 @@ import DanVanCore
 import Fluent
 import SQLKit
 
-/// Gives a stored plan's tasks their lead and coordinating units, from the names the plan's
-/// columns give, among the units of the plan's place and level (and the plan unit's own
-/// subtree). Names that fit no single unit stay as written, to be assigned by hand.
+/// Finds the units a stored plan's lead and coordination columns name, among the units of the
+/// plan's place and level and those directly below it (`PlanPartsWriter` writes them with the
+/// tasks). Names that fit no single unit stay as written, to be assigned by hand.
 enum TaskAssignment {
     struct Resolver {
         let candidates: [UnitNameMatcher.Candidate]
@@ -48,21 +48,6 @@ enum TaskAssignment {
         return plain.split(separator: " ").suffix(2).joined(separator: " ")
     }
 
-    /// Sets lead and coordinators for the plan's tasks that have none yet.
-    static func assign(planID: Int, unitID: Int, year: Int, on db: any Database) async throws {
-        guard let resolver = try await resolver(forPlanUnit: unitID, year: year, on: db) else { return }
-        let sql = try UnitClosure.sqlDatabase(db)
-        let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).filter(\.$leadUnitID == nil).all()
-        var coordinators: [(task: Int, unit: Int)] = []
-        for task in tasks {
-            if let lead = PlanPartsWriter.names(task.leadNames).lazy.compactMap(resolver.unitID).first {
-                try await sql.update(PlanTaskRecord.schema).set("lead_unit_id", to: lead).where("id", .equal, task.requireID).run()
-            }
-            let units = Set(PlanPartsWriter.names(task.coordinatingNames).compactMap(resolver.unitID))
-            coordinators += units.sorted().map { (task.requireID, $0) }
-        }
-        try await SQLRows.insert(coordinators.map { CoordinatorRow(task_id: $0.task, unit_id: $0.unit) }, into: "task_coordinators", on: sql)
-    }
 
     struct CoordinatorRow: Encodable {
         let task_id: Int

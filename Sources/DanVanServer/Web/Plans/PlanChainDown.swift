@@ -24,10 +24,12 @@ struct PlanChainDown: Encodable {
         let children = try await UnitQueries.children(of: plan.unitID, on: db)
             .filter { unit in !covered.contains(unit.requireID) && (day.map { unit.isActive(on: $0) } ?? true) }
             .filter { !partsOfTheIssuer.contains($0.unitKind) }
-        var missing: [Unit] = []
-        for child in children {
-            let canDerive = try await Authorizer.allows(user, .editPlans, on: child, db: db)
-            missing.append(Unit(code: child.code, name: child.name, href: SiteRoute.unit(child.code).path, canDerive: canDerive))
+        // Where the children stand follows from where their parent does: one query, not one per child.
+        let parent = try await Authorizer.relation(of: user, to: plan.unitID, on: db)
+        let missing = children.map { child in
+            let relation: UnitRelation = [.own, .descendant].contains(parent) ? .descendant : (child.id == user.unitID ? .own : .unrelated)
+            return Unit(code: child.code, name: child.name, href: SiteRoute.unit(child.code).path,
+                        canDerive: Authorizer.allows(user, .editPlans, relation: relation))
         }
         return PlanChainDown(missing: missing, deriveHref: SiteRoute.planDerive(String(plan.requireID)).path)
     }

@@ -44,12 +44,13 @@ struct PlanDetailPage: Encodable {
         let readableUpper = try await upper.asyncMap { try await PlanQueries.readable([$0], by: user, on: db).first } ?? nil
         let allLower = try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all()
         let lower = try await PlanQueries.readable(allLower, by: user, on: db)
-        let evaluations = targets.map { _ in TargetEvaluation.Status.noData.label.lowercased() }
+        // Figures come with reporting (issue 5); until then every target has none.
+        let evaluation = TargetEvaluation.Status.noData.label.lowercased()
         return PlanDetailPage(
             plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: SiteRoute.unit(unit?.code ?? "").path,
             issuedOn: plan.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese, issuer: plan.issuerText,
             sections: sections.map { Section(number: $0.number, heading: $0.heading, indent: $0.depth) },
-            targets: zip(targets, evaluations).map { Target(text: $0.text, rule: rule($0), evaluation: $1, line: $0.line) },
+            targets: targets.map { Target(text: $0.text, rule: $0.threshold.phrase, evaluation: evaluation, line: $0.line) },
             appendix: tasks.filter { $0.section == "appendix" }, bodyTasks: tasks.filter { $0.section != "appendix" },
             implements: try await readableUpper.asyncMap { try await PlanQueries.rows([$0], on: db).first } ?? nil,
             implementedBy: try await PlanQueries.rows(lower, on: db),
@@ -65,19 +66,6 @@ struct PlanDetailPage: Encodable {
             revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(String(planID)).path : nil)
     }
 
-    static func rule(_ target: PlanTargetRecord) -> String {
-        let unit = target.measure == "percent" ? "%" : ""
-        let value = target.value.map { PlanReviewPage.format($0) + unit } ?? "mức cấp trên giao"
-        switch TargetComparator(rawValue: target.comparator) {
-        case .gt: return "> \(value)"
-        case .ge: return "≥ \(value)"
-        case .eq: return "= \(value)"
-        case .le: return "≤ \(value)"
-        case .lt: return "< \(value)"
-        case .between: return "\(value) – \(target.upper.map { PlanReviewPage.format($0) + unit } ?? "?")"
-        case nil: return value
-        }
-    }
 
     private static func task(_ record: PlanTaskRecord) -> Task {
         Task(group: record.group ?? "", text: record.text, timing: record.timingRaw,

@@ -64,7 +64,9 @@ struct PlanEditPage: Encodable {
         let planID = plan.requireID
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
-        let units = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 3, on: db)
+        // The plan's unit and those directly below it: a select of every unit of a province
+        // on every task would make the page too heavy for a phone on a slow link.
+        let units = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 1, on: db)
         let coordinatorChoices = try await self.coordinatorChoices(for: plan, on: db)
         let taskIDs = tasks.map(\.requireID)
         let coordinatorRows = taskIDs.isEmpty ? [] : try await UnitClosure.sqlDatabase(db).select().columns("task_id", "unit_id")
@@ -121,7 +123,7 @@ struct PlanEditPage: Encodable {
     static func coordinatorChoices(for plan: Plan, on db: any Database) async throws -> [OrgUnit] {
         let place = VietnameseFolding.fold(TaskAssignment.placeName(of: try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""))
         let ofPlace = place.isEmpty ? [] : try await OrgUnit.query(on: db).filter(\.$searchText, .custom("LIKE"), "%\(place)%").all()
-        let below = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 2, on: db)
+        let below = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 1, on: db)
         let day = CivilDate(year: plan.year, month: 6, day: 30)
         return Dictionary((ofPlace + below).map { ($0.requireID, $0) }, uniquingKeysWith: { first, _ in first }).values
             .filter { unit in day.map { unit.isActive(on: $0) } ?? true }

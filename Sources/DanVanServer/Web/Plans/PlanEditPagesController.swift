@@ -31,7 +31,7 @@ struct PlanEditPagesController {
         let unit = try await UnitQueries.require(code: code, field: "unitCode", on: req.db)
         try await req.authorize(.editPlans, on: unit)
         let year = form.year ?? CivilDate.today().year
-        if let existing = try await Plan.query(on: req.db).filter(\.$unitID == unit.requireID).filter(\.$year == year).first() {
+        if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: req.db) {
             return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
         }
         let id = try await PlanEditing.createBlank(unit: unit, year: year, subject: form.subject ?? "", by: req.auditActor, on: req.db)
@@ -39,7 +39,7 @@ struct PlanEditPagesController {
     }
 
     private func add(_ req: Request, task: Bool) async throws -> Response {
-        let plan = try await editablePlan(try req.routeParameter(), req: req)
+        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
         let id = try await PlanEditing.addItem(to: plan.requireID, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
                                                by: req.auditActor, on: req.db)
         return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + (task ? "#task-\(id)" : "#target-\(id)"))
@@ -49,7 +49,7 @@ struct PlanEditPagesController {
         guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy.") }
         let planID = task ? try await PlanTaskRecord.find(id, on: req.db)?.planID : try await PlanTargetRecord.find(id, on: req.db)?.planID
         guard let planID else { throw AppError.notFound(task ? "Không tìm thấy nhiệm vụ." : "Không tìm thấy chỉ tiêu.") }
-        _ = try await editablePlan(String(planID), req: req)
+        _ = try await req.plan(String(planID), for: .editPlans)
         try await PlanEditing.removeItem(id, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
                                          by: req.auditActor, on: req.db)
         return req.redirect(to: SiteRoute.planEdit(String(planID)).path)
@@ -65,7 +65,7 @@ struct PlanEditPagesController {
         guard let id = Int(try req.routeParameter()), let target = try await PlanTargetRecord.find(id, on: req.db) else {
             throw AppError.notFound("Không tìm thấy chỉ tiêu.")
         }
-        let plan = try await editablePlan(String(target.planID), req: req)
+        let plan = try await req.plan(String(target.planID), for: .editPlans)
         let form = try req.content.decode(IndicatorForm.self)
         do {
             guard let kind = form.indicatorKind.flatMap(IndicatorKind.init(rawValue:)) else {
@@ -81,20 +81,20 @@ struct PlanEditPagesController {
     }
 
     func edit(req: Request) async throws -> Response {
-        let plan = try await editablePlan(try req.routeParameter(), req: req)
+        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
         return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(plan, on: req.db))
     }
 
     struct VersionForm: Content { let version: Int? }
 
     func issue(req: Request) async throws -> Response {
-        let plan = try await editablePlan(try req.routeParameter(), req: req)
+        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
         do {
             try await PlanEditing.issue(plan.requireID, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
                                         by: req.auditActor, on: req.db)
             return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
-            let fresh = try await editablePlan(String(plan.requireID), req: req)
+            let fresh = try await req.plan(String(plan.requireID), for: .editPlans)
             return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, summary: error.reason, on: req.db),
                                             status: error.status)
         }
@@ -113,7 +113,7 @@ struct PlanEditPagesController {
         guard let id = Int(try req.routeParameter()), let target = try await PlanTargetRecord.find(id, on: req.db) else {
             throw AppError.notFound("Không tìm thấy chỉ tiêu.")
         }
-        let plan = try await editablePlan(String(target.planID), req: req)
+        let plan = try await req.plan(String(target.planID), for: .editPlans)
         let form = try req.content.decode(TargetForm.self)
         do {
             let threshold = try Self.threshold(form)
@@ -140,7 +140,7 @@ struct PlanEditPagesController {
         guard let id = Int(try req.routeParameter()), let task = try await PlanTaskRecord.find(id, on: req.db) else {
             throw AppError.notFound("Không tìm thấy nhiệm vụ.")
         }
-        let plan = try await editablePlan(String(task.planID), req: req)
+        let plan = try await req.plan(String(task.planID), for: .editPlans)
         let form = try req.content.decode(TaskForm.self)
         do {
             let parsed = TaskTimingParser.parse(form.timing ?? "", planYear: plan.year)
@@ -163,24 +163,16 @@ struct PlanEditPagesController {
     }
 
     func revisions(req: Request) async throws -> Response {
-        let plan = try await PlanQueries.require(id: try req.routeParameter(), on: req.db)
-        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
-        try await req.authorize(.viewPlans, on: unit)
+        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
         let page = try await PlanRevisionsPage.query(plan, on: req.db)
         return try await req.renderPage("plan-revisions", title: "Các lần sửa", page)
     }
 
     private func resend(_ plan: Plan, _ sent: PlanEditPage.Sent, status: HTTPStatus, req: Request) async throws -> Response {
-        let fresh = try await editablePlan(String(plan.requireID), req: req)
+        let fresh = try await req.plan(String(plan.requireID), for: .editPlans)
         return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, sent: sent, on: req.db), status: status)
     }
 
-    private func editablePlan(_ id: String, req: Request) async throws -> Plan {
-        let plan = try await PlanQueries.require(id: id, on: req.db)
-        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
-        try await req.authorize(.editPlans, on: unit)
-        return plan
-    }
 
     /// The threshold as typed: figures with "," or "." decimals; "between" needs both.
     static func threshold(_ form: TargetForm) throws -> Threshold {

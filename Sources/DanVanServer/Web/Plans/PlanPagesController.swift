@@ -22,7 +22,7 @@ struct PlanPagesController {
     }
 
     func grid(req: Request) async throws -> Response {
-        let plan = try await readablePlan(req)
+        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
         let page = try await PlanGridPage.query(plan, today: CivilDate.today(), on: req.db)
         return try await req.renderPage("plan-grid", title: "Tiến độ 12 tháng", page)
     }
@@ -33,25 +33,19 @@ struct PlanPagesController {
 
     /// Starts a lower unit's plan from this one; a unit that has one already is sent to it.
     func derive(req: Request) async throws -> Response {
-        let upper = try await readablePlan(req)
+        let upper = try await req.plan(try req.routeParameter(), for: .viewPlans)
         guard let code = try req.content.decode(DeriveForm.self).unitCode.flatMap(UnitInput.nonEmpty) else {
             throw AppError.invalid("unitCode", "Hãy chọn đơn vị lập kế hoạch.")
         }
         let unit = try await UnitQueries.require(code: code, field: "unitCode", on: req.db)
         try await req.authorize(.editPlans, on: unit)
-        if let existing = try await Plan.query(on: req.db).filter(\.$unitID == unit.requireID).filter(\.$year == upper.year).first() {
+        if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: upper.year, on: req.db) {
             return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
         }
         let planID = try await PlanDerivation.derive(from: upper.requireID, for: unit, year: upper.year, by: req.auditActor, on: req.db)
         return req.redirect(to: SiteRoute.plan(String(planID)).path)
     }
 
-    private func readablePlan(_ req: Request) async throws -> Plan {
-        let plan = try await PlanQueries.require(id: try req.routeParameter(), on: req.db)
-        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
-        try await req.authorize(.viewPlans, on: unit)
-        return plan
-    }
 
     func list(req: Request) async throws -> Response {
         let user = try req.requireUser()
@@ -65,9 +59,7 @@ struct PlanPagesController {
     }
 
     func show(req: Request) async throws -> Response {
-        let plan = try await PlanQueries.require(id: try req.routeParameter(), on: req.db)
-        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
-        try await req.authorize(.viewPlans, on: unit)
+        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
         var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), on: req.db)
         page.alreadyExisted = (try? req.query.get(String.self, at: "exists")) == "1"
         return try await req.renderPage("plan", title: plan.subject, page)

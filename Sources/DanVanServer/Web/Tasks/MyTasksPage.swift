@@ -21,10 +21,10 @@ struct MyTasksPage: Encodable {
                                overdueHref: SiteRoute.tasksOverdue.path)
         }
         let unfinished: Set<String> = [Timeliness.overdue.rawValue, Timeliness.inTime.rawValue]
-        let open = try await TaskQueries.lines(forUnits: [unitID], today: today, on: db).filter { unfinished.contains($0.timeliness) }
+        let open = try await TaskQueries.lines(.ledBy(unitID), today: today, on: db).filter { unfinished.contains($0.timeliness) }
         let monthPrefix = String(today.description.prefix(7))
         let soon = twoMonthsAfter(today)
-        let coordinating = try await TaskQueries.lines(forUnits: [unitID], coordinating: true, today: today, on: db)
+        let coordinating = try await TaskQueries.lines(.coordinatedBy(unitID), today: today, on: db)
             .filter { $0.timeliness == Timeliness.overdue.rawValue || ($0.dueOn ?? "").hasPrefix(monthPrefix) }
         return MyTasksPage(
             unitName: unit.name, month: "\(today.month)/\(today.year)",

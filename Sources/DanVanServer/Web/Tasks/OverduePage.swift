@@ -11,26 +11,33 @@ struct OverduePage: Encodable {
         let late: Int
         let overdue: Int
         let inTime: Int
+
+        init(_ name: String, _ counts: [Timeliness: Int]) {
+            self.name = name
+            onTime = counts[.doneOnTime] ?? 0
+            late = counts[.doneLate] ?? 0
+            overdue = counts[.overdue] ?? 0
+            inTime = counts[.inTime] ?? 0
+        }
     }
 
     let unitName: String
     let counts: [UnitCount]
     let totals: UnitCount
     let overdue: [TaskQueries.Line]
+    /// Set when more are overdue than the list shows.
+    let moreOverdue: Int?
+
+    static let listLimit = 500
 
     static func query(for user: User, today: CivilDate, on db: any Database) async throws -> OverduePage {
-        guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db) else {
-            throw AppError.forbidden
-        }
-        let lines = try await TaskQueries.lines(forUnits: try await TaskQueries.subtreeIDs(of: unitID, on: db), today: today, on: db)
-        let byLead = Dictionary(grouping: lines, by: \.lead)
-        let counts = byLead.keys.sorted().map { count(byLead[$0] ?? [], name: $0) }
-        return OverduePage(unitName: unit.name, counts: counts, totals: count(lines, name: "Cộng"),
-                           overdue: lines.filter { $0.timeliness == Timeliness.overdue.rawValue })
-    }
-
-    private static func count(_ lines: [TaskQueries.Line], name: String) -> UnitCount {
-        func number(_ timeliness: Timeliness) -> Int { lines.filter { $0.timeliness == timeliness.rawValue }.count }
-        return UnitCount(name: name, onTime: number(.doneOnTime), late: number(.doneLate), overdue: number(.overdue), inTime: number(.inTime))
+        guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.forbidden }
+        let byLead = try await TaskQueries.timelinessCounts(.ledWithin(unitID), today: today, on: db)
+        let totals = byLead.values.reduce(into: [Timeliness: Int]()) { sum, counts in counts.forEach { sum[$0.key, default: 0] += $0.value } }
+        let overdue = try await TaskQueries.lines(.ledWithin(unitID), overdueOnly: true, today: today, limit: listLimit, on: db)
+        let overdueCount = totals[.overdue] ?? 0
+        return OverduePage(unitName: unit.name, counts: byLead.keys.sorted().map { UnitCount($0, byLead[$0] ?? [:]) },
+                           totals: UnitCount("Cộng", totals), overdue: overdue,
+                           moreOverdue: overdueCount > overdue.count ? overdueCount - overdue.count : nil)
     }
 }
