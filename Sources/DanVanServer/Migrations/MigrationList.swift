@@ -24,5 +24,8 @@ enum MigrationList {
         CreateTaskOccurrence(),
         CreateTaskUpdate(),
         CreatePlanRevision(),
+        CreateReportScheme(),
+        CreateReport(),
+        CreateReportValue(),
     ]
 }

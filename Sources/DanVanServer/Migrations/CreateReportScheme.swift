@@ -1,0 +1,24 @@
+import Fluent
+
+/// A plan's reporting duty: how often the units of a subtree report its indicators, and how
+/// many days after a period ends its reports are due.
+struct CreateReportScheme: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReportScheme.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("plan_id", .int, .required, .references(Plan.schema, .id, onDelete: .cascade))
+            .field("scope_unit_id", .int, .required, .references(OrgUnit.schema, .id))
+            .field("frequency", .string, .required)
+            .field("deadline_days", .int, .required)
+            .field("close_days", .int, .required)
+            .field("jump_share", .double, .required)
+            .field("version", .int, .required)
+            .unique(on: "plan_id")
+            .create()
+        try await SQLIndex.create("report_schemes_scope_idx", on: ReportScheme.schema, columns: ["scope_unit_id"], in: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReportScheme.schema).delete()
+    }
+}

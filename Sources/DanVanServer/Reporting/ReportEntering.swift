@@ -1,0 +1,121 @@
+import DanVanCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// A unit saving or submitting its report: every figure checked first, then the report and
+/// its figures written in one transaction that names the version it read, so two browsers
+/// submitting at once leave exactly one submission.
+enum ReportEntering {
+    static func enter(_ action: ReportAction, form: ReportForm, input: ReportInput, by user: User,
+                      today: CivilDate, on db: any Database) async throws -> Report {
+        precondition(action == .save || action == .submit)
+        let existing = try await ReportLookup.report(unitID: form.unitID, period: form.period, on: db)
+        try checkOpen(existing, form: form, input: input, today: today)
+        let next = try transition(action, from: existing?.reportState ?? .draft)
+        let entries = try checkedEntries(form: form, input: input, requireValues: action == .submit)
+        if action == .submit, !input.confirmJumps {
+            try await checkJumps(entries, form: form, on: db)
+        }
+        let narrative = input.narrative.trimmed()
+        guard narrative.count <= ReportInput.narrativeLimit else {
+            throw AppError.invalid("narrative", "Phần thuyết minh dài \(narrative.count) ký tự, tối đa \(ReportInput.narrativeLimit).")
+        }
+        return try await db.transaction { tx in
+            let report = try await write(existing, form: form, state: next, narrative: narrative,
+                                         late: action == .submit && form.deadline < today, by: user, readVersion: input.version, on: tx)
+            try await replaceValues(of: report, entries: entries, on: tx)
+            try await ReportGeneration.bump(on: tx)
+            try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
+                                      unitID: form.unitID, before: existing.map { ["state": $0.state] },
+                                      after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],
+                                      by: AuditActor(user), on: tx)
+            return report
+        }
+    }
+
+    static func checkedEntries(form: ReportForm, input: ReportInput, requireValues: Bool) throws -> [ReportEntry] {
+        var entries: [ReportEntry] = []
+        var issues: [ValidationIssue] = []
+        for item in form.items {
+            switch ReportEntryValidation.check(input.entryInput(for: item), requireValue: requireValues) {
+            case .success(let entry): entries.append(entry)
+            case .failure(let failure): issues += failure.issues
+            }
+        }
+        guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
+        return entries
+    }
+
+    private static func checkOpen(_ existing: Report?, form: ReportForm, input: ReportInput, today: CivilDate) throws {
+        if form.isClosed(on: today), existing?.reopened != true {
+            throw AppError.invalid("period", "Kỳ \(form.period.label) đã khóa sổ từ ngày \(form.closesOn.vietnamese); "
+                                   + "hãy đề nghị cấp trên mở lại báo cáo.")
+        }
+        if let existing, input.version != existing.version {
+            throw AppError.staleVersion(current: ["state": existing.state], readVersion: input.version ?? 0,
+                                        currentVersion: existing.version)
+        }
+    }
+
+    private static func transition(_ action: ReportAction, from state: ReportState) throws -> ReportState {
+        switch action.next(from: state) {
+        case .success(let next): return next
+        case .failure(let issue): throw AppError(.conflict, issue.message, field: issue.field)
+        }
+    }
+
+    private static func checkJumps(_ entries: [ReportEntry], form: ReportForm, on db: any Database) async throws {
+        let previous = try await ReportLookup.previousValues(unitID: form.unitID, period: form.period, on: db)
+        let names = Dictionary(form.items.map { ($0.indicatorID, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let issues = entries.compactMap { entry -> ValidationIssue? in
+            guard let current = entry.denominator, let before = previous[entry.indicatorID]?.denominator,
+                  let message = ReportEntryValidation.denominatorJump(name: names[entry.indicatorID] ?? "", previous: before,
+                                                                      current: current, share: form.jumpShare) else { return nil }
+            return ValidationIssue(field: "v\(entry.indicatorID)_den", message: message)
+        }
+        guard issues.isEmpty else { throw AppError(.unprocessableEntity, issues.map(\.message).joined(separator: " "),
+                                                   field: "confirmJumps", issues: issues) }
+    }
+
+    private static func write(_ existing: Report?, form: ReportForm, state: ReportState, narrative: String, late: Bool,
+                              by user: User, readVersion: Int?, on db: any Database) async throws -> Report {
+        let submitted = state == .submitted
+        guard let existing else {
+            let report = Report(unitID: form.unitID, period: form.period, deadline: form.deadline)
+            report.state = state.rawValue
+            report.narrative = narrative
+            report.late = late
+            if submitted { report.submittedAt = Date(); report.submittedBy = user.id }
+            do { try await report.create(on: db) } catch let error as any DatabaseError where error.isConstraintFailure {
+                throw AppError(.conflict, "Báo cáo này vừa được người khác tạo; hãy tải lại trang rồi nhập tiếp.", field: "version")
+            }
+            return report
+        }
+        let updated = try await UnitClosure.sqlDatabase(db).update(Report.schema)
+            .set("state", to: state.rawValue).set("narrative", to: narrative)
+            .set("late", to: submitted ? late : existing.late)
+            .set("submitted_at", to: submitted ? Date() : existing.submittedAt)
+            .set("submitted_by", to: submitted ? user.id : existing.submittedBy)
+            .set("version", to: SQLRaw("version + 1")).set("updated_at", to: Date())
+            .where("id", .equal, existing.requireID).where("version", .equal, existing.version)
+            .returning("id").all()
+        guard !updated.isEmpty else {
+            throw AppError(.conflict, "Báo cáo vừa được người khác gửi hoặc sửa; không có gì bị ghi đè.", field: "version")
+        }
+        guard let fresh = try await Report.find(existing.requireID, on: db) else { throw AppError.notFound("Không tìm thấy báo cáo.") }
+        return fresh
+    }
+
+    static func replaceValues(of report: Report, entries: [ReportEntry], on db: any Database) async throws {
+        let sql = try UnitClosure.sqlDatabase(db)
+        try await sql.delete(from: ReportValue.table).where("report_id", .equal, report.requireID).run()
+        let stage = ReportValue.Stage(report.reportState).rawValue
+        let rows = entries.filter { !$0.isEmpty || !$0.comment.isEmpty }.map { entry in
+            ReportValue(report_id: report.requireID, unit_id: report.unitID, year: report.year, end_month: report.endMonth,
+                        indicator_id: entry.indicatorID, numerator: entry.numerator, denominator: entry.denominator,
+                        comment: entry.comment, stage: stage)
+        }
+        try await SQLRows.insert(rows, into: ReportValue.table, on: sql)
+    }
+}

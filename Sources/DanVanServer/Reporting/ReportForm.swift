@@ -1,0 +1,43 @@
+import DanVanCore
+import Fluent
+import SQLKit
+
+/// What one unit reports for one period: the indicators of every plan of that year whose
+/// reporting scope holds the unit, and the dates that bind it.
+struct ReportForm: Sendable {
+    struct Item: Sendable {
+        let indicatorID: Int
+        let name: String
+        let kind: IndicatorKind
+        let level: PerUnitLevel?
+    }
+
+    let unitID: Int
+    let period: ReportPeriod
+    let items: [Item]
+    let deadline: CivilDate
+    let closesOn: CivilDate
+    let jumpShare: Double
+
+    /// The form, or a message saying why the unit has nothing to report for that period.
+    static func load(unitID: Int, period: ReportPeriod, on db: any Database) async throws -> ReportForm {
+        let schemes = try await ReportSchemes.covering(unitID: unitID, year: period.year, on: db)
+        guard !schemes.isEmpty else {
+            throw AppError.invalid("period", "Đơn vị không có kế hoạch nào năm \(period.year) yêu cầu báo cáo số liệu.")
+        }
+        let matching = schemes.filter { $0.frequency == period.frequency }
+        guard !matching.isEmpty else {
+            let asked = Set(schemes.map(\.frequency.label)).sorted().joined(separator: ", ")
+            throw AppError.invalid("period", "Kỳ \"\(period.label)\" không nằm trong lịch báo cáo của đơn vị (\(asked)).")
+        }
+        let items = try await ReportSchemes.indicators(planIDs: matching.map(\.planID), on: db)
+        let deadlineDays = matching.map(\.deadlineDays).min() ?? ReportScheme.defaultDeadlineDays
+        let closeDays = matching.map(\.closeDays).min() ?? ReportScheme.defaultCloseDays
+        return ReportForm(unitID: unitID, period: period, items: items,
+                          deadline: period.deadline(afterDays: deadlineDays),
+                          closesOn: period.deadline(afterDays: deadlineDays + closeDays),
+                          jumpShare: matching.map(\.jumpShare).min() ?? ReportScheme.defaultJumpShare)
+    }
+
+    func isClosed(on day: CivilDate) -> Bool { closesOn < day }
+}
