@@ -23,12 +23,13 @@ enum PlanFolderImport {
         let (files, ignored) = isFolder.boolValue ? PlanFileImporter.files(in: url) : ([url], [])
         var summary = Summary()
         summary.lines += ignored.map { "Bỏ qua \($0.0.lastPathComponent): \($0.1)" }
-        let bar = ProgressBar(total: files.count)
+        let bar = ProgressBar()
+        bar.start(total: files.count)
         try await ReadAhead.forEach(files.count, read: { index in
             PlanFileImporter.read(named: files[index].lastPathComponent, data: FileManager.default.contents(atPath: files[index].path))
         }) { index, reading in
             let file = files[index]
-            bar.show(index, label: file.lastPathComponent)
+            bar.advance(file.lastPathComponent)
             switch try await PlanFileImporter.store(reading, named: file.lastPathComponent, unitCode: unitCode, by: .commandLine, on: db) {
             case .stored(let planID, let code):
                 summary.stored += 1
@@ -39,24 +40,5 @@ enum PlanFolderImport {
         }
         bar.finish()
         return summary
-    }
-}
-
-/// A one-line progress bar on standard error, redrawn in place.
-struct ProgressBar {
-    let total: Int
-
-    func show(_ done: Int, label: String) {
-        guard total > 0 else { return }
-        let width = 30
-        let filled = width * done / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) \(label.prefix(40))\u{1B}[K".utf8))
-    }
-
-    func finish() {
-        guard total > 0 else { return }
-        show(total, label: "xong")
-        FileHandle.standardError.write(Data("\n".utf8))
     }
 }

@@ -1,0 +1,34 @@
+/// Of the reports expected from a set of units for a period: how many were submitted (approved
+/// ones included), approved, on time, late, and how many are still missing.
+public struct CompletenessCounts: Equatable, Sendable, Codable {
+    public var expected = 0
+    public var submitted = 0
+    public var approved = 0
+    public var onTime = 0
+    public var late = 0
+
+    public init(expected: Int = 0, submitted: Int = 0, approved: Int = 0, onTime: Int = 0, late: Int = 0) {
+        self.expected = expected
+        self.submitted = submitted
+        self.approved = approved
+        self.onTime = onTime
+        self.late = late
+    }
+
+    public var missing: Int { expected - submitted }
+
+    /// Submitted of expected, in whole percent; nil when nothing was expected.
+    public var submittedPercent: Int? {
+        guard expected > 0 else { return nil }
+        return Int((Double(submitted) * 100 / Double(expected)).rounded())
+    }
+
+    /// Counts one expected report: its state (nil when never started) and whether it came late.
+    public mutating func count(_ state: ReportState?, late isLate: Bool) {
+        expected += 1
+        guard let state, state == .submitted || state == .approved else { return }
+        submitted += 1
+        if state == .approved { approved += 1 }
+        if isLate { late += 1 } else { onTime += 1 }
+    }
+}

@@ -1,0 +1,121 @@
+import DanVanCore
+import Fluent
+import SQLKit
+
+/// Computes a roll-up: the database sums each parent's direct children (one GROUP BY over the
+/// period's figures), and `RollupComputation` adds the parents up the tree.
+enum RollupQuery {
+    /// `visited` guards against successor links that loop back (bad data must not hang a page).
+    static func compute(rootID: Int, period: ReportPeriod, includeSubmitted: Bool, visited: Set<Int> = [],
+                        on db: any Database) async throws -> RollupResult {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let indicators = try await allIndicators(on: sql)
+        let position = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1.id, $0) })
+        var computation = RollupComputation(kinds: indicators.map(\.kind), levels: indicators.map(\.level))
+        let filter = PeriodFilter(period: period, minimumStage: includeSubmitted ? 1 : 2)
+        computation.parents = try await parents(in: rootID, on: sql)
+        computation.childSums = try await childSums(in: rootID, filter, indicators: indicators, position: position, on: sql)
+        computation.own = try await ownFigures(in: rootID, filter, width: indicators.count, position: position, on: sql)
+        if computation.parents[rootID] == nil { computation.parents[rootID] = .some(nil) }
+        var totals = computation.totals()
+        let handovers = try await RollupHistory.handovers(into: rootID, on: sql).filter { !visited.contains($0.predecessorID) }
+        try await RollupHistory.add(handovers, to: &totals, rootID: rootID, parents: computation.parents, width: indicators.count) { predecessor in
+            try await compute(rootID: predecessor, period: period, includeSubmitted: includeSubmitted,
+                              visited: visited.union([rootID, predecessor]), on: db).totals[predecessor]
+        }
+        return RollupResult(rootID: rootID, period: period, includesSubmitted: includeSubmitted, indicators: indicators,
+                            nodeCount: try await subtreeSize(rootID, on: sql), totals: totals)
+    }
+
+    struct PeriodFilter {
+        let period: ReportPeriod
+        let minimumStage: Int
+    }
+
+    static func allIndicators(on sql: any SQLDatabase) async throws -> [RollupResult.Indicator] {
+        try await sql.raw("SELECT id, name, kind, per_unit_comparator, per_unit_value FROM indicators ORDER BY id").all().map { row in
+            let item = try ReportSchemes.item(row)
+            return RollupResult.Indicator(id: item.indicatorID, name: item.name, kind: item.kind, level: item.level)
+        }
+    }
+
+    /// Units with children in the subtree, each with its parent (nil for the root).
+    private static func parents(in rootID: Int, on sql: any SQLDatabase) async throws -> [Int: Int?] {
+        let rows = try await sql.raw("""
+            SELECT p.id, p.parent_id FROM units p
+            JOIN unit_closure c ON c.descendant_id = p.id AND c.ancestor_id = \(bind: rootID)
+            WHERE EXISTS (SELECT 1 FROM units ch WHERE ch.parent_id = p.id)
+            """).all()
+        var parents: [Int: Int?] = [:]
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int.self)
+            parents[id] = id == rootID ? nil : try row.decode(column: "parent_id", as: Int?.self)
+        }
+        return parents
+    }
+
+    private static func childSums(in rootID: Int, _ filter: PeriodFilter, indicators: [RollupResult.Indicator],
+                                  position: [Int: Int], on sql: any SQLDatabase) async throws -> [Int: [RollupTotals]] {
+        let rows = try await sql.raw("""
+            SELECT u.parent_id AS node, v.indicator_id AS ind, SUM(v.numerator) AS num, SUM(v.denominator) AS den,
+                   COUNT(*) AS reporting, SUM(\(meetsExpression(indicators))) AS meeting
+            FROM unit_closure c
+            JOIN units u ON u.parent_id = c.descendant_id
+            JOIN report_values v ON v.unit_id = u.id AND v.year = \(bind: filter.period.year)
+                AND v.end_month = \(bind: filter.period.lastMonth)
+            WHERE c.ancestor_id = \(bind: rootID) AND v.stage >= \(bind: filter.minimumStage) AND v.numerator IS NOT NULL
+            GROUP BY u.parent_id, v.indicator_id
+            """).all()
+        var sums: [Int: [RollupTotals]] = [:]
+        for row in rows {
+            guard let index = position[try row.decode(column: "ind", as: Int.self)] else { continue }
+            let node = try row.decode(column: "node", as: Int.self)
+            let reporting = try row.decode(column: "reporting", as: Int.self)
+            sums[node, default: Array(repeating: .zero, count: position.count)][index] = RollupTotals(
+                numerator: try row.decode(column: "num", as: Int?.self) ?? 0,
+                denominator: try row.decode(column: "den", as: Int?.self) ?? 0,
+                reporting: reporting,
+                childrenMeeting: try row.decode(column: "meeting", as: Int?.self) ?? 0,
+                childrenCounted: reporting)
+        }
+        return sums
+    }
+
+    /// 1 when a child's own count reaches its coverage indicator's per-unit level, else 0.
+    private static func meetsExpression(_ indicators: [RollupResult.Indicator]) -> SQLQueryString {
+        var expression: SQLQueryString = "CASE"
+        var any = false
+        for indicator in indicators where indicator.kind == .childCoverage {
+            let level = indicator.level ?? .atLeastOne
+            expression = expression + " WHEN v.indicator_id = \(literal: indicator.id) AND v.numerator BETWEEN \(literal: level.lowest) AND \(literal: level.highest) THEN 1"
+            any = true
+        }
+        return any ? expression + " ELSE 0 END" : "0"
+    }
+
+    private static func ownFigures(in rootID: Int, _ filter: PeriodFilter, width: Int, position: [Int: Int],
+                                   on sql: any SQLDatabase) async throws -> [Int: [RollupTotals]] {
+        let rows = try await sql.raw("""
+            SELECT v.unit_id, v.indicator_id, v.numerator, v.denominator
+            FROM unit_closure c
+            JOIN report_values v ON v.unit_id = c.descendant_id AND v.year = \(bind: filter.period.year)
+                AND v.end_month = \(bind: filter.period.lastMonth)
+            WHERE c.ancestor_id = \(bind: rootID) AND v.stage >= \(bind: filter.minimumStage) AND v.numerator IS NOT NULL
+              AND (c.descendant_id = \(bind: rootID) OR EXISTS (SELECT 1 FROM units ch WHERE ch.parent_id = c.descendant_id))
+            """).all()
+        var own: [Int: [RollupTotals]] = [:]
+        for row in rows {
+            guard let index = position[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
+            let unit = try row.decode(column: "unit_id", as: Int.self)
+            own[unit, default: Array(repeating: .zero, count: width)][index] = RollupTotals(
+                numerator: try row.decode(column: "numerator", as: Int.self),
+                denominator: try row.decode(column: "denominator", as: Int?.self) ?? 0, reporting: 1)
+        }
+        return own
+    }
+
+    static func subtreeSize(_ rootID: Int, on sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql.raw("SELECT COUNT(*) AS n FROM unit_closure WHERE ancestor_id = \(bind: rootID)").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
