@@ -7,6 +7,7 @@ import Vapor
 /// Everything the server, the commands and the tests run goes through here.
 public func configure(_ app: Application, settings: Settings, database: DatabaseLocation) throws {
     app.settings = settings
+    app.dashboardCache = GenerationCache<String>()
     try DatabaseSetup.use(database, on: app)
     app.migrations.add(MigrationList.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))

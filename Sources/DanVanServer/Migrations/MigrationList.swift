@@ -27,5 +27,6 @@ enum MigrationList {
         CreateReportScheme(),
         CreateReport(),
         CreateReportValue(),
+        CreateReportChildSum(),
     ]
 }

@@ -41,7 +41,9 @@ enum ReportDeciding {
             }
             try await sql.update(ReportValue.table).set("stage", to: ReportValue.Stage(next).rawValue)
                 .where("report_id", .equal, report.requireID).run()
-            try await ReportGeneration.bump(on: tx)
+            if let period = report.reportPeriod {
+                try await ReportFigures.changed(unitID: report.unitID, period: period, on: tx)
+            }
             try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
                                       unitID: report.unitID, before: ["state": report.state],
                                       after: ["state": next.rawValue, "reason": reason], by: AuditActor(user), on: tx)

@@ -25,7 +25,7 @@ enum ReportEntering {
             let report = try await write(existing, form: form, state: next, narrative: narrative,
                                          late: action == .submit && form.deadline < today, by: user, readVersion: input.version, on: tx)
             try await replaceValues(of: report, entries: entries, on: tx)
-            try await ReportGeneration.bump(on: tx)
+            try await ReportFigures.changed(unitID: form.unitID, period: form.period, on: tx)
             try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
                                       unitID: form.unitID, before: existing.map { ["state": $0.state] },
                                       after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],

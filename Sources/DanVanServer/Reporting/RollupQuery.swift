@@ -2,8 +2,8 @@ import DanVanCore
 import Fluent
 import SQLKit
 
-/// Computes a roll-up: the database sums each parent's direct children (one GROUP BY over the
-/// period's figures), and `RollupComputation` adds the parents up the tree.
+/// Computes a roll-up: the sums of each parent's direct children come from report_child_sums,
+/// and `RollupComputation` adds the parents up the tree.
 enum RollupQuery {
     /// `visited` guards against successor links that loop back (bad data must not hang a page).
     static func compute(rootID: Int, period: ReportPeriod, includeSubmitted: Bool, visited: Set<Int> = [],
@@ -14,9 +14,10 @@ enum RollupQuery {
         var computation = RollupComputation(kinds: indicators.map(\.kind), levels: indicators.map(\.level))
         let filter = PeriodFilter(period: period, minimumStage: includeSubmitted ? 1 : 2)
         computation.parents = try await parents(in: rootID, on: sql)
-        computation.childSums = try await childSums(in: rootID, filter, indicators: indicators, position: position, on: sql)
-        computation.own = try await ownFigures(in: rootID, filter, width: indicators.count, position: position, on: sql)
         if computation.parents[rootID] == nil { computation.parents[rootID] = .some(nil) }
+        computation.childSums = try await childSums(in: rootID, filter, position: position, on: sql)
+        computation.own = try await ownFigures(of: Array(computation.parents.keys), filter, width: indicators.count,
+                                               position: position, on: sql)
         var totals = computation.totals()
         let handovers = try await RollupHistory.handovers(into: rootID, on: sql).filter { !visited.contains($0.predecessorID) }
         try await RollupHistory.add(handovers, to: &totals, rootID: rootID, parents: computation.parents, width: indicators.count) { predecessor in
@@ -54,62 +55,45 @@ enum RollupQuery {
         return parents
     }
 
-    private static func childSums(in rootID: Int, _ filter: PeriodFilter, indicators: [RollupResult.Indicator],
-                                  position: [Int: Int], on sql: any SQLDatabase) async throws -> [Int: [RollupTotals]] {
+    private static func childSums(in rootID: Int, _ filter: PeriodFilter, position: [Int: Int],
+                                  on sql: any SQLDatabase) async throws -> [Int: [RollupTotals]] {
         let rows = try await sql.raw("""
-            SELECT u.parent_id AS node, v.indicator_id AS ind, SUM(v.numerator) AS num, SUM(v.denominator) AS den,
-                   COUNT(*) AS reporting, SUM(\(meetsExpression(indicators))) AS meeting
-            FROM unit_closure c
-            JOIN units u ON u.parent_id = c.descendant_id
-            JOIN report_values v ON v.unit_id = u.id AND v.year = \(bind: filter.period.year)
-                AND v.end_month = \(bind: filter.period.lastMonth)
-            WHERE c.ancestor_id = \(bind: rootID) AND v.stage >= \(bind: filter.minimumStage) AND v.numerator IS NOT NULL
-            GROUP BY u.parent_id, v.indicator_id
+            SELECT s.parent_id, s.indicator_id, SUM(s.numerator) AS num, SUM(s.denominator) AS den,
+                   SUM(s.reporting) AS reporting, SUM(s.meeting) AS meeting
+            FROM report_child_sums s
+            JOIN unit_closure c ON c.descendant_id = s.parent_id AND c.ancestor_id = \(bind: rootID)
+            WHERE s.year = \(bind: filter.period.year) AND s.end_month = \(bind: filter.period.lastMonth)
+              AND s.stage >= \(bind: filter.minimumStage)
+            GROUP BY s.parent_id, s.indicator_id
             """).all()
         var sums: [Int: [RollupTotals]] = [:]
         for row in rows {
-            guard let index = position[try row.decode(column: "ind", as: Int.self)] else { continue }
-            let node = try row.decode(column: "node", as: Int.self)
+            guard let index = position[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
             let reporting = try row.decode(column: "reporting", as: Int.self)
-            sums[node, default: Array(repeating: .zero, count: position.count)][index] = RollupTotals(
-                numerator: try row.decode(column: "num", as: Int?.self) ?? 0,
-                denominator: try row.decode(column: "den", as: Int?.self) ?? 0,
-                reporting: reporting,
-                childrenMeeting: try row.decode(column: "meeting", as: Int?.self) ?? 0,
-                childrenCounted: reporting)
+            sums[try row.decode(column: "parent_id", as: Int.self), default: Array(repeating: .zero, count: position.count)][index] =
+                RollupTotals(numerator: try row.decode(column: "num", as: Int.self), denominator: try row.decode(column: "den", as: Int.self),
+                             reporting: reporting, childrenMeeting: try row.decode(column: "meeting", as: Int.self), childrenCounted: reporting)
         }
         return sums
     }
 
-    /// 1 when a child's own count reaches its coverage indicator's per-unit level, else 0.
-    private static func meetsExpression(_ indicators: [RollupResult.Indicator]) -> SQLQueryString {
-        var expression: SQLQueryString = "CASE"
-        var any = false
-        for indicator in indicators where indicator.kind == .childCoverage {
-            let level = indicator.level ?? .atLeastOne
-            expression = expression + " WHEN v.indicator_id = \(literal: indicator.id) AND v.numerator BETWEEN \(literal: level.lowest) AND \(literal: level.highest) THEN 1"
-            any = true
-        }
-        return any ? expression + " ELSE 0 END" : "0"
-    }
-
-    private static func ownFigures(in rootID: Int, _ filter: PeriodFilter, width: Int, position: [Int: Int],
+    /// Own figures of the units with children, asked for in batches of ids.
+    private static func ownFigures(of units: [Int], _ filter: PeriodFilter, width: Int, position: [Int: Int],
                                    on sql: any SQLDatabase) async throws -> [Int: [RollupTotals]] {
-        let rows = try await sql.raw("""
-            SELECT v.unit_id, v.indicator_id, v.numerator, v.denominator
-            FROM unit_closure c
-            JOIN report_values v ON v.unit_id = c.descendant_id AND v.year = \(bind: filter.period.year)
-                AND v.end_month = \(bind: filter.period.lastMonth)
-            WHERE c.ancestor_id = \(bind: rootID) AND v.stage >= \(bind: filter.minimumStage) AND v.numerator IS NOT NULL
-              AND (c.descendant_id = \(bind: rootID) OR EXISTS (SELECT 1 FROM units ch WHERE ch.parent_id = c.descendant_id))
-            """).all()
         var own: [Int: [RollupTotals]] = [:]
-        for row in rows {
-            guard let index = position[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
-            let unit = try row.decode(column: "unit_id", as: Int.self)
-            own[unit, default: Array(repeating: .zero, count: width)][index] = RollupTotals(
-                numerator: try row.decode(column: "numerator", as: Int.self),
-                denominator: try row.decode(column: "denominator", as: Int?.self) ?? 0, reporting: 1)
+        for start in stride(from: 0, to: units.count, by: 500) {
+            let batch = Array(units[start..<min(start + 500, units.count)])
+            let rows = try await sql.raw("""
+                SELECT v.unit_id, v.indicator_id, v.numerator, v.denominator FROM report_values v
+                WHERE v.year = \(bind: filter.period.year) AND v.end_month = \(bind: filter.period.lastMonth)
+                  AND v.unit_id IN (\(binds: batch)) AND v.stage >= \(bind: filter.minimumStage) AND v.numerator IS NOT NULL
+                """).all()
+            for row in rows {
+                guard let index = position[try row.decode(column: "indicator_id", as: Int.self)] else { continue }
+                own[try row.decode(column: "unit_id", as: Int.self), default: Array(repeating: .zero, count: width)][index] = RollupTotals(
+                    numerator: try row.decode(column: "numerator", as: Int.self),
+                    denominator: try row.decode(column: "denominator", as: Int?.self) ?? 0, reporting: 1)
+            }
         }
         return own
     }

@@ -82,10 +82,14 @@ enum UnitStore {
             }
         }
         let before = try await UnitQueries.dto(unit, on: tx)
+        let oldParentID = unit.parentID
         unit.parentID = parent?.id
         unit.version += 1
         try await unit.save(on: tx)
         try await UnitClosure.moveSubtree(unit.requireID, to: parent?.id, on: tx)
+        try await ReportChildSums.refreshAllPeriods(parentID: oldParentID, on: tx)
+        try await ReportChildSums.refreshAllPeriods(parentID: parent?.id, on: tx)
+        try await ReportGeneration.bump(on: tx)
         try await AuditLog.record("unit.move", entityType: "unit", entityKey: unit.code, unitID: unit.id,
                                   before: before, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)
     }

@@ -44,6 +44,7 @@ enum NationalDataset {
                                                            indicatorIDs: indicators, seed: seed, on: sql)
                     progress.advance("Tháng \(month)/\(shape.year), tỉnh \(index + 1)/\(tree.provinceIDs.count)")
                 }
+                try await ReportChildSums.rebuild(year: shape.year, endMonth: month, on: tx)
                 try await ReportGeneration.bump(on: tx)
             }
         }

@@ -1,0 +1,25 @@
+import Fluent
+
+/// For each unit with children, period, indicator and stage: the sums of its direct
+/// children's own figures. Refreshed from report_values in the transaction that changes
+/// them, so a national roll-up reads tens of thousands of rows instead of millions.
+struct CreateReportChildSum: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReportChildSums.table)
+            .field("parent_id", .int, .required, .references(OrgUnit.schema, .id))
+            .field("year", .int, .required)
+            .field("end_month", .int, .required)
+            .field("indicator_id", .int, .required, .references(Indicator.schema, .id))
+            .field("stage", .int, .required)
+            .field("numerator", .int, .required)
+            .field("denominator", .int, .required)
+            .field("reporting", .int, .required)
+            .field("meeting", .int, .required)
+            .unique(on: "year", "end_month", "parent_id", "indicator_id", "stage")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReportChildSums.table).delete()
+    }
+}

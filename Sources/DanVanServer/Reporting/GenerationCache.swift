@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Values that only change when reported figures change (roll-ups, dashboard pages), kept
+/// with the report generation they were computed at. A lookup with a newer generation misses,
+/// so a submission or approval invalidates exactly what it must, on every server.
+final class GenerationCache<Value: Sendable>: Sendable {
+    private struct Entry {
+        let generation: Int
+        let value: Value
+    }
+
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private let capacity: Int
+
+    init(capacity: Int = 512) {
+        self.capacity = capacity
+    }
+
+    func value(for key: String, generation: Int) -> Value? {
+        entries.withLockedValue { entries in
+            guard let entry = entries[key], entry.generation == generation else { return nil }
+            return entry.value
+        }
+    }
+
+    func store(_ value: Value, for key: String, generation: Int) {
+        entries.withLockedValue { entries in
+            if entries.count >= capacity {
+                entries = entries.filter { $0.value.generation == generation }
+                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            }
+            entries[key] = Entry(generation: generation, value: value)
+        }
+    }
+
+    /// The cached value, or `compute`'s, stored under the generation read before computing so
+    /// that a change made meanwhile is never hidden.
+    func value(for key: String, on db: any Database, compute: () async throws -> Value) async throws -> Value {
+        let generation = try await ReportGeneration.current(on: db)
+        if let cached = value(for: key, generation: generation) { return cached }
+        let fresh = try await compute()
+        store(fresh, for: key, generation: generation)
+        return fresh
+    }
+}
+
+extension Application {
+    private struct DashboardCacheKey: StorageKey {
+        typealias Value = GenerationCache<String>
+    }
+
+    /// Dashboard page bodies, as HTML, by unit, period, indicator and switch. Made once in
+    /// `configure`, since storage is not safe to write from several event loops.
+    var dashboardCache: GenerationCache<String> {
+        get { storage[DashboardCacheKey.self] ?? GenerationCache<String>(capacity: 1) }
+        set { storage[DashboardCacheKey.self] = newValue }
+    }
+}
