@@ -9,29 +9,34 @@ import SQLKit
 enum ReportEntering {
     static func enter(_ action: ReportAction, form: ReportForm, input: ReportInput, by user: User,
                       today: CivilDate, on db: any Database) async throws -> Report {
+        try await db.transaction { tx in try await apply(action, form: form, input: input, by: user, today: today, on: tx) }
+    }
+
+    /// The whole of `enter` inside the caller's transaction, so that a CSV file of many
+    /// reports is stored all together or not at all.
+    static func apply(_ action: ReportAction, form: ReportForm, input: ReportInput, by user: User,
+                      today: CivilDate, on tx: any Database) async throws -> Report {
         precondition(action == .save || action == .submit)
-        let existing = try await ReportLookup.report(unitID: form.unitID, period: form.period, on: db)
+        let existing = try await ReportLookup.report(unitID: form.unitID, period: form.period, on: tx)
         try checkOpen(existing, form: form, input: input, today: today)
         let next = try transition(action, from: existing?.reportState ?? .draft)
         let entries = try checkedEntries(form: form, input: input, requireValues: action == .submit)
         if action == .submit, !input.confirmJumps {
-            try await checkJumps(entries, form: form, on: db)
+            try await checkJumps(entries, form: form, on: tx)
         }
         let narrative = input.narrative.trimmed()
         guard narrative.count <= ReportInput.narrativeLimit else {
             throw AppError.invalid("narrative", "Phần thuyết minh dài \(narrative.count) ký tự, tối đa \(ReportInput.narrativeLimit).")
         }
-        return try await db.transaction { tx in
-            let report = try await write(existing, form: form, state: next, narrative: narrative,
-                                         late: action == .submit && form.deadline < today, by: user, readVersion: input.version, on: tx)
-            try await replaceValues(of: report, entries: entries, on: tx)
-            try await ReportFigures.changed(unitID: form.unitID, period: form.period, on: tx)
-            try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
-                                      unitID: form.unitID, before: existing.map { ["state": $0.state] },
-                                      after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],
-                                      by: AuditActor(user), on: tx)
-            return report
-        }
+        let report = try await write(existing, form: form, state: next, narrative: narrative,
+                                     late: action == .submit && form.deadline < today, by: user, readVersion: input.version, on: tx)
+        try await replaceValues(of: report, entries: entries, on: tx)
+        try await ReportFigures.changed(unitID: form.unitID, period: form.period, on: tx)
+        try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
+                                  unitID: form.unitID, before: existing.map { ["state": $0.state] },
+                                  after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],
+                                  by: AuditActor(user), on: tx)
+        return report
     }
 
     static func checkedEntries(form: ReportForm, input: ReportInput, requireValues: Bool) throws -> [ReportEntry] {

@@ -24,6 +24,7 @@ struct Layout: Encodable {
             links.append(("Đơn vị", .units))
             links.append(("Kế hoạch", .plans))
             links.append(("Nhiệm vụ", .tasks))
+            links.append(("Báo cáo", .reports))
             if user.userRole == .admin || user.userRole == .manager {
                 links += [("Tài khoản", .users), ("Nhật ký", .audit)]
             }

@@ -13,6 +13,7 @@ func registerRoutes(_ app: Application) throws {
     PlanImportPagesController().register(app)
     TaskPagesController().register(app)
     PlanEditPagesController().register(app)
+    ReportPagesController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

@@ -48,6 +48,13 @@ enum SiteRoute: Equatable {
     case occurrenceRemind(String)
     case evidence(String)
     case document(String)
+    case reports
+    case reportsImport
+    case report(String)
+    case reportAction(String)
+    case dashboard(String)
+    case dashboardChildrenCSV(String)
+    case dashboardCompletenessCSV(String)
 
     /// Placeholder for a path parameter when registering a route.
     static let param = ":id"
@@ -107,6 +114,13 @@ enum SiteRoute: Equatable {
         case .occurrenceRemind(let id): ["tasks", id, "remind"]
         case .evidence(let id): ["evidence", id]
         case .document(let id): ["documents", id]
+        case .reports: ["reports"]
+        case .reportsImport: ["reports", "import"]
+        case .report(let code): ["reports", code]
+        case .reportAction(let code): ["reports", code, "action"]
+        case .dashboard(let code): ["dashboard", code]
+        case .dashboardChildrenCSV(let code): ["dashboard", code, "children.csv"]
+        case .dashboardCompletenessCSV(let code): ["dashboard", code, "completeness.csv"]
         }
     }
 }

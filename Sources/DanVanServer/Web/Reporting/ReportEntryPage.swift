@@ -1,0 +1,99 @@
+import DanVanCore
+import Fluent
+
+/// One unit's report for one period: the figures to enter (with last period's beside them),
+/// the narrative, where the report stands, and the forms the user may use.
+struct ReportEntryPage: Encodable {
+    struct Item: Encodable {
+        let id: Int
+        let name: String
+        let kindLabel: String
+        let isRatio: Bool
+        let isYesNo: Bool
+        let numerator: String
+        let denominator: String
+        let note: String
+        let previous: String
+        let numeratorError: String?
+        let denominatorError: String?
+    }
+
+    struct PeriodLink: Encodable {
+        let label: String
+        let href: String
+        let stateLabel: String
+        let current: Bool
+    }
+
+    let unitCode: String
+    let unitName: String
+    let periodCode: String
+    let periodLabel: String
+    let stateLabel: String
+    let state: String
+    let deadline: String
+    let closesOn: String
+    let isClosed: Bool
+    let late: Bool
+    let reason: String?
+    let version: String
+    let items: [Item]
+    let narrative: String
+    let canEdit: Bool
+    let canDecide: Bool
+    let canReopen: Bool
+    let askConfirm: Bool
+    let errors: FormErrors
+    let periods: [PeriodLink]
+    let actionHref: String
+    let dashboardHref: String
+
+    static func query(unit: OrgUnit, form: ReportForm, user: User, typed: ReportInput? = nil, errors: FormErrors = .none,
+                      on db: any Database) async throws -> ReportEntryPage {
+        let report = try await ReportLookup.report(unitID: unit.requireID, period: form.period, on: db)
+        let stored = try await report.asyncMap { try await ReportLookup.values(reportID: $0.requireID, on: db) } ?? [:]
+        let previous = try await ReportLookup.previousValues(unitID: unit.requireID, period: form.period, on: db)
+        let state = report?.reportState ?? .draft
+        let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: db)
+        let today = CivilDate.today()
+        let open = !form.isClosed(on: today) || report?.reopened == true
+        let items = form.items.map { item in
+            let typedFigures = typed?.figures[item.indicatorID]
+            let value = stored[item.indicatorID]
+            return Item(id: item.indicatorID, name: item.name, kindLabel: item.kind.label, isRatio: item.kind == .ratio,
+                        isYesNo: item.kind == .yesNo,
+                        numerator: typedFigures?.numerator ?? value?.numerator.map(String.init) ?? "",
+                        denominator: typedFigures?.denominator ?? value?.denominator.map(String.init) ?? "",
+                        note: typedFigures?.note ?? value?.comment ?? "",
+                        previous: previous[item.indicatorID].map(shown) ?? "",
+                        numeratorError: errors.byField["v\(item.indicatorID)_num"], denominatorError: errors.byField["v\(item.indicatorID)_den"])
+        }
+        return ReportEntryPage(
+            unitCode: unit.code, unitName: unit.name, periodCode: form.period.code, periodLabel: form.period.label,
+            stateLabel: report == nil ? "Chưa bắt đầu" : state.label, state: state.rawValue,
+            deadline: form.deadline.vietnamese, closesOn: form.closesOn.vietnamese, isClosed: !open, late: report?.late ?? false,
+            reason: report?.reason, version: report.map { String($0.version) } ?? "", items: items,
+            narrative: typed?.narrative ?? report?.narrative ?? "",
+            canEdit: state.isEditable && open && Authorizer.allows(user, .enterReport, relation: relation),
+            canDecide: state == .submitted && Authorizer.allows(user, .approveReport, relation: relation),
+            canReopen: (state == .approved || state == .submitted) && Authorizer.allows(user, .approveReport, relation: relation),
+            askConfirm: errors.byField["confirmJumps"] != nil, errors: errors,
+            periods: try await periodLinks(unit: unit, form: form, on: db),
+            actionHref: SiteRoute.reportAction(unit.code).path,
+            dashboardHref: DashboardLink(period: form.period, indicatorID: nil, includeSubmitted: false).href(.dashboard(unit.code)))
+    }
+
+    private static func shown(_ value: ReportValue) -> String {
+        guard let numerator = value.numerator else { return "" }
+        return value.denominator.map { "\(numerator)/\($0)" } ?? String(numerator)
+    }
+
+    private static func periodLinks(unit: OrgUnit, form: ReportForm, on db: any Database) async throws -> [PeriodLink] {
+        let reports = try await Report.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == form.period.year).all()
+        let states = Dictionary(reports.map { ($0.endMonth, $0.reportState.label) }, uniquingKeysWith: { first, _ in first })
+        return form.period.frequency.periods(in: form.period.year).map { period in
+            PeriodLink(label: period.label, href: SiteRoute.report(unit.code).path + "?period=" + period.code,
+                       stateLabel: states[period.lastMonth] ?? "Chưa bắt đầu", current: period == form.period)
+        }
+    }
+}

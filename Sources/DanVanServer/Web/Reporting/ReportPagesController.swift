@@ -1,0 +1,114 @@
+import DanVanCore
+import Fluent
+import Vapor
+
+/// Reports: the list, one unit's report for a period (enter, submit, return, approve, reopen),
+/// the CSV upload, and the dashboards with their CSV tables.
+struct ReportPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.reports.pathComponents, use: list)
+        routes.on(.POST, SiteRoute.reportsImport.pathComponents, body: .collect(maxSize: "10mb"), use: importCSV)
+        routes.get(SiteRoute.report(SiteRoute.param).pathComponents, use: show)
+        routes.post(SiteRoute.reportAction(SiteRoute.param).pathComponents, use: act)
+        routes.get(SiteRoute.dashboard(SiteRoute.param).pathComponents, use: dashboard)
+        routes.get(SiteRoute.dashboardChildrenCSV(SiteRoute.param).pathComponents, use: childrenCSV)
+        routes.get(SiteRoute.dashboardCompletenessCSV(SiteRoute.param).pathComponents, use: completenessCSV)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let year = try await ReportPeriods.defaultYear(on: req.db)
+        return try await req.renderPage("reports", title: "Báo cáo", try await ReportsPage.query(for: user, year: year, on: req.db))
+    }
+
+    struct ImportForm: Content {
+        let file: File?
+        let submit: String?
+    }
+
+    func importCSV(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(ImportForm.self)
+        let year = try await ReportPeriods.defaultYear(on: req.db)
+        do {
+            guard let file = form.file, file.data.readableBytes > 0 else { throw AppError.invalid("file", "Hãy chọn tệp CSV.") }
+            let outcome = try await ReportCSVImport.run(Data(buffer: file.data), submit: form.submit == "1", by: user,
+                                                        today: CivilDate.today(), on: req.db)
+            let page = try await ReportsPage.query(for: user, year: year, notice: "Đã nhập \(outcome.figures) số liệu của \(outcome.reports) báo cáo.",
+                                                   on: req.db)
+            return try await req.renderPage("reports", title: "Báo cáo", page)
+        } catch let error as AppError where [.unprocessableEntity, .conflict, .forbidden].contains(error.status) {
+            let page = try await ReportsPage.query(for: user, year: year, errors: FormErrors(error), on: req.db)
+            return try await req.renderPage("reports", title: "Báo cáo", page, status: error.status)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let unit = try await visibleUnit(req)
+        let period = try await ReportPeriods.requested(req.query["period"], on: req.db)
+        let form = try await ReportForm.load(unitID: unit.requireID, period: period, on: req.db)
+        let page = try await ReportEntryPage.query(unit: unit, form: form, user: try req.requireUser(), on: req.db)
+        return try await req.renderPage("report", title: "Báo cáo \(period.label)", page)
+    }
+
+    func act(req: Request) async throws -> Response {
+        let unit = try await visibleUnit(req)
+        let user = try req.requireUser()
+        let fields = try req.content.decode([String: String].self)
+        let period = try await ReportPeriods.requested(fields["period"], on: req.db)
+        let form = try await ReportForm.load(unitID: unit.requireID, period: period, on: req.db)
+        let input = ReportFormFields.input(fields, form: form)
+        do {
+            try await ReportActions.perform(fields["action"] ?? "", unit: unit, form: form, input: input, reason: fields["reason"] ?? "",
+                                            by: user, on: req.db)
+            return req.redirect(to: SiteRoute.report(unit.code).path + "?period=" + period.code)
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            let page = try await ReportEntryPage.query(unit: unit, form: form, user: user, typed: input, errors: FormErrors(error), on: req.db)
+            return try await req.renderPage("report", title: "Báo cáo \(period.label)", page, status: error.status)
+        }
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        let (unit, request) = try await dashboardRequest(req)
+        let key = "\(unit.requireID)|\(request.period.code)|\(request.indicatorID.map(String.init) ?? "")|\(request.includeSubmitted)"
+        let body = try await req.application.dashboardCache.value(for: key, on: req.db) {
+            let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
+                                                     includeSubmitted: request.includeSubmitted, on: req.db)
+            return DashboardHTML.body(page, periods: ReportPeriods.choices(in: request.period.year))
+        }
+        return try await req.renderPage("dashboard", title: "Tổng hợp · \(unit.name)", ["body": body])
+    }
+
+    func childrenCSV(req: Request) async throws -> Response {
+        let (unit, request) = try await dashboardRequest(req)
+        let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
+                                                 includeSubmitted: request.includeSubmitted, on: req.db)
+        return try DashboardCSV.response(try DashboardCSV.children(page), name: "\(unit.code)-\(request.period.code)-don-vi.csv")
+    }
+
+    func completenessCSV(req: Request) async throws -> Response {
+        let (unit, request) = try await dashboardRequest(req)
+        let result = try await CompletenessQuery.load(rootID: unit.requireID, period: request.period, on: req.db)
+        return try DashboardCSV.response(try DashboardCSV.completeness(result, period: request.period),
+                                         name: "\(unit.code)-\(request.period.code)-tien-do.csv")
+    }
+
+    private func dashboardRequest(_ req: Request) async throws -> (OrgUnit, DashboardLink) {
+        let unit = try await visibleUnit(req)
+        let period = try await ReportPeriods.requested(req.query["period"], on: req.db)
+        let indicatorText: String? = req.query["indicator"]
+        let indicatorID = try indicatorText.flatMap { text -> Int? in
+            guard !text.isEmpty else { return nil }
+            guard let id = Int(text) else { throw AppError.invalid("indicator", "Mã chỉ số \"\(text)\" không hợp lệ.") }
+            return id
+        }
+        let submitted: String? = req.query["submitted"]
+        return (unit, DashboardLink(period: period, indicatorID: indicatorID, includeSubmitted: submitted == "1"))
+    }
+
+    private func visibleUnit(_ req: Request) async throws -> OrgUnit {
+        let unit = try await UnitQueries.require(code: try req.routeParameter(), on: req.db)
+        try await req.authorize(.viewUnit, on: unit)
+        return unit
+    }
+}
