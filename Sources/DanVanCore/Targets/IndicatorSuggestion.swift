@@ -15,7 +15,7 @@ public struct IndicatorSuggestion: Equatable, Sendable {
 
     public static func suggest(for target: ParsedTarget) -> IndicatorSuggestion {
         let subject = target.subject.isEmpty ? target.text : target.subject
-        let name = String(subject.prefix(160))
+        let name = String(subject.prefix(160)).sentenceCased
         guard target.unit == .percent else { return IndicatorSuggestion(kind: .count, name: name, perUnit: nil) }
         let folded = VietnameseFolding.fold(subject)
         guard childUnitWords.contains(where: { folded.hasPrefix($0) }) else {
@@ -32,5 +32,13 @@ public struct IndicatorSuggestion: Equatable, Sendable {
             return Threshold(comparator, value, upper: inner.upper, measure: .count)
         }
         return Threshold(.ge, 1, measure: .count)
+    }
+}
+
+extension String {
+    /// "cán bộ được tập huấn" → "Cán bộ được tập huấn": a subject taken from mid-sentence, as a name.
+    var sentenceCased: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }

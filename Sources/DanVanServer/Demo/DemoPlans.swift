@@ -24,6 +24,7 @@ enum DemoPlans {
         let derived = try await PlanDerivation.derive(from: district, for: commune, year: nil, by: DemoLoader.actor, on: db)
         try await weakenTrainingTarget(of: derived, on: db)
         try await followThroughTheYear(planID: district, on: db)
+        try await DemoReports.load(planIDs: planIDs + [derived], on: db)
     }
 
     /// "Trên 85% cán bộ ... được tập huấn" becomes "80% trở lên": the coverage check flags it.

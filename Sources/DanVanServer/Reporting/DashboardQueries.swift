@@ -40,22 +40,23 @@ enum DashboardQueries {
         let code: String
         let name: String
         let hasChildren: Bool
+        let isActive: Bool
         /// Own figures, for a child without children of its own.
         let own: RollupTotals
     }
 
-    /// Direct children active in the period (or with figures in it), with leaf children's figures.
+    /// Direct children, with leaf children's own figures and whether each was active in the period.
     static func children(of unitID: Int, indicatorID: Int, period: ReportPeriod, minimumStage: Int,
                          on db: any Database) async throws -> [Child] {
         let rows = try await UnitClosure.sqlDatabase(db).raw("""
             SELECT u.id, u.code, u.name, v.numerator, v.denominator,
-                   CASE WHEN EXISTS (SELECT 1 FROM units g WHERE g.parent_id = u.id) THEN 1 ELSE 0 END AS has_children
+                   CASE WHEN EXISTS (SELECT 1 FROM units g WHERE g.parent_id = u.id) THEN 1 ELSE 0 END AS has_children,
+                   CASE WHEN (u.valid_from IS NULL OR u.valid_from <= \(bind: period.lastDay.description))
+                         AND (u.valid_to IS NULL OR u.valid_to >= \(bind: period.firstDay.description)) THEN 1 ELSE 0 END AS active
             FROM units u
             LEFT JOIN report_values v ON v.unit_id = u.id AND v.indicator_id = \(bind: indicatorID) AND v.year = \(bind: period.year)
                  AND v.end_month = \(bind: period.lastMonth) AND v.stage >= \(bind: minimumStage) AND v.numerator IS NOT NULL
             WHERE u.parent_id = \(bind: unitID)
-              AND ((u.valid_from IS NULL OR u.valid_from <= \(bind: period.lastDay.description))
-                   AND (u.valid_to IS NULL OR u.valid_to >= \(bind: period.firstDay.description)) OR v.numerator IS NOT NULL)
             ORDER BY u.code
             """).all()
         return try rows.map { row in
@@ -63,6 +64,7 @@ enum DashboardQueries {
             return Child(id: try row.decode(column: "id", as: Int.self), code: try row.decode(column: "code", as: String.self),
                          name: try row.decode(column: "name", as: String.self),
                          hasChildren: try row.decode(column: "has_children", as: Int.self) == 1,
+                         isActive: try row.decode(column: "active", as: Int.self) == 1,
                          own: RollupTotals(numerator: numerator ?? 0, denominator: try row.decode(column: "denominator", as: Int?.self) ?? 0,
                                            reporting: numerator == nil ? 0 : 1))
         }

@@ -62,8 +62,10 @@ struct DashboardPage: Sendable {
                                    stage: Int, on db: any Database) async throws -> [ChildLine] {
         let index = rollup.indicators.firstIndex(of: indicator) ?? 0
         return try await DashboardQueries.children(of: unit.requireID, indicatorID: indicator.id, period: rollup.period,
-                                                   minimumStage: stage, on: db).map { child in
+                                                   minimumStage: stage, on: db).compactMap { child in
             let totals = child.hasChildren ? (rollup.totals(of: child.id)?[index] ?? .zero) : child.own
+            // Units not yet set up, or already ended, in the period show only if figures reached them.
+            guard child.isActive || totals.reporting > 0 else { return nil }
             let value = totals.value(indicator.kind, level: indicator.level)
             return ChildLine(code: child.code, name: child.name, totals: totals, value: value,
                              status: threshold.map { TargetEvaluation.evaluate($0, value).status })
