@@ -1,11 +1,12 @@
 import DanVanCore
 import Fluent
 import Foundation
+import Vapor
 
 /// `danvan rollup` as a plain function: the roll-up of one unit's subtree, or of every root,
 /// timed, with the root's values.
 enum RollupRun {
-    struct IndicatorLine: Encodable {
+    struct IndicatorLine: Content {
         let id: Int
         let name: String
         let kind: String
@@ -17,7 +18,7 @@ enum RollupRun {
         let childrenCounted: Int?
     }
 
-    struct Output: Encodable {
+    struct Output: Content {
         let unit: String
         let period: String
         let nodes: Int

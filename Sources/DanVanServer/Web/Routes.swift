@@ -22,4 +22,5 @@ func registerRoutes(_ app: Application) throws {
     TokensAPIController().register(api)
     AuditAPIController().register(api)
     PlansAPIController().register(api)
+    ReportsAPIController().register(api)
 }
