@@ -27,7 +27,7 @@ enum ReportDeciding {
         guard readVersion == report.version else {
             throw AppError.staleVersion(current: ["state": report.state], readVersion: readVersion, currentVersion: report.version)
         }
-        return try await db.transaction { tx in
+        return try await ConcurrentWrite.guarding { try await db.transaction { tx in
             let sql = try UnitClosure.sqlDatabase(tx)
             let updated = try await sql.update(Report.schema)
                 .set("state", to: next.rawValue).set("reason", to: reason.isEmpty ? nil : reason)
@@ -49,6 +49,6 @@ enum ReportDeciding {
                                       after: ["state": next.rawValue, "reason": reason], by: AuditActor(user), on: tx)
             guard let fresh = try await Report.find(report.requireID, on: tx) else { throw AppError.notFound("Không tìm thấy báo cáo.") }
             return fresh
-        }
+        } }
     }
 }

@@ -9,7 +9,9 @@ import SQLKit
 enum ReportEntering {
     static func enter(_ action: ReportAction, form: ReportForm, input: ReportInput, by user: User,
                       today: CivilDate, on db: any Database) async throws -> Report {
-        try await db.transaction { tx in try await apply(action, form: form, input: input, by: user, today: today, on: tx) }
+        try await ConcurrentWrite.guarding {
+            try await db.transaction { tx in try await apply(action, form: form, input: input, by: user, today: today, on: tx) }
+        }
     }
 
     /// The whole of `enter` inside the caller's transaction, so that a CSV file of many
@@ -79,8 +81,10 @@ enum ReportEntering {
                                                                       current: current, share: form.jumpShare) else { return nil }
             return ValidationIssue(field: "v\(entry.indicatorID)_den", message: message)
         }
-        guard issues.isEmpty else { throw AppError(.unprocessableEntity, issues.map(\.message).joined(separator: " "),
-                                                   field: "confirmJumps", issues: issues) }
+        guard issues.isEmpty else {
+            let confirm = ValidationIssue(field: "confirmJumps", message: "Nếu số liệu đúng, hãy đánh dấu xác nhận rồi gửi lại.")
+            throw AppError.validation(ValidationFailure(issues + [confirm]))
+        }
     }
 
     private static func write(_ existing: Report?, form: ReportForm, state: ReportState, narrative: String, late: Bool,

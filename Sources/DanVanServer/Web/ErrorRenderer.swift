@@ -58,6 +58,8 @@ struct ErrorRenderer: AsyncMiddleware {
             return AppError(.payloadTooLarge, "Tệp gửi lên quá lớn (tối đa \(req.application.settings.maxUploadBytes / 1_048_576) MB).")
         case let abort as any AbortError where abort.status.code < 500:
             return AppError(abort.status, "Yêu cầu không hợp lệ: \(abort.reason)")
+        case let error where ConcurrentWrite.isLostRace(error):
+            return ConcurrentWrite.conflict
         case let decoding as DecodingError:
             return AppError(.badRequest, "Dữ liệu gửi lên không đúng định dạng: \(Self.describe(decoding))", field: Self.field(decoding))
         default:
