@@ -9,7 +9,7 @@ import SQLKit
 /// in the same run (splitting lines; raw SQL inserting the same rows). Benchmarks/run-reader runs it.
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "benchmark", abstract: "Đo tốc độ (dùng cho Benchmarks/).",
-                                                    subcommands: [Reader.self])
+                                                    subcommands: [Reader.self, Rollup.self])
 
     struct Reader: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
@@ -28,6 +28,26 @@ struct BenchmarkCommand: AsyncParsableCommand {
                          + "store_plans=%d store_ms=%.0f floor_ms=%.0f ratio=%.2f plans_s=%.0f",
                          parse.megabytesPerSecond, parse.documentsPerSecond, parse.floorMegabytesPerSecond, docx.documentsPerSecond,
                          plans, store.elapsedMs, store.floorMs, store.elapsedMs / max(store.floorMs, 0.001), Double(plans) / (store.elapsedMs / 1000)))
+        }
+    }
+}
+
+extension BenchmarkCommand {
+    struct Rollup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tổng hợp một kỳ so với một câu GROUP BY trần (Benchmarks/run-rollup).")
+
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Option(help: "Mã đơn vị gốc.") var unit = NationalUnits.rootCode
+        @ArgumentParser.Option(help: "Kỳ.") var period = "2025-06"
+        @ArgumentParser.Option(help: "Số lần đo (lấy trung vị).") var runs = 3
+
+        func run() async throws {
+            guard let period = ReportPeriod(code: period) else { throw AppError.invalid("period", "Kỳ \"\(self.period)\" không tồn tại.") }
+            let result = try await AppRunner.withApplication(common.settings()) { app in
+                try await RollupBenchmark.run(unitCode: unit, period: period, runs: runs, on: app.db)
+            }
+            print(String(format: "rollup_nodes=%d floor_groups=%d rollup_ms=%.0f floor_ms=%.0f ratio=%.2f",
+                         result.nodes, result.floorGroups, result.rollupMs, result.floorMs, result.rollupMs / max(result.floorMs, 0.001)))
         }
     }
 }
