@@ -17,6 +17,9 @@ struct CreateReportChildSum: AsyncMigration {
             .field("meeting", .int, .required)
             .unique(on: "year", "end_month", "parent_id", "indicator_id", "stage")
             .create()
+        // A unit's trend reads one indicator through the year for the parents below it.
+        try await SQLIndex.create("report_child_sums_parent_idx", on: ReportChildSums.table,
+                                  columns: ["parent_id", "indicator_id", "year"], in: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -27,7 +27,7 @@ enum CompletenessQuery {
         let missingShown: Int
     }
 
-    static let missingLimit = 200
+    static let missingLimit = 40
 
     static func load(rootID: Int, period: ReportPeriod, on db: any Database) async throws -> Result {
         let sql = try UnitClosure.sqlDatabase(db)

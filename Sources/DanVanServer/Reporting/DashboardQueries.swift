@@ -72,15 +72,17 @@ enum DashboardQueries {
 
     /// The indicator at the unit, month by month through the year: the unit's own figures plus
     /// the children sums of every unit with children below it. Coverage here is the share of
-    /// all reporting units below that reach the level.
+    /// all reporting units below that reach the level. CROSS JOIN keeps SQLite starting from the
+    /// subtree (it would otherwise scan the whole year of sums); PostgreSQL plans it freely.
     static func trend(unitID: Int, indicatorID: Int, year: Int, minimumStage: Int,
                       on db: any Database) async throws -> [Int: RollupTotals] {
         let sql = try UnitClosure.sqlDatabase(db)
         var months: [Int: RollupTotals] = [:]
         let below = try await sql.raw("""
             SELECT s.end_month, SUM(s.numerator) AS n, SUM(s.denominator) AS d, SUM(s.reporting) AS r, SUM(s.meeting) AS m
-            FROM report_child_sums s JOIN unit_closure c ON c.descendant_id = s.parent_id AND c.ancestor_id = \(bind: unitID)
-            WHERE s.year = \(bind: year) AND s.indicator_id = \(bind: indicatorID) AND s.stage >= \(bind: minimumStage)
+            FROM unit_closure c CROSS JOIN report_child_sums s
+            WHERE c.ancestor_id = \(bind: unitID) AND s.parent_id = c.descendant_id AND s.indicator_id = \(bind: indicatorID)
+              AND s.year = \(bind: year) AND s.stage >= \(bind: minimumStage)
             GROUP BY s.end_month
             """).all()
         for row in below {

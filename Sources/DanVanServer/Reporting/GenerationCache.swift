@@ -13,6 +13,8 @@ final class GenerationCache<Value: Sendable>: Sendable {
     }
 
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    /// Computations under way, so that thirty requests missing the same key wait for one.
+    private let inFlight = NIOLockedValueBox<[String: Task<Value, any Error>]>([:])
     private let capacity: Int
 
     init(capacity: Int = 512) {
@@ -37,11 +39,19 @@ final class GenerationCache<Value: Sendable>: Sendable {
     }
 
     /// The cached value, or `compute`'s, stored under the generation read before computing so
-    /// that a change made meanwhile is never hidden.
-    func value(for key: String, on db: any Database, compute: () async throws -> Value) async throws -> Value {
+    /// that a change made meanwhile is never hidden. Concurrent misses share one computation.
+    func value(for key: String, on db: any Database, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let generation = try await ReportGeneration.current(on: db)
         if let cached = value(for: key, generation: generation) { return cached }
-        let fresh = try await compute()
+        let flightKey = "\(generation)|\(key)"
+        let task = inFlight.withLockedValue { running in
+            if let task = running[flightKey] { return task }
+            let task = Task { try await compute() }
+            running[flightKey] = task
+            return task
+        }
+        defer { _ = inFlight.withLockedValue { $0.removeValue(forKey: flightKey) } }
+        let fresh = try await task.value
         store(fresh, for: key, generation: generation)
         return fresh
     }

@@ -105,9 +105,10 @@ enum DashboardHTML {
         }
         html += "</tbody></table></div>"
         if !page.completeness.missing.isEmpty {
-            let shown = page.completeness.missing.count
-            html += "<h3>Chưa gửi báo cáo (\(total.missing)\(shown < total.missing ? ", hiện \(shown)" : ""))</h3><ul class=\"missing\">"
-            for unit in page.completeness.missing {
+            let listed = page.completeness.missing.prefix(missingShown)
+            let shown = listed.count
+            html += "<h3>Chưa gửi báo cáo (\(total.missing)\(shown < total.missing ? ", hiện \(shown); mở từng đơn vị bên trên để xem tiếp" : ""))</h3><ul class=\"missing\">"
+            for unit in listed {
                 html += "<li><a href=\"\(e(SiteRoute.report(unit.code).path + "?period=" + page.period.code))\">\(e(unit.name))</a>"
                     + (unit.state.map { " · \($0.label)" } ?? " · chưa bắt đầu") + "</li>"
             }
@@ -115,6 +116,9 @@ enum DashboardHTML {
         }
         return html + "<p><a href=\"\(e(link.href(.dashboardCompletenessCSV(page.unitCode))))\">Tải bảng (CSV)</a></p></section>"
     }
+
+    /// Enough to act on; the units below list the rest, so a province page stays small.
+    static let missingShown = 40
 
     static func tone(_ status: TargetEvaluation.Status) -> String {
         switch status {
