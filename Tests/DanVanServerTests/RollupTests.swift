@@ -53,6 +53,29 @@ struct RollupTests {
         }
     }
 
+    @Test("moving a cell to another commune moves its figures in the roll-up at once", arguments: TestDatabase.all)
+    func moveKeepsSums(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await sample(app)
+            let sql = app.db as! any SQLDatabase
+            let communes = try await sql.raw("SELECT code FROM units WHERE level = 'commune' ORDER BY id LIMIT 2").all()
+                .map { try $0.decode(column: "code", as: String.self) }
+            let cell = try #require(try await UnitQueries.children(of: try await UnitQueries.require(code: communes[0], on: app.db).requireID,
+                                                                    on: app.db).first)
+            try await app.db.transaction { tx in
+                try await UnitStore.reparent(cell, to: communes[1], by: .commandLine, on: tx)
+            }
+            let period = try #require(ReportPeriod(code: "2025-06"))
+            let target = try await UnitQueries.require(code: communes[1], on: app.db)
+            let result = try await RollupQuery.compute(rootID: target.requireID, period: period, includeSubmitted: false, on: app.db)
+            let expected = try await floor(app, period: period, stage: 2)
+            for (index, indicator) in result.indicators.enumerated() {
+                let want = expected["\(target.requireID)/\(indicator.id)"] ?? (0, 0, 0)
+                #expect(result.totals[target.requireID]?[index].numerator == want.0 && result.totals[target.requireID]?[index].reporting == want.2)
+            }
+        }
+    }
+
     @Test("coverage at a commune is the share of its cells reaching the per-unit level")
     func coverage() async throws {
         try await withTestApp(.sqlite) { app in

@@ -92,9 +92,9 @@ enum DashboardQueries {
                 reporting: reporting, childrenMeeting: try row.decode(column: "m", as: Int.self), childrenCounted: reporting)
         }
         let own = try await sql.raw("""
-            SELECT end_month, numerator, denominator FROM report_values
-            WHERE unit_id = \(bind: unitID) AND indicator_id = \(bind: indicatorID) AND year = \(bind: year)
-              AND stage >= \(bind: minimumStage) AND numerator IS NOT NULL
+            SELECT r.end_month, v.numerator, v.denominator
+            FROM reports r JOIN report_values v ON v.report_id = r.id AND v.indicator_id = \(bind: indicatorID)
+            WHERE r.unit_id = \(bind: unitID) AND r.year = \(bind: year) AND v.stage >= \(bind: minimumStage) AND v.numerator IS NOT NULL
             """).all()
         for row in own {
             let month = try row.decode(column: "end_month", as: Int.self)

@@ -41,7 +41,10 @@ final class GenerationCache<Value: Sendable>: Sendable {
     /// The cached value, or `compute`'s, stored under the generation read before computing so
     /// that a change made meanwhile is never hidden. Concurrent misses share one computation.
     func value(for key: String, on db: any Database, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let generation = try await ReportGeneration.current(on: db)
+        try await value(for: key, generation: try await ReportGeneration.current(on: db), compute: compute)
+    }
+
+    func value(for key: String, generation: Int, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         if let cached = value(for: key, generation: generation) { return cached }
         let flightKey = "\(generation)|\(key)"
         let task = inFlight.withLockedValue { running in

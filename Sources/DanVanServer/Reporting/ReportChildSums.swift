@@ -14,7 +14,7 @@ enum ReportChildSums {
         try await sql.raw("""
             DELETE FROM report_child_sums WHERE parent_id = \(bind: parentID) AND year = \(bind: year) AND end_month = \(bind: endMonth)
             """).run()
-        try await insert(where: "u.parent_id = \(bind: parentID) AND v.year = \(bind: year) AND v.end_month = \(bind: endMonth)", on: sql)
+        try await insert(where: "u.parent_id = \(bind: parentID) AND r.year = \(bind: year) AND r.end_month = \(bind: endMonth)", on: sql)
     }
 
     /// Recomputes a parent's sums for every period, after units moved under or away from it.
@@ -29,16 +29,18 @@ enum ReportChildSums {
     static func rebuild(year: Int, endMonth: Int, on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         try await sql.raw("DELETE FROM report_child_sums WHERE year = \(bind: year) AND end_month = \(bind: endMonth)").run()
-        try await insert(where: "v.year = \(bind: year) AND v.end_month = \(bind: endMonth)", on: sql)
+        try await insert(where: "r.year = \(bind: year) AND r.end_month = \(bind: endMonth)", on: sql)
     }
 
+    /// Reaches the figures through `reports` (indexed by unit, year and month), so a parent's
+    /// rows are found by seeks whatever the condition names.
     private static func insert(where condition: SQLQueryString, on sql: any SQLDatabase) async throws {
         let indicators = try await RollupQuery.allIndicators(on: sql)
         try await sql.raw("""
             INSERT INTO report_child_sums (parent_id, year, end_month, indicator_id, stage, numerator, denominator, reporting, meeting)
             SELECT u.parent_id, v.year, v.end_month, v.indicator_id, v.stage,
                    SUM(v.numerator), COALESCE(SUM(v.denominator), 0), COUNT(*), SUM(\(meetsExpression(indicators)))
-            FROM report_values v JOIN units u ON u.id = v.unit_id
+            FROM units u JOIN reports r ON r.unit_id = u.id JOIN report_values v ON v.report_id = r.id
             WHERE \(condition) AND u.parent_id IS NOT NULL AND v.numerator IS NOT NULL
             GROUP BY u.parent_id, v.year, v.end_month, v.indicator_id, v.stage
             """).run()

@@ -47,7 +47,8 @@ struct PageEnvelope<Page: Encodable>: Encodable {
 extension Request {
     func renderPage<Page: Encodable>(_ template: String, title: String, _ page: Page,
                                      status: HTTPStatus = .ok, notice: String? = nil) async throws -> Response {
-        let unitName = try await auth.get(User.self)?.unitID.asyncMap { try await OrgUnit.find($0, on: db)?.name } ?? nil
+        let unitName: String? = if let known = storage[SessionUnitNameKey.self] { known }
+            else { try await auth.get(User.self)?.unitID.asyncMap { try await OrgUnit.find($0, on: db)?.name } ?? nil }
         let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName), page: page)
         let response = try await view.render(template, envelope).encodeResponse(for: self)
         response.status = status

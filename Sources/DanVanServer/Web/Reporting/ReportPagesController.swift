@@ -69,32 +69,39 @@ struct ReportPagesController {
     }
 
     func dashboard(req: Request) async throws -> Response {
-        let (unit, request) = try await dashboardRequest(req)
+        let user = try req.requireUser()
+        let access = try await DashboardAccess.load(code: try req.routeParameter(), for: user, on: req.db)
+        guard Authorizer.allows(user, .viewUnit, relation: access.relation) else { throw AppError.forbidden }
+        let unit = access.unit
+        let request = try await dashboardRequest(req)
         let key = "\(unit.requireID)|\(request.period.code)|\(request.indicatorID.map(String.init) ?? "")|\(request.includeSubmitted)"
-        let body = try await req.application.dashboardCache.value(for: key, on: req.db) {
+        let db = req.db
+        let body = try await req.application.dashboardCache.value(for: key, generation: access.generation) {
             let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
-                                                     includeSubmitted: request.includeSubmitted, on: req.db)
+                                                     includeSubmitted: request.includeSubmitted, on: db)
             return DashboardHTML.body(page, periods: ReportPeriods.choices(in: request.period.year))
         }
         return try await req.renderPage("dashboard", title: "Tổng hợp · \(unit.name)", ["body": body])
     }
 
     func childrenCSV(req: Request) async throws -> Response {
-        let (unit, request) = try await dashboardRequest(req)
+        let unit = try await visibleUnit(req)
+        let request = try await dashboardRequest(req)
         let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
                                                  includeSubmitted: request.includeSubmitted, on: req.db)
         return try DashboardCSV.response(try DashboardCSV.children(page), name: "\(unit.code)-\(request.period.code)-don-vi.csv")
     }
 
     func completenessCSV(req: Request) async throws -> Response {
-        let (unit, request) = try await dashboardRequest(req)
+        let unit = try await visibleUnit(req)
+        let request = try await dashboardRequest(req)
         let result = try await CompletenessQuery.load(rootID: unit.requireID, period: request.period, on: req.db)
         return try DashboardCSV.response(try DashboardCSV.completeness(result, period: request.period),
                                          name: "\(unit.code)-\(request.period.code)-tien-do.csv")
     }
 
-    private func dashboardRequest(_ req: Request) async throws -> (OrgUnit, DashboardLink) {
-        let unit = try await visibleUnit(req)
+    /// The period, indicator and switch a dashboard or its tables were asked for.
+    private func dashboardRequest(_ req: Request) async throws -> DashboardLink {
         let period = try await ReportPeriods.requested(req.query["period"], on: req.db)
         let indicatorText: String? = req.query["indicator"]
         let indicatorID = try indicatorText.flatMap { text -> Int? in
@@ -103,7 +110,7 @@ struct ReportPagesController {
             return id
         }
         let submitted: String? = req.query["submitted"]
-        return (unit, DashboardLink(period: period, indicatorID: indicatorID, includeSubmitted: submitted == "1"))
+        return DashboardLink(period: period, indicatorID: indicatorID, includeSubmitted: submitted == "1")
     }
 
     private func visibleUnit(_ req: Request) async throws -> OrgUnit {
