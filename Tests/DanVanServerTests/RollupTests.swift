@@ -15,7 +15,7 @@ struct RollupTests {
     /// The sums the slow, obvious way: every figure joined to every ancestor, grouped.
     private func floor(_ app: Application, period: ReportPeriod, stage: Int) async throws -> [String: (Int, Int, Int)] {
         let rows = try await (app.db as! any SQLDatabase).raw("""
-            SELECT c.ancestor_id, v.indicator_id, SUM(v.numerator) AS n, SUM(v.denominator) AS d, COUNT(*) AS r
+            SELECT c.ancestor_id, v.indicator_id, CAST(SUM(v.numerator) AS BIGINT) AS n, CAST(SUM(v.denominator) AS BIGINT) AS d, COUNT(*) AS r
             FROM report_values v JOIN unit_closure c ON c.descendant_id = v.unit_id
             WHERE v.year = \(bind: period.year) AND v.end_month = \(bind: period.lastMonth) AND v.stage >= \(bind: stage)
               AND v.numerator IS NOT NULL
@@ -104,7 +104,7 @@ struct RollupTests {
             try await withTestApp(.sqlite) { app in
                 _ = try await sample(app, seed: seed)
                 let row = try await (app.db as! any SQLDatabase).raw("""
-                    SELECT SUM(numerator * 7 + COALESCE(denominator, 0) * 3 + unit_id % 11) AS s, COUNT(*) AS n FROM report_values
+                    SELECT CAST(SUM(numerator * 7 + COALESCE(denominator, 0) * 3 + unit_id % 11) AS BIGINT) AS s, COUNT(*) AS n FROM report_values
                     """).first()
                 totals.append(try #require(try row?.decode(column: "s", as: Int.self)) * 1_000_003 + (try row?.decode(column: "n", as: Int.self) ?? 0))
             }

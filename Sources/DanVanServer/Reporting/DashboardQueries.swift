@@ -79,7 +79,8 @@ enum DashboardQueries {
         let sql = try UnitClosure.sqlDatabase(db)
         var months: [Int: RollupTotals] = [:]
         let below = try await sql.raw("""
-            SELECT s.end_month, SUM(s.numerator) AS n, SUM(s.denominator) AS d, SUM(s.reporting) AS r, SUM(s.meeting) AS m
+            SELECT s.end_month, CAST(SUM(s.numerator) AS BIGINT) AS n, CAST(SUM(s.denominator) AS BIGINT) AS d,
+                   CAST(SUM(s.reporting) AS BIGINT) AS r, CAST(SUM(s.meeting) AS BIGINT) AS m
             FROM unit_closure c CROSS JOIN report_child_sums s
             WHERE c.ancestor_id = \(bind: unitID) AND s.parent_id = c.descendant_id AND s.indicator_id = \(bind: indicatorID)
               AND s.year = \(bind: year) AND s.stage >= \(bind: minimumStage)

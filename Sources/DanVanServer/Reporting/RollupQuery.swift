@@ -55,11 +55,12 @@ enum RollupQuery {
         return parents
     }
 
+    /// Sums are cast back to BIGINT: PostgreSQL sums BIGINT columns as NUMERIC.
     private static func childSums(in rootID: Int, _ filter: PeriodFilter, position: [Int: Int],
                                   on sql: any SQLDatabase) async throws -> [Int: [RollupTotals]] {
         let rows = try await sql.raw("""
-            SELECT s.parent_id, s.indicator_id, SUM(s.numerator) AS num, SUM(s.denominator) AS den,
-                   SUM(s.reporting) AS reporting, SUM(s.meeting) AS meeting
+            SELECT s.parent_id, s.indicator_id, CAST(SUM(s.numerator) AS BIGINT) AS num, CAST(SUM(s.denominator) AS BIGINT) AS den,
+                   CAST(SUM(s.reporting) AS BIGINT) AS reporting, CAST(SUM(s.meeting) AS BIGINT) AS meeting
             FROM report_child_sums s
             JOIN unit_closure c ON c.descendant_id = s.parent_id AND c.ancestor_id = \(bind: rootID)
             WHERE s.year = \(bind: filter.period.year) AND s.end_month = \(bind: filter.period.lastMonth)

@@ -38,14 +38,14 @@ enum DashboardHTML {
         guard !page.targets.isEmpty else {
             return html + "<p>Chưa có chỉ tiêu nào gắn với chỉ số để đánh giá ở đơn vị này.</p></section>"
         }
-        html += "<div class=\"scroll\"><table><thead><tr><th>Chỉ tiêu</th><th>Kế hoạch</th><th>Số liệu</th><th>Đánh giá</th></tr></thead><tbody>"
+        html += "<table class=\"stack\"><thead><tr><th>Chỉ tiêu</th><th>Kế hoạch</th><th>Số liệu</th><th>Đánh giá</th></tr></thead><tbody>"
         for target in page.targets {
             let href = link.with(indicator: target.indicatorID).href(.dashboard(page.unitCode)) + "#don-vi"
             html += "<tr><td>\(e(target.text))</td><td>\(e(target.planLabel))</td>"
                 + "<td><a href=\"\(e(href))\">\(e(target.evaluation.explanation))</a></td>"
                 + "<td><span class=\"status \(tone(target.evaluation.status))\">\(target.evaluation.status.label)</span></td></tr>"
         }
-        return html + "</tbody></table></div></section>"
+        return html + "</tbody></table></section>"
     }
 
     private static func children(_ page: DashboardPage, link: DashboardLink) -> String {

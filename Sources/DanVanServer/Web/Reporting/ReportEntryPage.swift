@@ -14,6 +14,8 @@ struct ReportEntryPage: Encodable {
         let denominator: String
         let note: String
         let previous: String
+        /// The figures as read by someone who cannot change them: "22/26", "4", "Có".
+        let shown: String
         let numeratorError: String?
         let denominatorError: String?
     }
@@ -66,6 +68,7 @@ struct ReportEntryPage: Encodable {
                         denominator: typedFigures?.denominator ?? value?.denominator.map(String.init) ?? "",
                         note: typedFigures?.note ?? value?.comment ?? "",
                         previous: previous[item.indicatorID].map(shown) ?? "",
+                        shown: value.map { item.kind == .yesNo ? ($0.numerator == 1 ? "Có" : $0.numerator == 0 ? "Không" : "—") : shown($0) } ?? "—",
                         numeratorError: errors.byField["v\(item.indicatorID)_num"], denominatorError: errors.byField["v\(item.indicatorID)_den"])
         }
         return ReportEntryPage(
