@@ -58,6 +58,15 @@ struct ReportingFixture {
          "v\(self.ratio)_num": ratio.0, "v\(self.ratio)_den": ratio.1, "v\(self.count)_num": count, "v\(self.coverage)_num": coverage]
     }
 
+    /// The same figures as `fields`, for calling the stores directly.
+    func input(ratio: (String, String), count: String, coverage: String) -> ReportInput {
+        var input = ReportInput()
+        input.figures[self.ratio] = .init(numerator: ratio.0, denominator: ratio.1)
+        input.figures[self.count] = .init(numerator: count)
+        input.figures[self.coverage] = .init(numerator: coverage)
+        return input
+    }
+
     func report(_ unitCode: String, on db: any Database) async throws -> Report? {
         try await ReportLookup.report(unitID: try await fixture.unit(unitCode).requireID, period: period, on: db)
     }
