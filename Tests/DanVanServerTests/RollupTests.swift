@@ -76,6 +76,22 @@ struct RollupTests {
         }
     }
 
+    @Test("after figures are loaded straight into the database, --rebuild-sums makes the roll-up whole again")
+    func rebuildSums() async throws {
+        try await withTestApp(.sqlite) { app in
+            _ = try await sample(app)
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("DELETE FROM report_child_sums WHERE end_month = 3").run()
+            let stale = try await RollupRun.run(unitCode: NationalUnits.rootCode, periodCode: "2025-03", includeSubmitted: false, on: app.db)
+            let rebuilt = try await RollupRun.run(unitCode: NationalUnits.rootCode, periodCode: "2025-Q1", includeSubmitted: false,
+                                                  rebuildSums: true, on: app.db)
+            let expected = try await floor(app, period: try #require(ReportPeriod(code: "2025-03")), stage: 2)
+            let root = try await UnitQueries.require(code: NationalUnits.rootCode, on: app.db).requireID
+            #expect(stale[0].indicators.first?.numerator != expected["\(root)/\(rebuilt[0].indicators[0].id)"]?.0)
+            #expect(rebuilt[0].indicators.first?.numerator == expected["\(root)/\(rebuilt[0].indicators[0].id)"]?.0)
+        }
+    }
+
     @Test("coverage at a commune is the share of its cells reaching the per-unit level")
     func coverage() async throws {
         try await withTestApp(.sqlite) { app in

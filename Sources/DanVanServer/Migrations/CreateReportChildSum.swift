@@ -1,8 +1,9 @@
 import Fluent
 
-/// For each unit with children, period, indicator and stage: the sums of its direct
-/// children's own figures. Refreshed from report_values in the transaction that changes
-/// them, so a national roll-up reads tens of thousands of rows instead of millions.
+/// For each unit with children, period, indicator and stage counted (approved; submitted or
+/// approved): the sums of its direct children's own figures. Refreshed from report_values in
+/// the transaction that changes them, so a national roll-up reads tens of thousands of rows
+/// instead of millions.
 struct CreateReportChildSum: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(ReportChildSums.table)

@@ -83,7 +83,7 @@ enum DashboardQueries {
                    CAST(SUM(s.reporting) AS BIGINT) AS r, CAST(SUM(s.meeting) AS BIGINT) AS m
             FROM unit_closure c CROSS JOIN report_child_sums s
             WHERE c.ancestor_id = \(bind: unitID) AND s.parent_id = c.descendant_id AND s.indicator_id = \(bind: indicatorID)
-              AND s.year = \(bind: year) AND s.stage >= \(bind: minimumStage)
+              AND s.year = \(bind: year) AND s.stage = \(bind: minimumStage)
             GROUP BY s.end_month
             """).all()
         for row in below {

@@ -36,15 +36,21 @@ enum ReportChildSums {
     /// rows are found by seeks whatever the condition names.
     private static func insert(where condition: SQLQueryString, on sql: any SQLDatabase) async throws {
         let indicators = try await RollupQuery.allIndicators(on: sql)
-        try await sql.raw("""
-            INSERT INTO report_child_sums (parent_id, year, end_month, indicator_id, stage, numerator, denominator, reporting, meeting)
-            SELECT u.parent_id, v.year, v.end_month, v.indicator_id, v.stage,
-                   SUM(v.numerator), COALESCE(SUM(v.denominator), 0), COUNT(*), SUM(\(meetsExpression(indicators)))
-            FROM units u JOIN reports r ON r.unit_id = u.id JOIN report_values v ON v.report_id = r.id
-            WHERE \(condition) AND u.parent_id IS NOT NULL AND v.numerator IS NOT NULL
-            GROUP BY u.parent_id, v.year, v.end_month, v.indicator_id, v.stage
-            """).run()
+        for stage in countedStages {
+            try await sql.raw("""
+                INSERT INTO report_child_sums (parent_id, year, end_month, indicator_id, stage, numerator, denominator, reporting, meeting)
+                SELECT u.parent_id, v.year, v.end_month, v.indicator_id, \(literal: stage),
+                       SUM(v.numerator), COALESCE(SUM(v.denominator), 0), COUNT(*), SUM(\(meetsExpression(indicators)))
+                FROM units u JOIN reports r ON r.unit_id = u.id JOIN report_values v ON v.report_id = r.id
+                WHERE \(condition) AND u.parent_id IS NOT NULL AND v.numerator IS NOT NULL AND v.stage >= \(literal: stage)
+                GROUP BY u.parent_id, v.year, v.end_month, v.indicator_id
+                """).run()
+        }
     }
+
+    /// A row per stage a roll-up may ask for, each summing that stage and the ones above it
+    /// (approved; submitted or approved), so a roll-up reads its rows without grouping them.
+    static let countedStages = [ReportValue.Stage.approved.rawValue, ReportValue.Stage.submitted.rawValue]
 
     /// 1 when a child's own count reaches its coverage indicator's per-unit level, else 0.
     static func meetsExpression(_ indicators: [RollupResult.Indicator]) -> SQLQueryString {

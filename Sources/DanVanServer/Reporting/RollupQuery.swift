@@ -9,23 +9,30 @@ enum RollupQuery {
     static func compute(rootID: Int, period: ReportPeriod, includeSubmitted: Bool, visited: Set<Int> = [],
                         on db: any Database) async throws -> RollupResult {
         let sql = try UnitClosure.sqlDatabase(db)
-        let indicators = try await allIndicators(on: sql)
+        let filter = PeriodFilter(period: period, minimumStage: includeSubmitted ? 1 : 2)
+        // The reads do not depend on one another: each runs on its own connection at once.
+        async let indicatorList = allIndicators(on: sql)
+        async let parentMap = parents(in: rootID, on: sql)
+        async let sumRows = childSumRows(in: rootID, filter, on: sql)
+        async let nodeCount = subtreeSize(rootID, on: sql)
+        async let handoverList = RollupHistory.handovers(into: rootID, on: sql)
+        let indicators = try await indicatorList
         let position = Dictionary(uniqueKeysWithValues: indicators.enumerated().map { ($1.id, $0) })
         var computation = RollupComputation(kinds: indicators.map(\.kind), levels: indicators.map(\.level))
-        let filter = PeriodFilter(period: period, minimumStage: includeSubmitted ? 1 : 2)
-        computation.parents = try await parents(in: rootID, on: sql)
+        computation.parents = try await parentMap
         if computation.parents[rootID] == nil { computation.parents[rootID] = .some(nil) }
-        computation.childSums = try await childSums(in: rootID, filter, position: position, on: sql)
-        computation.own = try await ownFigures(of: Array(computation.parents.keys), filter, width: indicators.count,
-                                               position: position, on: sql)
+        let withChildren = Array(computation.parents.keys)
+        async let ownMap = ownFigures(of: withChildren, filter, width: indicators.count, position: position, on: sql)
+        computation.childSums = try childSums(try await sumRows, position: position)
+        computation.own = try await ownMap
         var totals = computation.totals()
-        let handovers = try await RollupHistory.handovers(into: rootID, on: sql).filter { !visited.contains($0.predecessorID) }
+        let handovers = try await handoverList.filter { !visited.contains($0.predecessorID) }
         try await RollupHistory.add(handovers, to: &totals, rootID: rootID, parents: computation.parents, width: indicators.count) { predecessor in
             try await compute(rootID: predecessor, period: period, includeSubmitted: includeSubmitted,
                               visited: visited.union([rootID, predecessor]), on: db).totals[predecessor]
         }
         return RollupResult(rootID: rootID, period: period, includesSubmitted: includeSubmitted, indicators: indicators,
-                            nodeCount: try await subtreeSize(rootID, on: sql), totals: totals)
+                            nodeCount: try await nodeCount, totals: totals)
     }
 
     struct PeriodFilter {
@@ -55,18 +62,18 @@ enum RollupQuery {
         return parents
     }
 
-    /// Sums are cast back to BIGINT: PostgreSQL sums BIGINT columns as NUMERIC.
-    private static func childSums(in rootID: Int, _ filter: PeriodFilter, position: [Int: Int],
-                                  on sql: any SQLDatabase) async throws -> [Int: [RollupTotals]] {
-        let rows = try await sql.raw("""
-            SELECT s.parent_id, s.indicator_id, CAST(SUM(s.numerator) AS BIGINT) AS num, CAST(SUM(s.denominator) AS BIGINT) AS den,
-                   CAST(SUM(s.reporting) AS BIGINT) AS reporting, CAST(SUM(s.meeting) AS BIGINT) AS meeting
+    /// Each row already sums the stages the roll-up counts (see ReportChildSums.countedStages).
+    private static func childSumRows(in rootID: Int, _ filter: PeriodFilter, on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await sql.raw("""
+            SELECT s.parent_id, s.indicator_id, s.numerator AS num, s.denominator AS den, s.reporting, s.meeting
             FROM report_child_sums s
             JOIN unit_closure c ON c.descendant_id = s.parent_id AND c.ancestor_id = \(bind: rootID)
             WHERE s.year = \(bind: filter.period.year) AND s.end_month = \(bind: filter.period.lastMonth)
-              AND s.stage >= \(bind: filter.minimumStage)
-            GROUP BY s.parent_id, s.indicator_id
+              AND s.stage = \(bind: filter.minimumStage)
             """).all()
+    }
+
+    private static func childSums(_ rows: [any SQLRow], position: [Int: Int]) throws -> [Int: [RollupTotals]] {
         var sums: [Int: [RollupTotals]] = [:]
         for row in rows {
             guard let index = position[try row.decode(column: "indicator_id", as: Int.self)] else { continue }

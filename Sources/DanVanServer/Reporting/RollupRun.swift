@@ -26,9 +26,18 @@ enum RollupRun {
         let elapsedMs: Double
     }
 
-    static func run(unitCode: String?, periodCode: String, includeSubmitted: Bool, on db: any Database) async throws -> [Output] {
+    static func run(unitCode: String?, periodCode: String, includeSubmitted: Bool, rebuildSums: Bool = false,
+                    on db: any Database) async throws -> [Output] {
         guard let period = ReportPeriod(code: periodCode) else {
             throw AppError.invalid("period", "Kỳ báo cáo \"\(periodCode)\" không tồn tại; viết 2025-03, 2025-Q1, 2025-H1 hoặc 2025.")
+        }
+        if rebuildSums {
+            try await db.transaction { tx in
+                for month in period.firstMonth...period.lastMonth {
+                    try await ReportChildSums.rebuild(year: period.year, endMonth: month, on: tx)
+                }
+                try await ReportGeneration.bump(on: tx)
+            }
         }
         let roots = if let unitCode { [try await UnitQueries.require(code: unitCode, field: "unit", on: db)] }
             else { try await UnitQueries.roots(on: db) }
