@@ -31,7 +31,7 @@ enum ReportEntering {
             throw AppError.invalid("narrative", "Phần thuyết minh dài \(narrative.count) ký tự, tối đa \(ReportInput.narrativeLimit).")
         }
         let report = try await write(existing, form: form, state: next, narrative: narrative,
-                                     late: action == .submit && form.deadline < today, by: user, readVersion: input.version, on: tx)
+                                     late: action == .submit && form.deadline < today, by: user, on: tx)
         try await replaceValues(of: report, entries: entries, on: tx)
         try await ReportFigures.changed(unitID: form.unitID, period: form.period, on: tx)
         try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
@@ -87,8 +87,10 @@ enum ReportEntering {
         }
     }
 
+    /// The version was checked against the one read; the UPDATE names it again, so a change
+    /// made between the check and the write is caught too.
     private static func write(_ existing: Report?, form: ReportForm, state: ReportState, narrative: String, late: Bool,
-                              by user: User, readVersion: Int?, on db: any Database) async throws -> Report {
+                              by user: User, on db: any Database) async throws -> Report {
         let submitted = state == .submitted
         guard let existing else {
             let report = Report(unitID: form.unitID, period: form.period, deadline: form.deadline)

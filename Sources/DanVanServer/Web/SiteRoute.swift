@@ -38,6 +38,7 @@ enum SiteRoute: Equatable {
     case planTaskRemove(String)
     case planIssue(String)
     case planRevisions(String)
+    case planReporting(String)
     case target(String)
     case targetIndicator(String)
     case planTask(String)
@@ -104,6 +105,7 @@ enum SiteRoute: Equatable {
         case .planTaskRemove(let id): ["plan-tasks", id, "remove"]
         case .planIssue(let id): ["plans", id, "issue"]
         case .planRevisions(let id): ["plans", id, "revisions"]
+        case .planReporting(let id): ["plans", id, "reporting"]
         case .target(let id): ["targets", id]
         case .targetIndicator(let id): ["targets", id, "indicator"]
         case .planTask(let id): ["plan-tasks", id]

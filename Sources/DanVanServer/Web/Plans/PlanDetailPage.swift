@@ -31,10 +31,11 @@ struct PlanDetailPage: Encodable {
     let chainDown: PlanChainDown
     let editHref: String?
     let revisionsHref: String?
+    let reporting: PlanReporting
     /// Set when the user asked to start a plan the unit already had, and was brought here.
     var alreadyExisted = false
 
-    static func query(_ plan: Plan, for user: User, on db: any Database) async throws -> PlanDetailPage {
+    static func query(_ plan: Plan, for user: User, reportingErrors: FormErrors = .none, on db: any Database) async throws -> PlanDetailPage {
         let unit = try await OrgUnit.find(plan.unitID, on: db)
         let planID = plan.requireID
         let sections = try await PlanSectionRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
@@ -44,13 +45,15 @@ struct PlanDetailPage: Encodable {
         let readableUpper = try await upper.asyncMap { try await PlanQueries.readable([$0], by: user, on: db).first } ?? nil
         let allLower = try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all()
         let lower = try await PlanQueries.readable(allLower, by: user, on: db)
-        // Figures come with reporting (issue 5); until then every target has none.
-        let evaluation = TargetEvaluation.Status.noData.label.lowercased()
+        let canEdit = try await unit.asyncMap { try await Authorizer.allows(user, .editPlans, on: $0, db: db) } == true
+        let reporting = try await PlanReporting.query(plan, targets: targets, canEdit: canEdit, errors: reportingErrors, on: db)
+        let noData = TargetEvaluation.Status.noData.label
         return PlanDetailPage(
             plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: SiteRoute.unit(unit?.code ?? "").path,
             issuedOn: plan.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese, issuer: plan.issuerText,
             sections: sections.map { Section(number: $0.number, heading: $0.heading, indent: $0.depth) },
-            targets: targets.map { Target(text: $0.text, rule: $0.threshold.phrase, evaluation: evaluation, line: $0.line) },
+            targets: targets.map { Target(text: $0.text, rule: $0.threshold.phrase, evaluation: reporting.evaluations[$0.requireID] ?? noData,
+                                          line: $0.line) },
             appendix: tasks.filter { $0.section == "appendix" }, bodyTasks: tasks.filter { $0.section != "appendix" },
             implements: try await readableUpper.asyncMap { try await PlanQueries.rows([$0], on: db).first } ?? nil,
             implementedBy: try await PlanQueries.rows(lower, on: db),
@@ -61,9 +64,9 @@ struct PlanDetailPage: Encodable {
             gridHref: SiteRoute.planGrid(String(planID)).path,
             coverage: plan.implementsPlanID == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
             chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db),
-            editHref: try await unit.asyncMap { try await Authorizer.allows(user, .editPlans, on: $0, db: db) } == true
-                ? SiteRoute.planEdit(String(planID)).path : nil,
-            revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(String(planID)).path : nil)
+            editHref: canEdit ? SiteRoute.planEdit(String(planID)).path : nil,
+            revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(String(planID)).path : nil,
+            reporting: reporting.reporting)
     }
 
 

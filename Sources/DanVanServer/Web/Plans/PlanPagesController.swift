@@ -19,6 +19,7 @@ struct PlanPagesController {
         routes.get(SiteRoute.document(SiteRoute.param).pathComponents, use: document)
         routes.get(SiteRoute.planGrid(SiteRoute.param).pathComponents, use: grid)
         routes.post(SiteRoute.planDerive(SiteRoute.param).pathComponents, use: derive)
+        routes.post(SiteRoute.planReporting(SiteRoute.param).pathComponents, use: reporting)
     }
 
     func grid(req: Request) async throws -> Response {
@@ -63,6 +64,28 @@ struct PlanPagesController {
         var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), on: req.db)
         page.alreadyExisted = (try? req.query.get(String.self, at: "exists")) == "1"
         return try await req.renderPage("plan", title: plan.subject, page)
+    }
+
+    struct ReportingForm: Content {
+        let frequency: String?
+        let scopeCode: String?
+        let deadlineDays: String?
+        let closeDays: String?
+    }
+
+    func reporting(req: Request) async throws -> Response {
+        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
+        let user = try req.requireUser()
+        let form = try req.content.decode(ReportingForm.self)
+        let input = ReportSchemeStore.Input(frequency: form.frequency ?? "", scopeCode: form.scopeCode ?? "",
+                                            deadlineDays: form.deadlineDays ?? "", closeDays: form.closeDays ?? "")
+        do {
+            _ = try await ReportSchemeStore.save(input, for: plan, by: user, on: req.db)
+            return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path + "#bao-cao")
+        } catch let error as AppError where [.unprocessableEntity, .forbidden, .notFound].contains(error.status) {
+            let page = try await PlanDetailPage.query(plan, for: user, reportingErrors: FormErrors(error), on: req.db)
+            return try await req.renderPage("plan", title: plan.subject, page, status: error.status)
+        }
     }
 
     func document(req: Request) async throws -> Response {
