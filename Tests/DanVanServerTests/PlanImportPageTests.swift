@@ -52,7 +52,7 @@ struct PlanImportPageTests {
 
             let page = try await app.page(.GET, try #require(confirmed.headers.first(name: .location)), headers: headers)
             #expect(page.body.string.contains("159-KH/HU"))
-            #expect(page.body.string.contains("chưa có số liệu"))
+            #expect(page.body.string.contains("Chưa có số liệu"), "no figures reported yet")
             let document = try #require(try await CitedDocument.query(on: app.db).filter(\.$normalized == "27-CTr/TU").first())
             let documentPage = try await app.page(.GET, "/documents/\(document.requireID)", headers: headers)
             #expect(documentPage.body.string.contains("159-KH/HU"), "the citing plan is listed")
