@@ -23,12 +23,13 @@ public struct CompletenessCounts: Equatable, Sendable, Codable {
         return Int((Double(submitted) * 100 / Double(expected)).rounded())
     }
 
-    /// Counts one expected report: its state (nil when never started) and whether it came late.
-    public mutating func count(_ state: ReportState?, late isLate: Bool) {
-        expected += 1
+    /// Counts `times` expected reports alike: their state (nil when never started) and
+    /// whether they came late.
+    public mutating func count(_ state: ReportState?, late isLate: Bool, times: Int = 1) {
+        expected += times
         guard let state, state == .submitted || state == .approved else { return }
-        submitted += 1
-        if state == .approved { approved += 1 }
-        if isLate { late += 1 } else { onTime += 1 }
+        submitted += times
+        if state == .approved { approved += times }
+        if isLate { late += times } else { onTime += times }
     }
 }

@@ -50,9 +50,7 @@ enum CompletenessQuery {
             let count = try row.decode(column: "n", as: Int.self)
             let depth = try row.decode(column: "depth", as: Int.self)
             let branch = try row.decode(column: "branch", as: Int.self)
-            for _ in 0..<count {
-                if depth == 0 { total.count(state, late: late) } else { branches[branch, default: .init()].count(state, late: late) }
-            }
+            if depth == 0 { total.count(state, late: late, times: count) } else { branches[branch, default: .init()].count(state, late: late, times: count) }
         }
         let names = try await unitNames(Array(branches.keys), on: sql)
         let children = branches.compactMap { id, counts in names[id].map { Line(unitID: id, code: $0.code, name: $0.name, counts: counts) } }
