@@ -116,6 +116,22 @@ struct ReportFlowTests {
         }
     }
 
+    @Test("a unit moved out of a manager's subtree leaves their dashboards at once, cached or not", arguments: TestDatabase.all)
+    func movedUnitLeavesDashboard(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let setup = try await ReportingFixture.make(app)
+            let district = try await setup.fixture.browser(for: try await setup.fixture.user("huyen", .manager, at: "T-D"))
+            let path = "/dashboard/T-C?period=\(setup.period.code)"
+            #expect(try await app.page(.GET, path, headers: district).status == .ok)
+            #expect(try await app.page(.GET, path, headers: district).status == .ok, "served from the cache")
+            let commune = try await setup.fixture.unit("T-C")
+            try await app.db.transaction { tx in
+                try await UnitStore.reparent(commune, to: "T-S", by: .commandLine, on: tx)
+            }
+            #expect(try await app.page(.GET, path, headers: district).status == .forbidden)
+        }
+    }
+
     @Test("a report submitted after its deadline is marked late; a closed period refuses figures and stores nothing",
           arguments: TestDatabase.all)
     func lateAndClosed(database: TestDatabase) async throws {

@@ -71,4 +71,15 @@ extension Application {
         get { storage[DashboardCacheKey.self] ?? GenerationCache<String>(capacity: 1) }
         set { storage[DashboardCacheKey.self] = newValue }
     }
+
+    private struct DashboardAccessCacheKey: StorageKey {
+        typealias Value = GenerationCache<DashboardAccess>
+    }
+
+    /// A unit and its relation to a user's unit, by (user's unit, code). Moving, changing or
+    /// ending a unit moves the generation, so a relation is never older than the tree.
+    var dashboardAccessCache: GenerationCache<DashboardAccess> {
+        get { storage[DashboardAccessCacheKey.self] ?? GenerationCache<DashboardAccess>(capacity: 1) }
+        set { storage[DashboardAccessCacheKey.self] = newValue }
+    }
 }

@@ -21,6 +21,7 @@ enum UnitEnding {
         unit.validTo = date.description
         unit.version += 1
         try await unit.save(on: tx)
+        try await ReportGeneration.bump(on: tx)
         try await replaceSuccessors(of: unit, with: successors, on: tx)
         try await AuditLog.record("unit.end", entityType: "unit", entityKey: unit.code, unitID: unit.id,
                                   before: before, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)

@@ -56,6 +56,7 @@ enum UnitStore {
         unit.reportsToID = try await resolveReportsTo(reportsToCode, for: unit, on: tx)
         unit.version += 1
         try await unit.save(on: tx)
+        try await ReportGeneration.bump(on: tx)
         try await AuditLog.record("unit.update", entityType: "unit", entityKey: unit.code, unitID: unit.id,
                                   before: before, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)
     }

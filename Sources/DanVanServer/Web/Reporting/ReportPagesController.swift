@@ -70,7 +70,9 @@ struct ReportPagesController {
 
     func dashboard(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let access = try await DashboardAccess.load(code: try req.routeParameter(), for: user, on: req.db)
+        let access = try await DashboardAccess.cached(code: try req.routeParameter(), for: user,
+                                                      generation: req.storage[ReportGenerationKey.self] ?? nil,
+                                                      in: req.application.dashboardAccessCache, on: req.db)
         guard Authorizer.allows(user, .viewUnit, relation: access.relation) else { throw AppError.forbidden }
         let unit = access.unit
         let request = try await dashboardRequest(req)
