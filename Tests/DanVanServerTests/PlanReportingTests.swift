@@ -51,11 +51,8 @@ struct PlanReportingTests {
             let province = try await setup.fixture.browser(for: try await setup.fixture.user("tinh", .manager, at: "T-P"))
             let before = try await app.page(.GET, "/plans/\(setup.planID)", headers: province)
             #expect(before.body.string.contains("Chưa có số liệu") && !before.body.string.contains("Đạt:"))
-            let commune = try await setup.fixture.unit("T-C")
-            let form = try await ReportForm.load(unitID: commune.requireID, period: setup.period, on: app.db)
             let reporter = try await setup.fixture.user("xa", .reporter, at: "T-C")
-            let report = try await ReportEntering.enter(.submit, form: form, input: setup.input(ratio: ("18", "20"), count: "1", coverage: "1"),
-                                                        by: reporter, today: .today(), on: app.db)
+            let report = try await setup.submitCommune(ratio: ("18", "20"), count: "1", coverage: "1", by: reporter, on: app.db)
             _ = try await ReportDeciding.decide(.approve, report: report, reason: "", readVersion: report.version,
                                                 by: try await setup.fixture.user("huyen", .manager, at: "T-D"), on: app.db)
             let after = try await app.page(.GET, "/plans/\(setup.planID)", headers: province)

@@ -60,15 +60,12 @@ struct ReportsAPIController {
         let unit = try await unit(req, for: .viewUnit)
         let request = try req.content.decode(ActionBody.self)
         let form = try await ReportForm.load(unitID: unit.requireID, period: try await period(request.period, req), on: req.db)
-        var input = ReportInput(narrative: request.narrative ?? "", version: request.version, confirmJumps: request.confirmJumps ?? false)
+        let existing = try await ReportLookup.report(unitID: unit.requireID, period: form.period, on: req.db)
+        var input = try await ReportLookup.storedInput(existing, on: req.db)
+        input.version = request.version
+        input.confirmJumps = request.confirmJumps ?? false
+        if let narrative = request.narrative { input.narrative = narrative }
         let known = Set(form.items.map(\.indicatorID))
-        if let existing = try await ReportLookup.report(unitID: unit.requireID, period: form.period, on: req.db) {
-            if request.narrative == nil { input.narrative = existing.narrative }
-            for (id, value) in try await ReportLookup.values(reportID: existing.requireID, on: req.db) {
-                input.figures[id] = .init(numerator: value.numerator.map(String.init) ?? "", denominator: value.denominator.map(String.init) ?? "",
-                                          note: value.comment)
-            }
-        }
         for figure in request.values ?? [] {
             guard known.contains(figure.indicator) else {
                 throw AppError.invalid("values", "Chỉ số \(figure.indicator) không có trong báo cáo \(form.period.label) của \(unit.code).")

@@ -8,6 +8,7 @@ import Vapor
 public func configure(_ app: Application, settings: Settings, database: DatabaseLocation) throws {
     app.settings = settings
     app.dashboardCache = GenerationCache<String>()
+    app.rollupCache = GenerationCache<RollupResult>(capacity: 64)
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
     try DatabaseSetup.use(database, on: app)
     app.migrations.add(MigrationList.all)

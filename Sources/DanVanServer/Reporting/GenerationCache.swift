@@ -72,6 +72,16 @@ extension Application {
         set { storage[DashboardCacheKey.self] = newValue }
     }
 
+    private struct RollupCacheKey: StorageKey {
+        typealias Value = GenerationCache<RollupResult>
+    }
+
+    /// Roll-ups by root, period and switch.
+    var rollupCache: GenerationCache<RollupResult> {
+        get { storage[RollupCacheKey.self] ?? GenerationCache<RollupResult>(capacity: 1) }
+        set { storage[RollupCacheKey.self] = newValue }
+    }
+
     private struct DashboardAccessCacheKey: StorageKey {
         typealias Value = GenerationCache<DashboardAccess>
     }

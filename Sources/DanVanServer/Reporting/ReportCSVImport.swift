@@ -74,14 +74,7 @@ enum ReportCSVImport {
             throw lineError(firstLine, "period", "\(unit.code): \(error.reason)")
         }
         let existing = try await ReportLookup.report(unitID: unit.requireID, period: key.period, on: tx)
-        var input = ReportInput(version: existing?.version)
-        if let existing {
-            input.narrative = existing.narrative
-            for (id, value) in try await ReportLookup.values(reportID: existing.requireID, on: tx) {
-                input.figures[id] = .init(numerator: value.numerator.map(String.init) ?? "",
-                                          denominator: value.denominator.map(String.init) ?? "", note: value.comment)
-            }
-        }
+        var input = try await ReportLookup.storedInput(existing, on: tx)
         let known = Set(form.items.map(\.indicatorID))
         for row in rows {
             let cell = { (column: ReportCSVColumn) in columns[column].flatMap { $0 < row.cells.count ? row.cells[$0].trimmed() : nil } ?? "" }

@@ -35,6 +35,15 @@ enum RollupQuery {
                             nodeCount: try await nodeCount, totals: totals)
     }
 
+    /// The roll-up as of the current report generation: computed once, then shared by the
+    /// plan page, the dashboard and its tables until figures change.
+    static func cached(rootID: Int, period: ReportPeriod, includeSubmitted: Bool, in cache: GenerationCache<RollupResult>,
+                       on db: any Database) async throws -> RollupResult {
+        try await cache.value(for: "\(rootID)|\(period.code)|\(includeSubmitted)", on: db) {
+            try await compute(rootID: rootID, period: period, includeSubmitted: includeSubmitted, on: db)
+        }
+    }
+
     struct PeriodFilter {
         let period: ReportPeriod
         let minimumStage: Int

@@ -67,6 +67,14 @@ struct ReportingFixture {
         return input
     }
 
+    /// The commune T-C's report for this month, submitted by `reporter` through the store.
+    func submitCommune(ratio: (String, String), count: String, coverage: String, by reporter: User,
+                       on db: any Database) async throws -> Report {
+        let form = try await ReportForm.load(unitID: try await fixture.unit("T-C").requireID, period: period, on: db)
+        return try await ReportEntering.enter(.submit, form: form, input: input(ratio: ratio, count: count, coverage: coverage),
+                                              by: reporter, today: .today(), on: db)
+    }
+
     func report(_ unitCode: String, on db: any Database) async throws -> Report? {
         try await ReportLookup.report(unitID: try await fixture.unit(unitCode).requireID, period: period, on: db)
     }

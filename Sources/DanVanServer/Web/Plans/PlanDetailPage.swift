@@ -35,7 +35,8 @@ struct PlanDetailPage: Encodable {
     /// Set when the user asked to start a plan the unit already had, and was brought here.
     var alreadyExisted = false
 
-    static func query(_ plan: Plan, for user: User, reportingErrors: FormErrors = .none, on db: any Database) async throws -> PlanDetailPage {
+    static func query(_ plan: Plan, for user: User, reportingErrors: FormErrors = .none, rollups: GenerationCache<RollupResult>,
+                      on db: any Database) async throws -> PlanDetailPage {
         let unit = try await OrgUnit.find(plan.unitID, on: db)
         let planID = plan.requireID
         let sections = try await PlanSectionRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
@@ -46,7 +47,8 @@ struct PlanDetailPage: Encodable {
         let allLower = try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all()
         let lower = try await PlanQueries.readable(allLower, by: user, on: db)
         let canEdit = try await unit.asyncMap { try await Authorizer.allows(user, .editPlans, on: $0, db: db) } == true
-        let reporting = try await PlanReporting.query(plan, targets: targets, canEdit: canEdit, errors: reportingErrors, on: db)
+        let reporting = try await PlanReporting.query(plan, targets: targets, canEdit: canEdit, errors: reportingErrors,
+                                                 rollups: rollups, on: db)
         let noData = TargetEvaluation.Status.noData.label
         return PlanDetailPage(
             plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: SiteRoute.unit(unit?.code ?? "").path,

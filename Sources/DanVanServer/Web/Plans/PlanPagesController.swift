@@ -61,7 +61,7 @@ struct PlanPagesController {
 
     func show(req: Request) async throws -> Response {
         let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
-        var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), on: req.db)
+        var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), rollups: req.application.rollupCache, on: req.db)
         page.alreadyExisted = (try? req.query.get(String.self, at: "exists")) == "1"
         return try await req.renderPage("plan", title: plan.subject, page)
     }
@@ -83,7 +83,8 @@ struct PlanPagesController {
             _ = try await ReportSchemeStore.save(input, for: plan, by: user, on: req.db)
             return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path + "#bao-cao")
         } catch let error as AppError where [.unprocessableEntity, .forbidden, .notFound].contains(error.status) {
-            let page = try await PlanDetailPage.query(plan, for: user, reportingErrors: FormErrors(error), on: req.db)
+            let page = try await PlanDetailPage.query(plan, for: user, reportingErrors: FormErrors(error),
+                                                      rollups: req.application.rollupCache, on: req.db)
             return try await req.renderPage("plan", title: plan.subject, page, status: error.status)
         }
     }

@@ -22,13 +22,13 @@ struct PlanReporting: Encodable {
     }
 
     static func query(_ plan: Plan, targets: [PlanTargetRecord], canEdit: Bool, errors: FormErrors = .none,
-                      on db: any Database) async throws -> Evaluated {
+                      rollups: GenerationCache<RollupResult>, on db: any Database) async throws -> Evaluated {
         let scheme = try await ReportScheme.query(on: db).filter(\.$planID == plan.requireID).first()
         let scope = try await OrgUnit.find(scheme?.scopeUnitID ?? plan.unitID, on: db)
         let period = try await latestPeriod(year: plan.year, on: db)
         var evaluations: [Int: String] = [:]
         if let period, let scope {
-            let rollup = try await RollupQuery.compute(rootID: scope.requireID, period: period, includeSubmitted: false, on: db)
+            let rollup = try await RollupQuery.cached(rootID: scope.requireID, period: period, includeSubmitted: false, in: rollups, on: db)
             for target in targets {
                 let result = TargetEvaluation.evaluate(target.threshold, target.indicatorID.flatMap { rollup.value(of: $0, at: scope.requireID) })
                 evaluations[target.requireID] = "\(result.status.label): \(result.explanation)"

@@ -32,8 +32,9 @@ struct DashboardPage: Sendable {
     let completeness: CompletenessQuery.Result
 
     static func build(unit: OrgUnit, period: ReportPeriod, indicatorID: Int?, includeSubmitted: Bool,
-                      on db: any Database) async throws -> DashboardPage {
-        let rollup = try await RollupQuery.compute(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted, on: db)
+                      rollups: GenerationCache<RollupResult>, on db: any Database) async throws -> DashboardPage {
+        let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted,
+                                                  in: rollups, on: db)
         let targetRows = try await DashboardQueries.targets(unitID: unit.requireID, year: period.year, on: db)
         let targets = targetRows.map { row in
             TargetLine(text: row.text, planLabel: row.planLabel,

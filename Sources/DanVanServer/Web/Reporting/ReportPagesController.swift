@@ -78,9 +78,10 @@ struct ReportPagesController {
         let request = try await dashboardRequest(req)
         let key = "\(unit.requireID)|\(request.period.code)|\(request.indicatorID.map(String.init) ?? "")|\(request.includeSubmitted)"
         let db = req.db
+        let rollups = req.application.rollupCache
         let body = try await req.application.dashboardCache.value(for: key, generation: access.generation) {
             let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
-                                                     includeSubmitted: request.includeSubmitted, on: db)
+                                                     includeSubmitted: request.includeSubmitted, rollups: rollups, on: db)
             return DashboardHTML.body(page, periods: ReportPeriods.choices(in: request.period.year))
         }
         return try await req.renderPage("dashboard", title: "Tổng hợp · \(unit.name)", ["body": body])
@@ -90,7 +91,7 @@ struct ReportPagesController {
         let unit = try await visibleUnit(req)
         let request = try await dashboardRequest(req)
         let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
-                                                 includeSubmitted: request.includeSubmitted, on: req.db)
+                                                 includeSubmitted: request.includeSubmitted, rollups: req.application.rollupCache, on: req.db)
         return try DashboardCSV.response(try DashboardCSV.children(page), name: "\(unit.code)-\(request.period.code)-don-vi.csv")
     }
 
