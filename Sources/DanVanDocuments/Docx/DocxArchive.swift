@@ -16,9 +16,13 @@ final class DocxArchive {
     private let temporaryFile: URL
     private var budget: Int
 
+    /// Temporary copies are named with this prefix, so a test can find any left behind.
+    static let temporaryFilePrefix = "danvan-reading-"
+
     init(data: Data, filename: String) throws(PlanReadError) {
         package = data
-        temporaryFile = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-\(UUID().uuidString).docx")
+        temporaryFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(Self.temporaryFilePrefix)\(UUID().uuidString).docx")
         do {
             try data.write(to: temporaryFile, options: [.atomic])
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporaryFile.path)
