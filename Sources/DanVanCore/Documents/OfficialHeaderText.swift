@@ -15,6 +15,13 @@ public struct OfficialHeaderText: Equatable, Sendable {
             self.kind = kind
             self.level = level
         }
+
+        /// The name as documents print it: "Đảng ủy xã Bình Lư (huyện Tam Đường)" keeps its
+        /// bracketed district only to tell it apart in lists.
+        var officialName: Body {
+            let bare = name.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+            return Body(name: bare.isEmpty ? name : bare, kind: kind, level: level)
+        }
     }
 
     public let style: DocumentNumber.Style
@@ -30,6 +37,9 @@ public struct OfficialHeaderText: Equatable, Sendable {
 
     public init(unit: Body, parent: Body?, grandparent: Body?, number: DocumentNumber?, type: String, place: String?,
                 issuedOn: CivilDate?, year: Int) {
+        let unit = unit.officialName
+        let parent = parent?.officialName
+        let grandparent = grandparent?.officialName
         let style = number?.style ?? (unit.kind.system == .party ? .party : .state)
         self.style = style
         let bodies = Self.bodies(unit: unit, parent: parent, grandparent: grandparent, style: style)

@@ -14,6 +14,7 @@ func registerRoutes(_ app: Application) throws {
     TaskPagesController().register(app)
     PlanEditPagesController().register(app)
     ReportPagesController().register(app)
+    DocumentPagesController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

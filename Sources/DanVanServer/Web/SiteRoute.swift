@@ -56,6 +56,12 @@ enum SiteRoute: Equatable {
     case dashboard(String)
     case dashboardChildrenCSV(String)
     case dashboardCompletenessCSV(String)
+    case planDocx(String)
+    case planGridXlsx(String)
+    case reviewReportDocx(String)
+    case dashboardTargetsXlsx(String)
+    case dashboardChildrenXlsx(String)
+    case dashboardCompletenessXlsx(String)
 
     /// Placeholder for a path parameter when registering a route.
     static let param = ":id"
@@ -123,6 +129,12 @@ enum SiteRoute: Equatable {
         case .dashboard(let code): ["dashboard", code]
         case .dashboardChildrenCSV(let code): ["dashboard", code, "children.csv"]
         case .dashboardCompletenessCSV(let code): ["dashboard", code, "completeness.csv"]
+        case .planDocx(let id): ["plans", id, "plan.docx"]
+        case .planGridXlsx(let id): ["plans", id, "grid.xlsx"]
+        case .reviewReportDocx(let code): ["dashboard", code, "review.docx"]
+        case .dashboardTargetsXlsx(let code): ["dashboard", code, "targets.xlsx"]
+        case .dashboardChildrenXlsx(let code): ["dashboard", code, "children.xlsx"]
+        case .dashboardCompletenessXlsx(let code): ["dashboard", code, "completeness.xlsx"]
         }
     }
 }

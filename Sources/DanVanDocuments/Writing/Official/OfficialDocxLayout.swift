@@ -25,7 +25,7 @@ enum OfficialDocxLayout {
 
     private static func headerTable(_ header: OfficialHeaderText) -> WordBlock {
         let width = WordPage.portrait.textWidth
-        let leftWidth = header.style == .party ? 4_300 : 3_900
+        let leftWidth = header.style == .party ? 4_300 : 3_700
         var left: [WordParagraph] = []
         var right: [WordParagraph] = []
         switch header.style {
@@ -41,7 +41,7 @@ enum OfficialDocxLayout {
             if let superior = header.superiorBody { left.append(WordParagraph(superior, size: 13, alignment: .center)) }
             left.append(WordParagraph([WordRun(text: header.issuingBody, bold: true, underline: true, size: 13)], alignment: .center))
             left.append(WordParagraph(header.numberLine, size: 13, alignment: .center, spaceBefore: paragraphGap))
-            right.append(WordParagraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 13, alignment: .center))
+            right.append(WordParagraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 12, alignment: .center))
             right.append(WordParagraph([WordRun(text: "Độc lập - Tự do - Hạnh phúc", bold: true, underline: true, size: 14)],
                                        alignment: .center))
             right.append(WordParagraph(header.placeAndDate, italic: true, size: 14, alignment: .center, spaceBefore: paragraphGap))

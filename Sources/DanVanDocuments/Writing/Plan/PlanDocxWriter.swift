@@ -34,8 +34,17 @@ public enum PlanDocxWriter {
         var text = "\(basis.typeName) số \(basis.number)"
         if let date = basis.issuedOn { text += " ngày \(date.day < 10 ? "0" : "")\(date.day)/\(date.month < 10 ? "0" : "")\(date.month)/\(date.year)" }
         if let issuer = basis.issuer, !issuer.isEmpty { text += " của \(issuer)" }
-        if let subject = basis.subject, !subject.isEmpty { text += " về \(subject)" }
+        if let subject = basis.subject.map(subjectAlone), !subject.isEmpty { text += " về \(subject)" }
         return text
+    }
+
+    /// A cited subject read from an opening sentence can run on into it ("... trong tình hình
+    /// mới, Ban Thường vụ Tỉnh ủy ban hành Chương trình ... như sau"); only the subject is kept.
+    static func subjectAlone(_ subject: String) -> String {
+        guard let enacting = subject.range(of: " ban hành ") ?? subject.range(of: " xây dựng kế hoạch") else { return subject }
+        let before = subject[..<enacting.lowerBound]
+        guard let comma = before.range(of: ",", options: .backwards) ?? before.range(of: ";", options: .backwards) else { return subject }
+        return String(subject[..<comma.lowerBound])
     }
 
     private static func lowercasedFirst(_ text: String) -> String {
@@ -51,10 +60,13 @@ public enum PlanDocxWriter {
     }
 
     static func place(_ plan: PlanExport) -> Placement {
-        var sections = plan.sections.isEmpty ? defaultSections : plan.sections.sorted { $0.line < $1.line }
+        // A plan written in DanVan, or started from the plan above, has no headings of its own:
+        // its items' lines are not lines of these headings.
+        let ownHeadings = !plan.sections.isEmpty
+        var sections = ownHeadings ? plan.sections.sorted { $0.line < $1.line } : defaultSections
         var items = Array(repeating: [(line: Int, item: OfficialItem)](), count: sections.count)
         func section(for line: Int) -> Int? {
-            guard line > 0 else { return nil }
+            guard ownHeadings, line > 0 else { return nil }
             return sections.lastIndex { $0.line <= line && $0.line > 0 }
         }
         var targetSection = sections.firstIndex { isTargetHeading($0.heading) }
@@ -68,8 +80,10 @@ public enum PlanDocxWriter {
             items[index].append((sentence.line, .dash(sentence.text)))
         }
         var appendixTasks: [PlanExport.Task] = []
+        let taskSection = ownHeadings ? nil : sections.firstIndex { isTaskHeading($0.heading) }
         for task in plan.tasks {
-            if !task.fromAppendix, let index = section(for: task.line) {
+            let scheduled = !task.lead.isEmpty || !task.timing.isEmpty
+            if !task.fromAppendix, let index = section(for: task.line) ?? (scheduled ? nil : taskSection) {
                 items[index].append((task.line, .dash(task.text)))
             } else {
                 appendixTasks.append(task)
@@ -98,7 +112,7 @@ public enum PlanDocxWriter {
         return groups.flatMap { group -> [PlanExport.Target] in
             guard group.count > 1 else { return group }
             let texts = group.map(\.text)
-            for separator in [" ", ". ", "; ", ", "] {
+            for separator in ["; ", ". ", ", ", " "] {
                 let sentence = texts.joined(separator: separator)
                 if TargetParser.targets(in: sentence, lineNumber: 0).map(\.text) == texts {
                     return [PlanExport.Target(text: sentence, line: group[0].line)]
@@ -119,6 +133,11 @@ public enum PlanDocxWriter {
     static func isTargetHeading(_ heading: String) -> Bool {
         let folded = VietnameseFolding.fold(heading)
         return folded.contains("chi tieu") || folded.contains("muc tieu cu the")
+    }
+
+    static func isTaskHeading(_ heading: String) -> Bool {
+        let folded = VietnameseFolding.fold(heading)
+        return folded.contains("nhiem vu") || folded.contains("giai phap")
     }
 
     /// Whether the section or a heading above it is about targets.

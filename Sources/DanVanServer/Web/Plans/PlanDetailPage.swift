@@ -27,6 +27,7 @@ struct PlanDetailPage: Encodable {
     let statusLabel: String
     let isDraft: Bool
     let gridHref: String
+    let docxHref: String
     let coverage: PlanCoverage.Report?
     let chainDown: PlanChainDown
     let editHref: String?
@@ -64,6 +65,7 @@ struct PlanDetailPage: Encodable {
             signature: [plan.signatureAuthority, plan.signaturePosition, plan.signatureName].compactMap { $0 }.joined(separator: " · "),
             statusLabel: plan.status == "draft" ? "Bản nháp" : "Đã ban hành", isDraft: plan.status == "draft",
             gridHref: SiteRoute.planGrid(String(planID)).path,
+            docxHref: SiteRoute.planDocx(String(planID)).path,
             coverage: plan.implementsPlanID == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
             chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db),
             editHref: canEdit ? SiteRoute.planEdit(String(planID)).path : nil,

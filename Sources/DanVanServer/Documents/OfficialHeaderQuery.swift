@@ -1,0 +1,18 @@
+import DanVanCore
+import Fluent
+
+/// The header of a document a unit issues, from the unit and the two units above it.
+enum OfficialHeaderQuery {
+    static func header(unitID: Int, number: String?, type: String, place: String?, issuedOn: CivilDate?, year: Int,
+                       on db: any Database) async throws -> OfficialHeaderText {
+        guard let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
+        let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        let grandparent = try await parent?.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        return OfficialHeaderText(unit: body(unit), parent: parent.map(body), grandparent: grandparent.map(body),
+                                  number: number.flatMap(DocumentNumber.parse), type: type, place: place, issuedOn: issuedOn, year: year)
+    }
+
+    private static func body(_ unit: OrgUnit) -> OfficialHeaderText.Body {
+        OfficialHeaderText.Body(name: unit.name, kind: unit.unitKind, level: unit.unitLevel)
+    }
+}
