@@ -18,9 +18,13 @@ public struct OfficialHeaderText: Equatable, Sendable {
 
         /// The name as documents print it: "Đảng ủy xã Bình Lư (huyện Tam Đường)" keeps its
         /// bracketed district only to tell it apart in lists.
-        var officialName: Body {
+        public var printedName: String {
             let bare = name.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces)
-            return Body(name: bare.isEmpty ? name : bare, kind: kind, level: level)
+            return bare.isEmpty ? name : bare
+        }
+
+        var officialName: Body {
+            Body(name: printedName, kind: kind, level: level)
         }
     }
 
@@ -33,7 +37,7 @@ public struct OfficialHeaderText: Equatable, Sendable {
     public let placeAndDate: String
 
     /// The width the clerk writes a number or a date into.
-    static let blank = "      "
+    static let blank = "    "
 
     public init(unit: Body, parent: Body?, grandparent: Body?, number: DocumentNumber?, type: String, place: String?,
                 issuedOn: CivilDate?, year: Int) {

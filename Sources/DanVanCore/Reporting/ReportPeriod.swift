@@ -72,6 +72,12 @@ public struct ReportPeriod: Hashable, Comparable, Sendable, Codable, CustomStrin
         other.year == year && other.firstMonth >= firstMonth && other.lastMonth <= lastMonth
     }
 
+    /// The period of the same frequency just after, across the new year.
+    public var next: ReportPeriod {
+        if index < 12 / frequency.monthsPerPeriod { return ReportPeriod(frequency: frequency, year: year, index: index + 1)! }
+        return ReportPeriod(frequency: frequency, year: year + 1, index: 1)!
+    }
+
     /// The period of the same frequency just before, across the new year.
     public var previous: ReportPeriod {
         if index > 1 { return ReportPeriod(frequency: frequency, year: year, index: index - 1)! }

@@ -20,6 +20,10 @@ public struct TargetEvaluation: Equatable, Sendable {
     /// Why, in a sentence: "17/20 = 85% so với chỉ tiêu trên 85%".
     public let explanation: String
 
+    /// A target no reported figure measures: no indicator is linked to it.
+    public static let notMeasured = TargetEvaluation(status: .noData, figure: nil,
+                                                     explanation: "Chỉ tiêu chưa gắn với số liệu báo cáo.")
+
     /// Target + value → met / not met / not enough data. A percent target needs a ratio, a
     /// coverage or a yes/no; a count target needs a count or a yes/no (1 or 0).
     public static func evaluate(_ threshold: Threshold, _ value: IndicatorValue?) -> TargetEvaluation {

@@ -10,6 +10,8 @@ enum DashboardQueries {
         let threshold: Threshold
         let indicatorID: Int
         let planLabel: String
+        let planID: Int
+        let line: Int
     }
 
     /// Targets with an indicator, of the unit's own plans and of every plan whose reporting
@@ -17,7 +19,7 @@ enum DashboardQueries {
     static func targets(unitID: Int, year: Int, on db: any Database) async throws -> [TargetRow] {
         let covering = try await ReportSchemes.covering(unitID: unitID, year: year, on: db).map(\.planID)
         let rows = try await UnitClosure.sqlDatabase(db).raw("""
-            SELECT t.text, t.comparator, t.value, t.upper, t.measure, t.indicator_id, p.id AS plan_id, p.number_normalized
+            SELECT t.text, t.comparator, t.value, t.upper, t.measure, t.indicator_id, t.line, p.id AS plan_id, p.number_normalized
             FROM plan_targets t JOIN plans p ON p.id = t.plan_id
             WHERE t.indicator_id IS NOT NULL AND p.year = \(bind: year)
               AND (p.unit_id = \(bind: unitID)\(covering.isEmpty ? "" : " OR p.id IN (\(binds: covering))" as SQLQueryString))
@@ -31,7 +33,8 @@ enum DashboardQueries {
                                                   upper: try row.decode(column: "upper", as: Double?.self),
                                                   measure: TargetMeasure(rawValue: try row.decode(column: "measure", as: String.self)) ?? .percent),
                              indicatorID: try row.decode(column: "indicator_id", as: Int.self),
-                             planLabel: try row.decode(column: "number_normalized", as: String?.self) ?? "Kế hoạch \(planID)")
+                             planLabel: try row.decode(column: "number_normalized", as: String?.self) ?? "Kế hoạch \(planID)",
+                             planID: planID, line: try row.decode(column: "line", as: Int.self))
         }
     }
 

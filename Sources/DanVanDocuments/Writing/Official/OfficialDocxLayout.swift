@@ -125,8 +125,10 @@ enum OfficialDocxLayout {
                 })
             }
         }
-        return [
-            .paragraph(WordParagraph(appendix.title, bold: true, size: 14, alignment: .center, keepWithNext: true)),
+        let title = appendix.title.split(separator: "\n").map {
+            WordBlock.paragraph(WordParagraph(String($0), bold: true, size: 14, alignment: .center, keepWithNext: true))
+        }
+        return title + [
             .paragraph(WordParagraph(appendix.note, italic: true, size: 14, alignment: .center, spaceAfter: 240, keepWithNext: true)),
             .table(WordTable(columnWidths: widths, rows: [header] + rows, bordered: true, headerRows: 1)),
         ]

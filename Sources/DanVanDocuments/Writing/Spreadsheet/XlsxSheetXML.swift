@@ -12,6 +12,8 @@ enum XlsxSheetXML {
         let header = headerRow(table)
         var xml = XMLBuilder()
         xml.element("worksheet", ["xmlns": namespace]) { xml in
+            // Printed one page wide, as many pages long as it takes.
+            xml.element("sheetPr") { xml in xml.empty("pageSetUpPr", ["fitToPage": "1"]) }
             xml.element("sheetViews") { xml in
                 xml.element("sheetView", ["workbookViewId": "0"]) { xml in
                     xml.empty("pane", ["ySplit": String(header), "topLeftCell": "A\(header + 1)", "activePane": "bottomLeft", "state": "frozen"])
@@ -38,7 +40,7 @@ enum XlsxSheetXML {
                 }
             }
             xml.empty("pageMargins", ["left": "0.6", "right": "0.4", "top": "0.6", "bottom": "0.6", "header": "0.3", "footer": "0.3"])
-            xml.empty("pageSetup", ["paperSize": "9", "orientation": "landscape"])
+            xml.empty("pageSetup", ["paperSize": "9", "orientation": "landscape", "fitToWidth": "1", "fitToHeight": "0"])
         }
         return xml.xml
     }

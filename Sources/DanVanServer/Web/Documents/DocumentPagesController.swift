@@ -7,12 +7,39 @@ import Vapor
 struct DocumentPagesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.planDocx(SiteRoute.param).pathComponents, use: planDocx)
+        routes.get(SiteRoute.planGridXlsx(SiteRoute.param).pathComponents, use: planGridXlsx)
+        routes.get(SiteRoute.reviewReportDocx(SiteRoute.param).pathComponents, use: reviewDocx)
+        routes.get(SiteRoute.dashboardTargetsXlsx(SiteRoute.param).pathComponents) { try await table(.targets, req: $0) }
+        routes.get(SiteRoute.dashboardChildrenXlsx(SiteRoute.param).pathComponents) { try await table(.children, req: $0) }
+        routes.get(SiteRoute.dashboardCompletenessXlsx(SiteRoute.param).pathComponents) { try await table(.completeness, req: $0) }
     }
 
     func planDocx(req: Request) async throws -> Response {
         let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
-        let export = try await PlanExportQuery.load(plan, on: req.db)
-        let data = try PlanDocxWriter.docx(export)
-        return DocumentDownload.response(data, kind: .docx, name: DocumentNames.plan(plan))
+        return download(try await DocumentExports.plan(plan, on: req.db), kind: .docx)
+    }
+
+    func planGridXlsx(req: Request) async throws -> Response {
+        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
+        return download(try await DocumentExports.grid(plan, today: CivilDate.today(), on: req.db), kind: .xlsx)
+    }
+
+    func reviewDocx(req: Request) async throws -> Response {
+        let unit = try await req.visibleUnit()
+        let link = try await req.dashboardRequest()
+        let file = try await DocumentExports.review(unit: unit, period: link.period, includeSubmitted: link.includeSubmitted,
+                                                    rollups: req.application.rollupCache, on: req.db)
+        return download(file, kind: .docx)
+    }
+
+    func table(_ kind: TableExports.Kind, req: Request) async throws -> Response {
+        let unit = try await req.visibleUnit()
+        let link = try await req.dashboardRequest()
+        return download(try await DocumentExports.table(kind, unit: unit, link: link, rollups: req.application.rollupCache, on: req.db),
+                        kind: .xlsx)
+    }
+
+    private func download(_ file: DocumentExports.File, kind: DocumentDownload.Kind) -> Response {
+        DocumentDownload.response(file.data, kind: kind, name: file.name)
     }
 }

@@ -31,6 +31,7 @@ struct PlanGridPage: Encodable {
 
     let plan: PlanRow
     let planHref: String
+    let xlsxHref: String
     let months: [Int]
     let rows: [Row]
     let counts: [Count]
@@ -63,7 +64,8 @@ struct PlanGridPage: Encodable {
         }
         let counts = legend.map { Count(label: $0.label, tone: $0.tone, value: tally[$0.tone] ?? 0) }
         return PlanGridPage(plan: PlanRow(plan, unitName: try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""),
-                            planHref: SiteRoute.plan(String(plan.requireID)).path, months: Array(1...12), rows: rows, counts: counts,
+                            planHref: SiteRoute.plan(String(plan.requireID)).path,
+                            xlsxHref: SiteRoute.planGridXlsx(String(plan.requireID)).path, months: Array(1...12), rows: rows, counts: counts,
                             today: today.vietnamese)
     }
 

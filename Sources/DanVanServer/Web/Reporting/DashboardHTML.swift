@@ -6,7 +6,9 @@ enum DashboardHTML {
     static func body(_ page: DashboardPage, periods: [ReportPeriod]) -> String {
         let link = DashboardLink(period: page.period, indicatorID: page.indicator?.id, includeSubmitted: page.includesSubmitted)
         var html = "<div class=\"bar\"><h1>\(e(page.unitName))</h1><span class=\"tag\">\(e(page.period.label))"
-            + (page.includesSubmitted ? " · tính cả báo cáo chưa duyệt" : "") + "</span></div>"
+            + (page.includesSubmitted ? " · tính cả báo cáo chưa duyệt" : "") + "</span>"
+            + "<a class=\"button\" href=\"\(e(link.href(.reviewReportDocx(page.unitCode))))\" download>"
+            + "\(e(reviewLabel(page.period))) (Word)</a></div>"
         html += controls(page, periods: periods)
         html += targets(page, link: link)
         html += children(page, link: link)
@@ -45,7 +47,16 @@ enum DashboardHTML {
                 + "<td><a href=\"\(e(href))\">\(e(target.evaluation.explanation))</a></td>"
                 + "<td><span class=\"status \(tone(target.evaluation.status))\">\(target.evaluation.status.label)</span></td></tr>"
         }
-        return html + "</tbody></table></section>"
+        return html + "</tbody></table><p><a href=\"\(e(link.href(.dashboardTargetsXlsx(page.unitCode))))\">Tải bảng (Excel)</a></p></section>"
+    }
+
+    /// "Tải báo cáo sơ kết" in June, "Tải báo cáo tổng kết" for the year, else "Tải báo cáo kết quả".
+    private static func reviewLabel(_ period: ReportPeriod) -> String {
+        switch ReviewWording(period: period).kind {
+        case .interim: "Tải báo cáo sơ kết"
+        case .final: "Tải báo cáo tổng kết"
+        case .periodic: "Tải báo cáo kết quả"
+        }
     }
 
     private static func children(_ page: DashboardPage, link: DashboardLink) -> String {
@@ -70,7 +81,7 @@ enum DashboardHTML {
                 + "<td class=\"num\">\(RollupFigure.shown(child.value))</td>"
                 + "<td>\(child.status.map { "<span class=\"status \(tone($0))\">\($0.label)</span>" } ?? "")</td></tr>"
         }
-        html += "</tbody></table></div><p><a href=\"\(e(link.href(.dashboardChildrenCSV(page.unitCode))))\">Tải bảng (CSV)</a></p></section>"
+        html += "</tbody></table></div><p>Tải bảng: <a href=\"\(e(link.href(.dashboardChildrenXlsx(page.unitCode))))\">Excel</a> · <a href=\"\(e(link.href(.dashboardChildrenCSV(page.unitCode))))\">CSV</a></p></section>"
         return html
     }
 
@@ -114,7 +125,7 @@ enum DashboardHTML {
             }
             html += "</ul>"
         }
-        return html + "<p><a href=\"\(e(link.href(.dashboardCompletenessCSV(page.unitCode))))\">Tải bảng (CSV)</a></p></section>"
+        return html + "<p>Tải bảng: <a href=\"\(e(link.href(.dashboardCompletenessXlsx(page.unitCode))))\">Excel</a> · <a href=\"\(e(link.href(.dashboardCompletenessCSV(page.unitCode))))\">CSV</a></p></section>"
     }
 
     /// Enough to act on; the units below list the rest, so a province page stays small.

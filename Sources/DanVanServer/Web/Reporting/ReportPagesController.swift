@@ -44,7 +44,7 @@ struct ReportPagesController {
     }
 
     func show(req: Request) async throws -> Response {
-        let unit = try await visibleUnit(req)
+        let unit = try await req.visibleUnit()
         let period = try await ReportPeriods.requested(req.query["period"], on: req.db)
         let form = try await ReportForm.load(unitID: unit.requireID, period: period, on: req.db)
         let page = try await ReportEntryPage.query(unit: unit, form: form, user: try req.requireUser(), on: req.db)
@@ -52,7 +52,7 @@ struct ReportPagesController {
     }
 
     func act(req: Request) async throws -> Response {
-        let unit = try await visibleUnit(req)
+        let unit = try await req.visibleUnit()
         let user = try req.requireUser()
         let fields = try req.content.decode([String: String].self)
         let period = try await ReportPeriods.requested(fields["period"], on: req.db)
@@ -75,7 +75,7 @@ struct ReportPagesController {
                                                       in: req.application.dashboardAccessCache, on: req.db)
         guard Authorizer.allows(user, .viewUnit, relation: access.relation) else { throw AppError.forbidden }
         let unit = access.unit
-        let request = try await dashboardRequest(req)
+        let request = try await req.dashboardRequest()
         let key = "\(unit.requireID)|\(request.period.code)|\(request.indicatorID.map(String.init) ?? "")|\(request.includeSubmitted)"
         let db = req.db
         let rollups = req.application.rollupCache
@@ -88,37 +88,19 @@ struct ReportPagesController {
     }
 
     func childrenCSV(req: Request) async throws -> Response {
-        let unit = try await visibleUnit(req)
-        let request = try await dashboardRequest(req)
+        let unit = try await req.visibleUnit()
+        let request = try await req.dashboardRequest()
         let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
                                                  includeSubmitted: request.includeSubmitted, rollups: req.application.rollupCache, on: req.db)
         return try DashboardCSV.response(try DashboardCSV.children(page), name: "\(unit.code)-\(request.period.code)-don-vi.csv")
     }
 
     func completenessCSV(req: Request) async throws -> Response {
-        let unit = try await visibleUnit(req)
-        let request = try await dashboardRequest(req)
+        let unit = try await req.visibleUnit()
+        let request = try await req.dashboardRequest()
         let result = try await CompletenessQuery.load(rootID: unit.requireID, period: request.period, on: req.db)
         return try DashboardCSV.response(try DashboardCSV.completeness(result, period: request.period),
                                          name: "\(unit.code)-\(request.period.code)-tien-do.csv")
     }
 
-    /// The period, indicator and switch a dashboard or its tables were asked for.
-    private func dashboardRequest(_ req: Request) async throws -> DashboardLink {
-        let period = try await ReportPeriods.requested(req.query["period"], on: req.db)
-        let indicatorText: String? = req.query["indicator"]
-        let indicatorID = try indicatorText.flatMap { text -> Int? in
-            guard !text.isEmpty else { return nil }
-            guard let id = Int(text) else { throw AppError.invalid("indicator", "Mã chỉ số \"\(text)\" không hợp lệ.") }
-            return id
-        }
-        let submitted: String? = req.query["submitted"]
-        return DashboardLink(period: period, indicatorID: indicatorID, includeSubmitted: submitted == "1")
-    }
-
-    private func visibleUnit(_ req: Request) async throws -> OrgUnit {
-        let unit = try await UnitQueries.require(code: try req.routeParameter(), on: req.db)
-        try await req.authorize(.viewUnit, on: unit)
-        return unit
-    }
 }

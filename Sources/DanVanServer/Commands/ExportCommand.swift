@@ -1,0 +1,97 @@
+import ArgumentParser
+import DanVanCore
+import Foundation
+import Vapor
+
+/// `danvan export`: writes a plan or a review report as DOCX, or a table as XLSX, the same
+/// files the pages offer for download.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Xuất văn bản (DOCX) và bảng số liệu (XLSX).",
+        subcommands: [ExportPlan.self, ExportReport.self, ExportTable.self])
+
+    struct ExportPlan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "plan", abstract: "Xuất một kế hoạch đã lưu thành tệp Word theo thể thức văn bản.")
+
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Argument(help: "Số định danh (id) của kế hoạch, như trong đường dẫn /plans/ID.") var plan: String
+        @ArgumentParser.Option(help: "Tệp .docx sẽ ghi.") var docx: String
+
+        func run() async throws {
+            try await ExportCommand.write(to: docx, common: common) { app in
+                try await DocumentExports.plan(try await PlanQueries.require(id: plan, on: app.db), on: app.db)
+            }
+        }
+    }
+
+    struct ExportReport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "report", abstract: "Xuất báo cáo sơ kết, tổng kết (hoặc báo cáo kết quả một kỳ) của một đơn vị.")
+
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Option(help: "Mã đơn vị.") var unit: String
+        @ArgumentParser.Option(help: "Kỳ: 2025-H1 (sơ kết 6 tháng), 2025 (tổng kết năm), hoặc 2025-03, 2025-Q1.") var period: String
+        @ArgumentParser.Flag(help: "Tính cả báo cáo đã gửi chưa duyệt.") var includeSubmitted = false
+        @ArgumentParser.Option(help: "Tệp .docx sẽ ghi.") var docx: String
+
+        func run() async throws {
+            try await ExportCommand.write(to: docx, common: common) { app in
+                let unit = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
+                return try await DocumentExports.review(unit: unit, period: try ExportCommand.period(period), includeSubmitted: includeSubmitted,
+                                                        rollups: app.rollupCache, on: app.db)
+            }
+        }
+    }
+
+    struct ExportTable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "table",
+            abstract: "Xuất một bảng thành tệp Excel: targets (chỉ tiêu và kết quả), children (số liệu theo đơn vị trực thuộc), "
+                + "completeness (tình hình gửi báo cáo) của một đơn vị và kỳ; grid (tiến độ 12 tháng) của một kế hoạch.")
+
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Option(help: "Bảng: targets, children, completeness hoặc grid.") var table: String
+        @ArgumentParser.Option(help: "Mã đơn vị (mọi bảng trừ grid).") var unit: String?
+        @ArgumentParser.Option(help: "Kỳ: 2025-03, 2025-Q1, 2025-H1 hoặc 2025 (mọi bảng trừ grid).") var period: String?
+        @ArgumentParser.Option(help: "Chỉ số cho bảng children (mặc định: chỉ số của chỉ tiêu đầu tiên).") var indicator: Int?
+        @ArgumentParser.Option(help: "Số định danh của kế hoạch (bảng grid).") var plan: String?
+        @ArgumentParser.Flag(help: "Tính cả báo cáo đã gửi chưa duyệt.") var includeSubmitted = false
+        @ArgumentParser.Option(help: "Tệp .xlsx sẽ ghi.") var xlsx: String
+
+        func run() async throws {
+            guard let kind = TableExports.Kind(rawValue: table) else {
+                throw ValidationError("Bảng \"\(table)\" không có; chọn targets, children, completeness hoặc grid.")
+            }
+            try await ExportCommand.write(to: xlsx, common: common) { app in
+                if kind == .grid {
+                    guard let plan else { throw AppError.invalid("plan", "Bảng grid cần --plan: số định danh của kế hoạch.") }
+                    return try await DocumentExports.grid(try await PlanQueries.require(id: plan, on: app.db), today: CivilDate.today(), on: app.db)
+                }
+                guard let unit, let period else { throw AppError.invalid("unit", "Bảng \(table) cần --unit và --period.") }
+                let found = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
+                let link = DashboardLink(period: try ExportCommand.period(period), indicatorID: indicator, includeSubmitted: includeSubmitted)
+                return try await DocumentExports.table(kind, unit: found, link: link, rollups: app.rollupCache, on: app.db)
+            }
+        }
+    }
+
+    static func period(_ code: String) throws -> ReportPeriod {
+        guard let period = ReportPeriod(code: code) else {
+            throw AppError.invalid("period", "Kỳ báo cáo \"\(code)\" không tồn tại; viết 2025-03, 2025-Q1, 2025-H1 hoặc 2025.")
+        }
+        return period
+    }
+
+    /// Writes the file whole or not at all, and says where it went.
+    static func write(to path: String, common: CommonOptions,
+                      _ make: (Application) async throws -> DocumentExports.File) async throws {
+        let file = try await AppRunner.withApplication(common.settings()) { app in try await make(app) }
+        let url = URL(fileURLWithPath: path)
+        do {
+            try file.data.write(to: url, options: .atomic)
+        } catch {
+            throw ValidationError("Không ghi được tệp \(path): \(error.localizedDescription)")
+        }
+        print("Đã ghi \(path) (\(file.data.count) byte): \(file.name)")
+    }
+}

@@ -1,0 +1,41 @@
+import DanVanCore
+import DanVanDocuments
+import Fluent
+
+/// Everything a unit's review report for a period is written from, read as its dashboard reads
+/// it: the same cached roll-up, the same targets, the same completeness.
+enum ReviewReportQuery {
+    static func load(unit: OrgUnit, period: ReportPeriod, includeSubmitted: Bool, today: CivilDate,
+                     rollups: GenerationCache<RollupResult>, on db: any Database) async throws -> ReviewReportExport {
+        let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted, in: rollups, on: db)
+        let plans = try await Plan.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == period.year).sort(\.$id).all()
+        let plan = plans.first { $0.status != "draft" } ?? plans.first
+        let completeness = try await CompletenessQuery.load(rootID: unit.requireID, period: period, on: db)
+        let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        let header = try await OfficialHeaderQuery.header(unitID: unit.requireID, number: nil, type: "BC", place: plan?.place, issuedOn: nil,
+                                                          year: period.year, on: db)
+        return ReviewReportExport(
+            header: header, unitName: OfficialHeaderText.Body(name: unit.name, kind: unit.unitKind, level: unit.unitLevel).printedName,
+            period: period, planReference: plan.map(reference), includesSubmitted: includeSubmitted,
+            targets: try await ReviewTargetsQuery.load(unit: unit, year: period.year, rollup: rollup, on: db),
+            tasks: try await ReviewTasksQuery.load(plans: plans, period: period, today: today, on: db),
+            reporting: reporting(completeness),
+            recipients: (parent.map { ["\(OfficialHeaderText.Body(name: $0.name, kind: $0.unitKind, level: $0.unitLevel).printedName) (b/c)"] } ?? [])
+                + ["Lưu"],
+            signature: plan.flatMap { plan in
+                plan.signatureAuthority == nil && plan.signaturePosition == nil ? nil
+                    : OfficialSignature(authority: plan.signatureAuthority, position: plan.signaturePosition, name: plan.signatureName)
+            })
+    }
+
+    /// "Kế hoạch số 159-KH/HU ngày 16/01/2023".
+    private static func reference(_ plan: Plan) -> String {
+        let date = plan.issuedOn.flatMap(CivilDate.init(parsing:)).map { " ngày \($0.vietnamese)" } ?? ""
+        return DocumentNames.planReference(plan) + date
+    }
+
+    private static func reporting(_ result: CompletenessQuery.Result) -> ReviewReportExport.Reporting {
+        ReviewReportExport.Reporting(total: result.total, children: result.children.map { .init(name: $0.name, counts: $0.counts) },
+                                     missing: result.missing.map(\.name), missingNotNamed: max(0, result.total.missing - result.missing.count))
+    }
+}

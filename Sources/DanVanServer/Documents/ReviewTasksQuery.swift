@@ -1,0 +1,27 @@
+import DanVanCore
+import DanVanDocuments
+import Fluent
+
+/// The tasks of a unit's plans that fell due from January to the period's end, with where each
+/// stood at the end (or today, while the period runs).
+enum ReviewTasksQuery {
+    static func load(plans: [Plan], period: ReportPeriod, today: CivilDate, on db: any Database) async throws -> [ReviewReportExport.Task] {
+        guard !plans.isEmpty else { return [] }
+        let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID ~~ plans.map(\.requireID)).sort(\.$planID).sort(\.$position).all()
+        guard !tasks.isEmpty else { return [] }
+        let occurrences = try await TaskOccurrence.query(on: db).filter(\.$taskID ~~ tasks.map(\.requireID)).all()
+        let byTask = Dictionary(grouping: occurrences, by: \.taskID)
+        let leadIDs = Set(tasks.compactMap(\.leadUnitID))
+        let leadNames = leadIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await OrgUnit.query(on: db).filter(\.$id ~~ leadIDs).all()
+            .map { ($0.requireID, $0.name) })
+        let asOf = min(today, period.lastDay)
+        return tasks.compactMap { task in
+            let all = byTask[task.requireID] ?? []
+            let due = all.filter { $0.month <= period.lastMonth }
+            guard let outcome = TaskPeriodOutcome.of(due.map { ($0.occurrenceState, $0.timeliness(today: asOf)) }) else { return nil }
+            let lead = task.leadUnitID.flatMap { leadNames[$0] } ?? PlanPartsWriter.names(task.leadNames).joined(separator: ", ")
+            return .init(text: task.text, lead: lead.isEmpty ? "chưa giao đơn vị chủ trì" : lead, timing: OccurrenceWriter.timing(task).written,
+                         outcome: outcome, continues: all.contains { $0.month > period.lastMonth })
+        }
+    }
+}
