@@ -12,8 +12,14 @@ enum WordDocumentXML {
                     for block in section.blocks { write(block, into: &xml) }
                     let isFirst = index == 0
                     if index < document.sections.count - 1 {
+                        // The break's own paragraph is made tiny, so a section that fills its last
+                        // page does not push an empty one.
                         xml.element("w:p") { xml in
-                            xml.element("w:pPr") { xml in sectionProperties(section.page, isFirst: isFirst, into: &xml) }
+                            xml.element("w:pPr") { xml in
+                                xml.empty("w:spacing", ["w:before": "0", "w:after": "0", "w:line": "240", "w:lineRule": "auto"])
+                                xml.element("w:rPr") { xml in xml.empty("w:sz", ["w:val": "2"]) }
+                                sectionProperties(section.page, isFirst: isFirst, into: &xml)
+                            }
                         }
                     } else {
                         sectionProperties(section.page, isFirst: isFirst, into: &xml)
