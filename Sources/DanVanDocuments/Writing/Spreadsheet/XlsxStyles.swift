@@ -22,7 +22,7 @@ enum XlsxStyles {
 
     static let xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n" + """
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-    <numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>\
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="#,##0.0"/></numFmts>\
     <fonts count="4">\
     <font><sz val="12"/>\(font)</font>\
     <font><b/><sz val="14"/>\(font)</font>\
@@ -42,7 +42,7 @@ enum XlsxStyles {
     <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
     <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
     <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
-    <xf numFmtId="4" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+    <xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
     </cellXfs>\
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
     </styleSheet>
