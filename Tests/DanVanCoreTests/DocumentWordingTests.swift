@@ -16,6 +16,7 @@ struct DocumentWordingTests {
         #expect(header.numberLine == "Số 159-KH/HU")
         #expect(header.placeAndDate == "Tam Đường, ngày 16 tháng 01 năm 2023")
         #expect(!header.numberLineIsBlank)
+        #expect(header.numberInText == "số 159-KH/HU")
     }
 
     @Test("without a number or a date, both are left blank for the clerk, with the symbol the unit would use")

@@ -51,7 +51,7 @@ struct OOXMLPackageTests {
     @Test("a plan's DOCX has its parts declared and linked, A4 portrait then a landscape appendix, and the page number from page 2")
     func docxStructure() throws {
         let plan = PlanExport(header: header, documentType: "KH", subject: "Công tác dân vận năm 2025", issuer: "Huyện ủy Tam Đường", basis: [],
-                              sections: [], targets: [.init(text: "Trên 85% cán bộ được tập huấn", line: 0)],
+                              sections: [], targets: [.init(text: "Trên 85% cán bộ được tập huấn", subject: "cán bộ được tập huấn", line: 0)],
                               tasks: [.init(text: "Tập huấn", line: 0, group: nil, fromAppendix: true, timing: "Tháng 3", lead: ["Ban Dân vận"],
                                             coordinating: [])],
                               recipients: ["Lưu"], signature: .init(authority: "T/M BAN THƯỜNG VỤ", position: "BÍ THƯ", name: nil))

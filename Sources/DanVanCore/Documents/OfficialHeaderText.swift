@@ -55,6 +55,12 @@ public struct OfficialHeaderText: Equatable, Sendable {
         placeAndDate = Self.dateLine(place: placeName, date: issuedOn, year: year)
     }
 
+    /// The number as running text cites it: "số 159-KH/HU", or "số      -BC/HU" while blank.
+    public var numberInText: String {
+        let symbol = numberLine.hasPrefix("Số: ") ? numberLine.dropFirst(4) : numberLine.dropFirst(3)
+        return "số " + symbol
+    }
+
     private static func bodies(unit: Body, parent: Body?, grandparent: Body?, style: DocumentNumber.Style) -> (superior: String?, issuing: String) {
         // A standing board issues in its committee's name ("T/M BAN THƯỜNG VỤ" signs).
         if unit.kind == .partyStandingBoard, let parent {

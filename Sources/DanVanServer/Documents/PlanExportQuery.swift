@@ -19,7 +19,7 @@ enum PlanExportQuery {
             header: header, documentType: plan.documentType, subject: plan.subject, issuer: issuer(plan.issuerText, unitName: unitName),
             basis: try await basis(planID, on: db),
             sections: sections.map { .init(number: $0.number, heading: $0.heading, depth: $0.depth, line: $0.line) },
-            targets: targets.map { .init(text: $0.text, line: $0.line) },
+            targets: targets.map { .init(text: $0.text, subject: $0.subject, line: $0.line) },
             tasks: tasks.map { task in
                 let named = PlanPartsWriter.names(task.leadNames)
                 let lead = named.isEmpty ? task.leadUnitID.flatMap { leadUnitNames[$0] }.map { [$0] } ?? [] : named

@@ -99,7 +99,7 @@ public enum PlanDocxWriter {
     /// Targets read from one sentence ("95% trở lên ... có 01 mô hình") go back into one
     /// sentence, so each keeps the words around it. The stored fragments have lost what joined
     /// them (a space, a full stop, a semicolon), so the first joining that the reader splits into
-    /// the same targets again is kept; failing that, each target gets its own line.
+    /// the same targets (text and subject) again is kept; failing that, each gets its own line.
     static func targetSentences(_ targets: [PlanExport.Target]) -> [PlanExport.Target] {
         var groups: [[PlanExport.Target]] = []
         for target in targets {
@@ -112,10 +112,11 @@ public enum PlanDocxWriter {
         return groups.flatMap { group -> [PlanExport.Target] in
             guard group.count > 1 else { return group }
             let texts = group.map(\.text)
+            let wanted = group.map { [$0.text, $0.subject] }
             for separator in ["; ", ". ", ", ", " "] {
                 let sentence = texts.joined(separator: separator)
-                if TargetParser.targets(in: sentence, lineNumber: 0).map(\.text) == texts {
-                    return [PlanExport.Target(text: sentence, line: group[0].line)]
+                if TargetParser.targets(in: sentence, lineNumber: 0).map({ [$0.text, $0.subject] }) == wanted {
+                    return [PlanExport.Target(text: sentence, subject: "", line: group[0].line)]
                 }
             }
             return group
@@ -174,10 +175,9 @@ public enum PlanDocxWriter {
             lastGroup = group
         }
         let kind = plan.documentType == "CTr" ? "Chương trình" : "Kế hoạch"
-        let number = plan.header.numberLine.replacingOccurrences(of: "Số: ", with: "số ").replacingOccurrences(of: "Số ", with: "số ")
         return OfficialAppendix(
             title: "PHỤ LỤC",
-            note: "(Kèm theo \(kind) \(number) của \(plan.issuer))",
+            note: "(Kèm theo \(kind) \(plan.header.numberInText) của \(plan.issuer))",
             columns: [.init("Stt", weight: 6, centered: true), .init("Nội dung", weight: 44), .init("Thời gian", weight: 14, centered: true),
                       .init("Cơ quan, đơn vị chủ trì thực hiện", weight: 18), .init("Cơ quan, đơn vị phối hợp", weight: 18)],
             rows: rows)

@@ -18,11 +18,14 @@ public struct PlanExport: Sendable {
 
     public struct Target: Sendable, Equatable {
         public var text: String
+        /// What the target measures, as the reader found it ("cán bộ được tập huấn").
+        public var subject: String
         /// The line it was read from; 0 for a target added in DanVan.
         public var line: Int
 
-        public init(text: String, line: Int) {
+        public init(text: String, subject: String, line: Int) {
             self.text = text
+            self.subject = subject
             self.line = line
         }
     }

@@ -3,7 +3,7 @@ import DanVanCore
 /// The review report's appendix tables: target results, reporting by unit below, task progress.
 enum ReviewAppendices {
     static func all(_ report: ReviewReportExport) -> [OfficialAppendix] {
-        let note = "(Kèm theo Báo cáo \(report.header.numberLine.replacingOccurrences(of: "Số: ", with: "số ").replacingOccurrences(of: "Số ", with: "số ")) của \(report.unitName))"
+        let note = "(Kèm theo Báo cáo \(report.header.numberInText) của \(report.unitName))"
         var appendices = [targets(report, note: note)]
         if !report.reporting.children.isEmpty { appendices.append(reporting(report, note: note)) }
         if !report.tasks.isEmpty { appendices.append(tasks(report, note: note)) }
