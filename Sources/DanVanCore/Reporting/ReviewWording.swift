@@ -24,19 +24,9 @@ public struct ReviewWording: Equatable, Sendable {
             what = "tổng kết \(work) năm \(period.year)"
         default:
             kind = .periodic
-            nextPeriod = Self.lowercasedFirst(next.label)
-            what = "kết quả \(work) \(Self.lowercasedFirst(period.label))"
+            nextPeriod = next.label.firstLetterLowercased
+            what = "kết quả \(work) \(period.label.firstLetterLowercased)"
         }
-        subject = Self.uppercasedFirst(what) + ", phương hướng, nhiệm vụ " + nextPeriod
-    }
-
-    public static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
-    }
-
-    private static func uppercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
+        subject = what.sentenceCased + ", phương hướng, nhiệm vụ " + nextPeriod
     }
 }

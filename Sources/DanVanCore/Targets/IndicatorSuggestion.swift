@@ -35,10 +35,3 @@ public struct IndicatorSuggestion: Equatable, Sendable {
     }
 }
 
-extension String {
-    /// "cán bộ được tập huấn" → "Cán bộ được tập huấn": a subject taken from mid-sentence, as a name.
-    var sentenceCased: String {
-        guard let first else { return self }
-        return first.uppercased() + dropFirst()
-    }
-}

@@ -15,7 +15,7 @@ enum OOXMLPackage {
     static let relationshipsType = "application/vnd.openxmlformats-package.relationships+xml"
     private static let entryDate = Date(timeIntervalSince1970: 1_577_836_800)
 
-    static func zip(_ parts: [OOXMLPart]) throws(DocumentWriteError) -> Data {
+    static func zip(_ parts: [OOXMLPart]) throws -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             for part in [contentTypes(parts)] + parts {
@@ -75,7 +75,9 @@ enum OOXMLPackage {
     static let relationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 }
 
-/// A document that could not be written, in Vietnamese for the person who asked for it.
+/// A document that could not be written, in Vietnamese for the person who asked for it. The
+/// writers throw it untyped: typed throws through the server's async export chain crashed the
+/// Swift 6.3 optimizer (splitting the coroutine) in release builds.
 public struct DocumentWriteError: Error, CustomStringConvertible, Sendable {
     public let description: String
 

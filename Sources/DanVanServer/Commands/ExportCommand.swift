@@ -19,9 +19,10 @@ struct ExportCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Tệp .docx sẽ ghi.") var docx: String
 
         func run() async throws {
-            try await ExportCommand.write(to: docx, common: common) { app in
+            let file = try await AppRunner.withApplication(common.settings()) { app in
                 try await DocumentExports.plan(try await PlanQueries.require(id: plan, on: app.db), on: app.db)
             }
+            try ExportCommand.save(file, to: docx)
         }
     }
 
@@ -35,11 +36,13 @@ struct ExportCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Tệp .docx sẽ ghi.") var docx: String
 
         func run() async throws {
-            try await ExportCommand.write(to: docx, common: common) { app in
+            let period = try ExportCommand.period(period)
+            let file = try await AppRunner.withApplication(common.settings()) { app in
                 let unit = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
-                return try await DocumentExports.review(unit: unit, period: try ExportCommand.period(period), includeSubmitted: includeSubmitted,
+                return try await DocumentExports.review(unit: unit, period: period, includeSubmitted: includeSubmitted,
                                                         rollups: app.rollupCache, on: app.db)
             }
+            try ExportCommand.save(file, to: docx)
         }
     }
 
@@ -62,7 +65,7 @@ struct ExportCommand: AsyncParsableCommand {
             guard let kind = TableExports.Kind(rawValue: table) else {
                 throw ValidationError("Bảng \"\(table)\" không có; chọn targets, children, completeness hoặc grid.")
             }
-            try await ExportCommand.write(to: xlsx, common: common) { app in
+            let file = try await AppRunner.withApplication(common.settings()) { app in
                 if kind == .grid {
                     guard let plan else { throw AppError.invalid("plan", "Bảng grid cần --plan: số định danh của kế hoạch.") }
                     return try await DocumentExports.grid(try await PlanQueries.require(id: plan, on: app.db), today: CivilDate.today(), on: app.db)
@@ -72,6 +75,7 @@ struct ExportCommand: AsyncParsableCommand {
                 let link = DashboardLink(period: try ExportCommand.period(period), indicatorID: indicator, includeSubmitted: includeSubmitted)
                 return try await DocumentExports.table(kind, unit: found, link: link, rollups: app.rollupCache, on: app.db)
             }
+            try ExportCommand.save(file, to: xlsx)
         }
     }
 
@@ -83,12 +87,9 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     /// Writes the file whole or not at all, and says where it went.
-    static func write(to path: String, common: CommonOptions,
-                      _ make: (Application) async throws -> DocumentExports.File) async throws {
-        let file = try await AppRunner.withApplication(common.settings()) { app in try await make(app) }
-        let url = URL(fileURLWithPath: path)
+    static func save(_ file: DocumentExports.File, to path: String) throws {
         do {
-            try file.data.write(to: url, options: .atomic)
+            try file.data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw ValidationError("Không ghi được tệp \(path): \(error.localizedDescription)")
         }

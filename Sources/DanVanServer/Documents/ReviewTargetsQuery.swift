@@ -20,7 +20,7 @@ enum ReviewTargetsQuery {
         let plans = byPlan ? try await Plan.query(on: db).filter(\.$id ~~ planIDs).all() : []
         let labels = Dictionary(uniqueKeysWithValues: plans.map { ($0.requireID, DocumentNames.planReference($0)) })
         func area(_ planID: Int, _ line: Int) -> String? {
-            if byPlan { return "Chỉ tiêu theo \(labels[planID].map { ReviewWording.lowercasedFirst($0) } ?? "kế hoạch")" }
+            if byPlan { return "Chỉ tiêu theo \(labels[planID]?.firstLetterLowercased ?? "kế hoạch")" }
             return sectionsByPlan[planID]?.filter { $0.line <= line && $0.line > 0 }.max { $0.line < $1.line }?.heading
         }
         var targets = measured.map { row -> ReviewReportExport.Target in

@@ -8,7 +8,7 @@ enum OfficialDocxLayout {
     static let indent = 567
     static let paragraphGap = 120
 
-    static func docx(_ document: OfficialDocument) throws(DocumentWriteError) -> Data {
+    static func docx(_ document: OfficialDocument) throws -> Data {
         try WordPackage.docx(word(document))
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// under the heading it was read from (by line); appendix tasks, and tasks added in DanVan,
 /// go in the appendix table, on a landscape page.
 public enum PlanDocxWriter {
-    public static func docx(_ plan: PlanExport) throws(DocumentWriteError) -> Data {
+    public static func docx(_ plan: PlanExport) throws -> Data {
         try OfficialDocxLayout.docx(document(plan))
     }
 
@@ -25,14 +25,14 @@ public enum PlanDocxWriter {
     /// Kế hoạch công tác dân vận năm 2023 như sau:".
     static func opening(_ plan: PlanExport, word: String) -> String {
         let kind = word == "CHƯƠNG TRÌNH" ? "Chương trình" : "Kế hoạch"
-        let enacting = "\(plan.issuer) ban hành \(kind) \(lowercasedFirst(plan.subject)) như sau:"
+        let enacting = "\(plan.issuer) ban hành \(kind) \(plan.subject.firstLetterLowercased) như sau:"
         guard !plan.basis.isEmpty else { return enacting }
         return "Thực hiện " + plan.basis.map(citation).joined(separator: "; ") + ", " + enacting
     }
 
     static func citation(_ basis: PlanExport.Basis) -> String {
         var text = "\(basis.typeName) số \(basis.number)"
-        if let date = basis.issuedOn { text += " ngày \(date.day < 10 ? "0" : "")\(date.day)/\(date.month < 10 ? "0" : "")\(date.month)/\(date.year)" }
+        if let date = basis.issuedOn { text += " ngày \(date.vietnamese)" }
         if let issuer = basis.issuer, !issuer.isEmpty { text += " của \(issuer)" }
         if let subject = basis.subject.map(subjectAlone), !subject.isEmpty { text += " về \(subject)" }
         return text
@@ -45,13 +45,6 @@ public enum PlanDocxWriter {
         let before = subject[..<enacting.lowerBound]
         guard let comma = before.range(of: ",", options: .backwards) ?? before.range(of: ";", options: .backwards) else { return subject }
         return String(subject[..<comma.lowerBound])
-    }
-
-    private static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        // "Kế hoạch Công tác dân vận" reads wrong; a proper name ("Dân vận khéo") keeps its capital
-        // only in the middle of the subject, never at its start.
-        return first.lowercased() + text.dropFirst()
     }
 
     struct Placement {

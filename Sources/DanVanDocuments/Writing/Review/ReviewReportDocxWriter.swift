@@ -6,7 +6,7 @@ import Foundation
 /// reporting), an overall assessment with places for the author's words, directions for the
 /// next period drawn from unfinished tasks and unmet targets, proposals; then appendix tables.
 public enum ReviewReportDocxWriter {
-    public static func docx(_ report: ReviewReportExport) throws(DocumentWriteError) -> Data {
+    public static func docx(_ report: ReviewReportExport) throws -> Data {
         try OfficialDocxLayout.docx(document(report))
     }
 

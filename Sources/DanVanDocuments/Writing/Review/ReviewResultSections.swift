@@ -37,7 +37,7 @@ enum ReviewResultSections {
             : target.evaluation.explanation
         switch target.evaluation.status {
         case .noData where explanation == "Chưa có số liệu": return .dash("\(target.text): chưa có số liệu.")
-        case .noData: return .dash("\(target.text): chưa có số liệu (\(lowercasedFirst(explanation))).")
+        case .noData: return .dash("\(target.text): chưa có số liệu (\(explanation.firstLetterLowercased)).")
         case .met, .notMet: return .dash("\(target.text): \(explanation). \(target.evaluation.status.label).")
         }
     }
@@ -83,9 +83,9 @@ enum ReviewResultSections {
         let total = report.reporting.total
         var items: [OfficialItem] = []
         if total.expected == 0 {
-            items.append(.text("Kỳ \(lowercasedFirst(report.period.label)) không có đơn vị nào phải báo cáo số liệu."))
+            items.append(.text("Kỳ \(report.period.label.firstLetterLowercased) không có đơn vị nào phải báo cáo số liệu."))
         } else {
-            items.append(.text("Kỳ \(lowercasedFirst(report.period.label)): \(total.expected) báo cáo phải gửi, \(total.submitted) đã gửi "
+            items.append(.text("Kỳ \(report.period.label.firstLetterLowercased): \(total.expected) báo cáo phải gửi, \(total.submitted) đã gửi "
                 + "(\(total.onTime) đúng hạn, \(total.late) muộn), \(total.approved) đã duyệt, \(total.missing) chưa gửi."))
             if !report.reporting.missing.isEmpty {
                 let more = report.reporting.missingNotNamed > 0 ? " và \(report.reporting.missingNotNamed) đơn vị khác" : ""
@@ -101,10 +101,5 @@ enum ReviewResultSections {
         let sentence = text.range(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
         let trimmed = sentence.trimmingCharacters(in: .whitespaces)
         return trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
-    }
-
-    static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
     }
 }

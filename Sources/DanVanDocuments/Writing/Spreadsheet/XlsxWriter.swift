@@ -4,7 +4,7 @@ import Foundation
 /// the columns, the header row frozen and repeated when printed, text wrapped (never cut),
 /// numbers with Vietnamese-readable formats, A4 landscape.
 public enum XlsxWriter {
-    public static func xlsx(_ tables: [SpreadsheetTable]) throws(DocumentWriteError) -> Data {
+    public static func xlsx(_ tables: [SpreadsheetTable]) throws -> Data {
         guard !tables.isEmpty else { throw DocumentWriteError("Không có bảng nào để ghi ra tệp Excel.") }
         let names = sheetNames(tables.map(\.sheetName))
         let main = "application/vnd.openxmlformats-officedocument.spreadsheetml."

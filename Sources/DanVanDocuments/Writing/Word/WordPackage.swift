@@ -7,7 +7,7 @@ enum WordPackage {
     static let pageNumberHeaderID = "rIdHeader"
     static let firstPageHeaderID = "rIdFirstHeader"
 
-    static func docx(_ document: WordDocument) throws(DocumentWriteError) -> Data {
+    static func docx(_ document: WordDocument) throws -> Data {
         let main = "application/vnd.openxmlformats-officedocument.wordprocessingml."
         let base = OOXMLPackage.relationshipBase
         return try OOXMLPackage.zip([
