@@ -67,7 +67,7 @@ enum OfficialDocxLayout {
     }
 
     private static func blocks(_ section: OfficialSection) -> [WordBlock] {
-        let label = heading(number: section.number, depth: section.depth)
+        let label = heading(number: section.number)
         let run = WordRun(text: label + " " + section.heading, bold: section.depth < 3, italic: section.depth >= 2)
         var blocks: [WordBlock] = [.paragraph(WordParagraph([run], firstLineIndent: indent, spaceBefore: section.depth == 0 ? paragraphGap : 0,
                                                             spaceAfter: paragraphGap, keepWithNext: true))]
@@ -82,7 +82,7 @@ enum OfficialDocxLayout {
     }
 
     /// "I." for the Roman level, "1." and "1.1." below it, "a)" for letters.
-    static func heading(number: String, depth: Int) -> String {
+    static func heading(number: String) -> String {
         if let last = number.last, last.isLetter, number.count == 1, last.isLowercase { return number + ")" }
         return number.hasSuffix(".") || number.hasSuffix(")") ? number : number + "."
     }

@@ -22,8 +22,6 @@ struct WordRun {
     var italic = false
     var underline = false
     var size: Double?
-    /// A line break after the text, inside the same paragraph.
-    var breakAfter = false
 }
 
 struct WordParagraph {
@@ -35,7 +33,6 @@ struct WordParagraph {
     var spaceBefore = 0
     var spaceAfter = 0
     var keepWithNext = false
-    var style: String?
 
     init(_ runs: [WordRun], alignment: Alignment = .both, firstLineIndent: Int = 0, spaceBefore: Int = 0, spaceAfter: Int = 0,
          keepWithNext: Bool = false) {

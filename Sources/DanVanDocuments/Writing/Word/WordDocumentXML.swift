@@ -40,7 +40,6 @@ enum WordDocumentXML {
     static func write(_ paragraph: WordParagraph, into xml: inout XMLBuilder) {
         xml.element("w:p") { xml in
             xml.element("w:pPr") { xml in
-                if let style = paragraph.style { xml.empty("w:pStyle", ["w:val": style]) }
                 if paragraph.keepWithNext { xml.empty("w:keepNext") }
                 xml.empty("w:spacing", ["w:before": String(paragraph.spaceBefore), "w:after": String(paragraph.spaceAfter)])
                 if paragraph.firstLineIndent != 0 { xml.empty("w:ind", ["w:firstLine": String(paragraph.firstLineIndent)]) }
@@ -66,7 +65,6 @@ enum WordDocumentXML {
                 }
             }
             xml.element("w:t", ["xml:space": "preserve"], text: run.text)
-            if run.breakAfter { xml.empty("w:br") }
         }
     }
 
