@@ -8,11 +8,14 @@ enum OfficialHeaderQuery {
         guard let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
         let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let grandparent = try await parent?.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
-        return OfficialHeaderText(unit: body(unit), parent: parent.map(body), grandparent: grandparent.map(body),
+        return OfficialHeaderText(unit: unit.officialBody, parent: parent?.officialBody, grandparent: grandparent?.officialBody,
                                   number: number.flatMap(DocumentNumber.parse), type: type, place: place, issuedOn: issuedOn, year: year)
     }
+}
 
-    private static func body(_ unit: OrgUnit) -> OfficialHeaderText.Body {
-        OfficialHeaderText.Body(name: unit.name, kind: unit.unitKind, level: unit.unitLevel)
+extension OrgUnit {
+    /// The unit as an official document's header and text name it.
+    var officialBody: OfficialHeaderText.Body {
+        OfficialHeaderText.Body(name: name, kind: unitKind, level: unitLevel)
     }
 }

@@ -49,7 +49,8 @@ enum PlanExportQuery {
         return read
     }
 
-    private static func signature(_ plan: Plan) -> OfficialSignature? {
+    /// The plan's signature block; a review report of the same unit is signed the same way.
+    static func signature(_ plan: Plan) -> OfficialSignature? {
         guard plan.signatureAuthority != nil || plan.signaturePosition != nil || plan.signatureName != nil else { return nil }
         return OfficialSignature(authority: plan.signatureAuthority, position: plan.signaturePosition, name: plan.signatureName)
     }

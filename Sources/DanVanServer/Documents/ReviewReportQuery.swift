@@ -15,17 +15,13 @@ enum ReviewReportQuery {
         let header = try await OfficialHeaderQuery.header(unitID: unit.requireID, number: nil, type: "BC", place: plan?.place, issuedOn: nil,
                                                           year: period.year, on: db)
         return ReviewReportExport(
-            header: header, unitName: OfficialHeaderText.Body(name: unit.name, kind: unit.unitKind, level: unit.unitLevel).printedName,
+            header: header, unitName: unit.officialBody.printedName,
             period: period, planReference: plan.map(reference), includesSubmitted: includeSubmitted,
             targets: try await ReviewTargetsQuery.load(unit: unit, year: period.year, rollup: rollup, on: db),
             tasks: try await ReviewTasksQuery.load(plans: plans, period: period, today: today, on: db),
             reporting: reporting(completeness),
-            recipients: (parent.map { ["\(OfficialHeaderText.Body(name: $0.name, kind: $0.unitKind, level: $0.unitLevel).printedName) (b/c)"] } ?? [])
-                + ["Lưu"],
-            signature: plan.flatMap { plan in
-                plan.signatureAuthority == nil && plan.signaturePosition == nil ? nil
-                    : OfficialSignature(authority: plan.signatureAuthority, position: plan.signaturePosition, name: plan.signatureName)
-            })
+            recipients: (parent.map { ["\($0.officialBody.printedName) (b/c)"] } ?? []) + ["Lưu"],
+            signature: plan.flatMap(PlanExportQuery.signature))
     }
 
     /// "Kế hoạch số 159-KH/HU ngày 16/01/2023".
