@@ -33,4 +33,27 @@ struct PlanDocxWriterTests {
         #expect(after.signature == before.signature)
         #expect(reread.kind == .plan)
     }
+
+    @Test("the plan's own words come back; a target changed in DanVan replaces its sentence, a removed task takes its paragraph")
+    func ownWordsAndEdits() throws {
+        let original = try PlanFileReader.read(Fixtures.data("seed-000.docx"), filename: "seed-000.docx")
+        var export = PlanStructure.export(original, header: Self.header(for: original))
+        let changed = try #require(export.targets.firstIndex { $0.text.hasPrefix("Trên 85%") })
+        export.targets[changed].text = "Trên 90% cán bộ lãnh đạo được tập huấn, bồi dưỡng nghiệp vụ công tác dân vận"
+        let removed = try #require(export.tasks.firstIndex { !$0.fromAppendix })
+        let removedText = export.tasks[removed].text
+        export.tasks.remove(at: removed)
+
+        let written = try PlanDocxWriter.docx(export)
+        let lines = try DocxPlanSource.lines(from: written, filename: "written.docx").map(\.text)
+        #expect(lines.contains { $0.hasPrefix("Thực hiện Chương trình số 27-CTr/TU, ngày 12/12/2022") }, "the opening as the plan wrote it")
+        #expect(lines.contains { $0.hasPrefix("Nâng cao chất lượng, hiệu quả công tác dân vận của hệ thống chính trị") },
+                "a purpose paragraph, which is neither target nor task, is kept")
+        #expect(!lines.contains { $0.contains(removedText) })
+        let reread = try PlanFileReader.read(written, filename: "written.docx")
+        #expect(reread.targets.contains { $0.text.hasPrefix("Trên 90% cán bộ lãnh đạo") && $0.value == 90 })
+        #expect(!reread.targets.contains { $0.text.hasPrefix("Trên 85% cán bộ lãnh đạo") })
+        #expect(reread.targets.count == original.targets.count)
+        #expect(reread.tasks.count == original.tasks.count - 1)
+    }
 }

@@ -53,6 +53,9 @@ struct PlanDocxExportTests {
             #expect(read.recipients == PlanPartsWriter.names(plan.recipientsJSON))
             #expect(read.signature == PlanDocument.Signature(authority: plan.signatureAuthority, position: plan.signaturePosition,
                                                              name: plan.signatureName))
+            let text = try ReviewExportTests.lines(data)
+            #expect(text.contains { $0.hasPrefix("Nâng cao chất lượng, hiệu quả công tác dân vận của hệ thống chính trị") },
+                    "the plan's own words are kept, not only its targets and tasks")
             let basis = try await PlanCitation.query(on: app.db).filter(\.$planID == planID).filter(\.$isBasis == true).all()
             let basisNumbers = try await CitedDocument.query(on: app.db).filter(\.$id ~~ basis.map(\.documentID)).all().map(\.normalized)
             #expect(read.basis.map(\.normalized) == basisNumbers)
@@ -101,6 +104,30 @@ struct PlanDocxExportTests {
             #expect(status == .forbidden)
             #expect(headers.contentType?.subType != "vnd.openxmlformats-officedocument.wordprocessingml.document")
             #expect(!String(decoding: data, as: UTF8.self).contains("Dân vận khéo"))
+        }
+    }
+
+    @Test("a plan started from the one above cites it, keeps its words and leaves out what did not come down", arguments: TestDatabase.all)
+    func derived(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            let upperID = try await store("seed-000.docx", at: "T-D", on: app)
+            let commune = try await fixture.unit("T-C")
+            let planID = try await PlanDerivation.derive(from: upperID, for: commune, year: 2023, by: .commandLine, on: app.db)
+            let manager = try await fixture.user("xa", .manager, at: "T-C")
+            let (status, data, _) = try await download(planID, headers: try await fixture.browser(for: manager), app: app)
+            #expect(status == .ok)
+            let text = try ReviewExportTests.lines(data)
+            #expect(text.contains("ĐẢNG ỦY XÃ LŨNG CÚ"))
+            #expect(text.contains("ĐẢNG BỘ HUYỆN ĐỒNG VĂN"))
+            #expect(text.contains { $0.hasPrefix("Thực hiện Kế hoạch số 159-KH/HU ngày 16/01/2023") }, "the upper plan is the basis")
+            let read = try PlanFileReader.read(data, filename: "written.docx")
+            let targets = try await PlanTargetRecord.query(on: app.db).filter(\.$planID == planID).count()
+            let tasks = try await PlanTaskRecord.query(on: app.db).filter(\.$planID == planID).count()
+            let upperTasks = try await PlanTaskRecord.query(on: app.db).filter(\.$planID == upperID).count()
+            #expect(read.targets.count == targets)
+            #expect(read.tasks.count == tasks)
+            #expect(tasks < upperTasks, "the district's own tasks did not come down, and their paragraphs are not written")
         }
     }
 }

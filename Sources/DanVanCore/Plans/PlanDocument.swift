@@ -159,6 +159,18 @@ public struct PlanDocument: Equatable, Sendable, Codable {
         }
     }
 
+    /// A paragraph of the body as the document has it (the opening, and what stands under each
+    /// heading), kept so the plan can be written out again in its own words.
+    public struct Paragraph: Equatable, Sendable, Codable {
+        public let line: Int
+        public let text: String
+
+        public init(line: Int, text: String) {
+            self.line = line
+            self.text = text
+        }
+    }
+
     public struct Warning: Equatable, Sendable, Codable {
         public let line: Int?
         public let message: String
@@ -194,11 +206,62 @@ public struct PlanDocument: Equatable, Sendable, Codable {
     public var tasks: [Task]
     public var recipients: [String]
     public var signature: Signature?
+    /// The body's paragraphs, headings excluded, from the opening to "Nơi nhận".
+    public var body: [Paragraph] = []
     public var warnings: [Warning]
 
     enum CodingKeys: String, CodingKey {
         case kind, documentType, subject, year, number, issuedOn, place, issuer, theme, motto, basis, citations, sections
-        case targets, tasks, recipients, signature, warnings
+        case targets, tasks, recipients, signature, body, warnings
+    }
+
+    public init(kind: Kind, documentType: String?, subject: String?, year: Int?, number: Number?, issuedOn: String?, place: String?,
+                issuer: String?, theme: String?, motto: String?, basis: [Citation], citations: [Citation], sections: [Section],
+                targets: [ParsedTarget], tasks: [Task], recipients: [String], signature: Signature?, body: [Paragraph] = [],
+                warnings: [Warning]) {
+        self.kind = kind
+        self.documentType = documentType
+        self.subject = subject
+        self.year = year
+        self.number = number
+        self.issuedOn = issuedOn
+        self.place = place
+        self.issuer = issuer
+        self.theme = theme
+        self.motto = motto
+        self.basis = basis
+        self.citations = citations
+        self.sections = sections
+        self.targets = targets
+        self.tasks = tasks
+        self.recipients = recipients
+        self.signature = signature
+        self.body = body
+        self.warnings = warnings
+    }
+
+    /// Readings saved before the body was kept have no "body"; they decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try container.decode(Kind.self, forKey: .kind),
+                  documentType: try container.decodeIfPresent(String.self, forKey: .documentType),
+                  subject: try container.decodeIfPresent(String.self, forKey: .subject),
+                  year: try container.decodeIfPresent(Int.self, forKey: .year),
+                  number: try container.decodeIfPresent(Number.self, forKey: .number),
+                  issuedOn: try container.decodeIfPresent(String.self, forKey: .issuedOn),
+                  place: try container.decodeIfPresent(String.self, forKey: .place),
+                  issuer: try container.decodeIfPresent(String.self, forKey: .issuer),
+                  theme: try container.decodeIfPresent(String.self, forKey: .theme),
+                  motto: try container.decodeIfPresent(String.self, forKey: .motto),
+                  basis: try container.decode([Citation].self, forKey: .basis),
+                  citations: try container.decode([Citation].self, forKey: .citations),
+                  sections: try container.decode([Section].self, forKey: .sections),
+                  targets: try container.decode([ParsedTarget].self, forKey: .targets),
+                  tasks: try container.decode([Task].self, forKey: .tasks),
+                  recipients: try container.decode([String].self, forKey: .recipients),
+                  signature: try container.decodeIfPresent(Signature.self, forKey: .signature),
+                  body: try container.decodeIfPresent([Paragraph].self, forKey: .body) ?? [],
+                  warnings: try container.decode([Warning].self, forKey: .warnings))
     }
 
     /// Written by hand so that absent values appear as null, as the import contract shows them.
@@ -221,6 +284,7 @@ public struct PlanDocument: Equatable, Sendable, Codable {
         try container.encode(tasks, forKey: .tasks)
         try container.encode(recipients, forKey: .recipients)
         try container.encode(signature, forKey: .signature)
+        try container.encode(body, forKey: .body)
         try container.encode(warnings, forKey: .warnings)
     }
 

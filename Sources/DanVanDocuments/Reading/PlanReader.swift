@@ -39,6 +39,7 @@ public enum PlanReader {
         document.tasks = bodyTasks(spans, lines: lines)
         let appendix = PlanAppendixReader.tasks(Array(lines[appendixStart...]), planYear: document.year, warnings: &warnings)
         document.tasks += appendix.tasks
+        document.body = (opening + spans.flatMap { $0.bodyIndices.map { lines[$0] } }).map { .init(line: $0.number, text: $0.text) }
         document.recipients = closing.recipients
         document.signature = closing.signature
 
@@ -92,25 +93,13 @@ public enum PlanReader {
         return value.isEmpty ? nil : value
     }
 
-    private static func isTargetSection(_ span: SectionSpan) -> Bool {
-        span.path.contains { $0.containsLiteral("chi tieu") || $0.containsLiteral("muc tieu cu the") }
-    }
-
-    private static func isTaskSection(_ span: SectionSpan) -> Bool {
-        !isTargetSection(span) && span.path.contains { $0.containsLiteral("nhiem vu") || $0.containsLiteral("giai phap") }
-    }
-
-    private static func isImplementationSection(_ span: SectionSpan) -> Bool {
-        span.path.contains { $0.containsLiteral("to chuc thuc hien") }
-    }
-
     private static func targets(_ spans: [SectionSpan], lines: [PlanLine], warnings: inout [PlanDocument.Warning]) -> [ParsedTarget] {
         var found: [ParsedTarget] = []
-        for span in spans where isTargetSection(span) {
+        for span in spans where BodyItemRules.isTargetSection(span.path) {
             for index in span.bodyIndices {
-                let text = stripItemMarker(lines[index].text)
-                let targets = TargetParser.targets(in: text, lineNumber: lines[index].number)
+                let targets = BodyItemRules.targets(in: lines[index].text, line: lines[index].number)
                 if targets.isEmpty {
+                    let text = stripItemMarker(lines[index].text)
                     warnings.append(.init(line: lines[index].number, message: "Chỉ tiêu không có số đo: \"\(text.prefix(80))\"."))
                 }
                 found += targets
@@ -120,20 +109,11 @@ public enum PlanReader {
     }
 
     private static func bodyTasks(_ spans: [SectionSpan], lines: [PlanLine]) -> [PlanDocument.Task] {
-        var tasks: [PlanDocument.Task] = []
-        for span in spans {
-            let implementation = isImplementationSection(span)
-            guard implementation || isTaskSection(span) else { continue }
-            for index in span.bodyIndices {
-                let text = stripItemMarker(lines[index].text)
-                guard !text.isShorter(than: 11) else { continue }
-                let assignment = AssignmentParser.parse(text)
-                if implementation, assignment.lead.isEmpty { continue }
-                tasks.append(PlanDocument.Task(text: text, section: span.number, group: nil, timing: .init(TaskTiming(raw: "")),
-                                               lead: assignment.lead, coordinating: assignment.coordinating, line: lines[index].number))
+        spans.flatMap { span in
+            span.bodyIndices.compactMap { index in
+                BodyItemRules.task(from: lines[index].text, line: lines[index].number, section: span.number, path: span.path)
             }
         }
-        return tasks
     }
 
     /// "- ", "+ ", "1.2. " and "1. " at the start of an item.

@@ -11,14 +11,16 @@ enum PlanExportQuery {
                                                           place: plan.place, issuedOn: plan.issuedOn.flatMap(CivilDate.init(parsing:)),
                                                           year: plan.year, on: db)
         let sections = try await PlanSectionRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
+        let paragraphs = try await PlanParagraphRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let leadUnitNames = try await unitNames(tasks.compactMap(\.leadUnitID), on: db)
         let unitName = try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""
         return PlanExport(
             header: header, documentType: plan.documentType, subject: plan.subject, issuer: issuer(plan.issuerText, unitName: unitName),
-            basis: try await basis(planID, on: db),
+            basis: try await basis(of: plan, on: db),
             sections: sections.map { .init(number: $0.number, heading: $0.heading, depth: $0.depth, line: $0.line) },
+            paragraphs: paragraphs.map { .init(line: $0.line, text: $0.text) },
             targets: targets.map { .init(text: $0.text, subject: $0.subject, line: $0.line) },
             tasks: tasks.map { task in
                 let named = PlanPartsWriter.names(task.leadNames)
@@ -31,15 +33,26 @@ enum PlanExportQuery {
             signature: signature(plan))
     }
 
-    private static func basis(_ planID: Int, on db: any Database) async throws -> [PlanExport.Basis] {
-        let links = try await PlanCitation.query(on: db).filter(\.$planID == planID).filter(\.$isBasis == true).sort(\.$id).all()
-        guard !links.isEmpty else { return [] }
+    /// The documents the plan says it implements; for a plan started from the one above and
+    /// citing nothing yet, that plan.
+    private static func basis(of plan: Plan, on db: any Database) async throws -> [PlanExport.Basis] {
+        let links = try await PlanCitation.query(on: db).filter(\.$planID == plan.requireID).filter(\.$isBasis == true).sort(\.$id).all()
+        guard !links.isEmpty else { return try await upperPlan(of: plan, on: db).map { [$0] } ?? [] }
         let documents = try await CitedDocument.query(on: db).filter(\.$id ~~ links.map(\.documentID)).all()
         let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.requireID, $0) })
         return links.compactMap { byID[$0.documentID] }.map {
             PlanExport.Basis(typeName: $0.typeName, number: $0.normalized, issuedOn: $0.issuedOn.flatMap(CivilDate.init(parsing:)),
                              issuer: $0.issuer, subject: $0.subject)
         }
+    }
+
+    private static func upperPlan(of plan: Plan, on db: any Database) async throws -> PlanExport.Basis? {
+        guard let upperID = plan.implementsPlanID, let upper = try await Plan.find(upperID, on: db),
+              let number = upper.numberNormalized, !number.hasPrefix("-"), !number.hasPrefix("/") else { return nil }
+        let issuer = try await OrgUnit.find(upper.unitID, on: db)?.officialBody.printedName
+        return PlanExport.Basis(typeName: upper.documentType == "CTr" ? "Chương trình" : "Kế hoạch", number: number,
+                                issuedOn: upper.issuedOn.flatMap(CivilDate.init(parsing:)), issuer: upper.issuerText ?? issuer,
+                                subject: upper.subject.firstLetterLowercased)
     }
 
     /// Who the opening sentence says issues the plan: as read, unless the reading is only a

@@ -28,5 +28,6 @@ enum MigrationList {
         CreateReport(),
         CreateReportValue(),
         CreateReportChildSum(),
+        CreatePlanParagraph(),
     ]
 }

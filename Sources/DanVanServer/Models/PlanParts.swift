@@ -16,6 +16,19 @@ final class PlanSectionRecord: Model, @unchecked Sendable {
     init() {}
 }
 
+/// A paragraph of a plan's body as the document had it, with the line it was read from.
+final class PlanParagraphRecord: Model, @unchecked Sendable {
+    static let schema = "plan_paragraphs"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "plan_id") var planID: Int
+    @Field(key: "position") var position: Int
+    @Field(key: "line") var line: Int
+    @Field(key: "text") var text: String
+
+    init() {}
+}
+
 /// A measurable target of a plan, typed as the reader gives it.
 final class PlanTargetRecord: Model, @unchecked Sendable {
     static let schema = "plan_targets"

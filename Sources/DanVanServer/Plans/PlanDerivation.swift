@@ -42,6 +42,13 @@ enum PlanDerivation {
         try await SQLRows.insert(sections.map {
             PlanRows.Section(planID: planID, position: $0.position, depth: $0.depth, number: $0.number, heading: $0.heading, line: $0.line)
         }, into: PlanSectionRecord.schema, on: sql)
+        // The body's words after the first heading come too, for the lower unit to adapt; the
+        // opening names the upper unit, so it is written afresh.
+        let firstHeading = sections.map(\.line).filter { $0 > 0 }.min() ?? Int.max
+        let paragraphs = try await PlanParagraphRecord.query(on: db).filter(\.$planID == upperID).sort(\.$position).all()
+            .filter { $0.line >= firstHeading }
+        try await SQLRows.insert(paragraphs.enumerated().map { PlanRows.Paragraph(planID: planID, position: $0, line: $1.line, text: $1.text) },
+                                 into: PlanParagraphRecord.schema, on: sql)
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == upperID).sort(\.$position).all()
         try await SQLRows.insert(targets.map {
             PlanRows.Target(planID: planID, position: $0.position, text: $0.text, comparator: $0.comparator, value: $0.value,

@@ -4,13 +4,15 @@ import Foundation
 import SQLKit
 
 /// Turns a read plan's parts into rows, in document order, and inserts each table's rows
-/// in one statement: sections, targets, tasks (with their lead unit when the resolver finds
+/// in one statement: sections, body paragraphs, targets, tasks (with their lead unit when the resolver finds
 /// it), then the tasks' coordinators and occurrences, keyed by the ids the task insert returns.
 enum PlanPartsWriter {
     static func insert(_ document: PlanDocument, planID: Int, year: Int, parents: PlanParentLinks = .init(),
                        units: TaskAssignment.Resolver? = nil, on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         try await SQLRows.insert(sections(document.sections, planID: planID), into: "plan_sections", on: sql)
+        try await SQLRows.insert(document.body.enumerated().map { PlanRows.Paragraph(planID: planID, position: $0, line: $1.line, text: $1.text) },
+                                 into: PlanParagraphRecord.schema, on: sql)
         var targetRows = targets(document.targets, planID: planID)
         for index in targetRows.indices where index < parents.targets.count { targetRows[index].parentTargetID = parents.targets[index] }
         try await SQLRows.insert(targetRows, into: "plan_targets", on: sql)

@@ -30,6 +30,14 @@ enum PlanRows {
         }
     }
 
+    struct Paragraph: Encodable {
+        let planID: Int, position: Int, line: Int, text: String
+
+        enum CodingKeys: String, CodingKey {
+            case planID = "plan_id", position, line, text
+        }
+    }
+
     struct Target: Encodable {
         let planID: Int, position: Int, text: String, comparator: String, value: Double?, upper: Double?
         let measure: String, subject: String, line: Int

@@ -56,6 +56,7 @@ struct PlanStructure: Equatable, CustomStringConvertible {
             basis: plan.basis.map { .init(typeName: $0.typeName, number: $0.normalized, issuedOn: $0.issuedOn.flatMap(CivilDate.init(parsing:)),
                                           issuer: $0.issuer, subject: $0.subject) },
             sections: sections(plan.sections, depth: 0),
+            paragraphs: plan.body.map { .init(line: $0.line, text: $0.text) },
             targets: plan.targets.map { .init(text: $0.text, subject: $0.subject, line: $0.line) },
             tasks: plan.tasks.map { .init(text: $0.text, line: $0.line, group: $0.group, fromAppendix: $0.section == "appendix",
                                           timing: $0.timing.taskTiming.written, lead: $0.lead, coordinating: $0.coordinating) },

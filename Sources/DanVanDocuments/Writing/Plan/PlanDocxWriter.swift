@@ -1,9 +1,9 @@
 import DanVanCore
 import Foundation
 
-/// Writes a stored plan as its issuing body would issue it. Each target and body task goes back
-/// under the heading it was read from (by line); appendix tasks, and tasks added in DanVan,
-/// go in the appendix table, on a landscape page.
+/// Writes a stored plan as its issuing body would issue it: in its own words where they were
+/// kept (`PlanBodyText`), each target and body task under the heading it was read from (by
+/// line); appendix tasks, and tasks added in DanVan, in the appendix table on a landscape page.
 public enum PlanDocxWriter {
     public static func docx(_ plan: PlanExport) throws -> Data {
         try OfficialDocxLayout.docx(document(plan))
@@ -16,7 +16,8 @@ public enum PlanDocxWriter {
         if !placed.appendixTasks.isEmpty {
             appendices.append(appendix(placed.appendixTasks, plan: plan))
         }
-        return OfficialDocument(header: plan.header, documentWord: word, subject: plan.subject, opening: [opening(plan, word: word)],
+        let opening = placed.opening.isEmpty ? [opening(plan, word: word)] : placed.opening
+        return OfficialDocument(header: plan.header, documentWord: word, subject: plan.subject, opening: opening,
                                 sections: placed.sections, recipients: plan.recipients, signature: plan.signature,
                                 appendices: appendices)
     }
@@ -48,6 +49,8 @@ public enum PlanDocxWriter {
     }
 
     struct Placement {
+        /// The opening as the document had it; empty when it must be written from the basis.
+        var opening: [String]
         var sections: [OfficialSection]
         var appendixTasks: [PlanExport.Task]
     }
@@ -62,8 +65,12 @@ public enum PlanDocxWriter {
             guard ownHeadings, line > 0 else { return nil }
             return sections.lastIndex { $0.line <= line && $0.line > 0 }
         }
+        let kept = PlanBodyText.keep(plan, sections: sections, sectionFor: section)
+        for (index, paragraphs) in kept.bySection {
+            items[index] += paragraphs.map { ($0.line, .text($0.text)) }
+        }
         var targetSection = sections.firstIndex { isTargetHeading($0.heading) }
-        for sentence in targetSentences(plan.targets) {
+        for sentence in targetSentences(plan.targets.filter { !kept.coveredLines.contains($0.line) }) {
             let index = section(for: sentence.line).flatMap { isUnderTargets($0, sections) ? $0 : nil } ?? targetSection ?? {
                 sections.append(.init(number: roman(rootCount(sections) + 1), heading: "CHỈ TIÊU CỤ THỂ", depth: 0, line: Int.max - 1))
                 items.append([])
@@ -74,7 +81,7 @@ public enum PlanDocxWriter {
         }
         var appendixTasks: [PlanExport.Task] = []
         let taskSection = ownHeadings ? nil : sections.firstIndex { isTaskHeading($0.heading) }
-        for task in plan.tasks {
+        for task in plan.tasks where task.fromAppendix || !kept.coveredLines.contains(task.line) {
             let scheduled = !task.lead.isEmpty || !task.timing.isEmpty
             if !task.fromAppendix, let index = section(for: task.line) ?? (scheduled ? nil : taskSection) {
                 items[index].append((task.line, .dash(task.text)))
@@ -86,7 +93,7 @@ public enum PlanDocxWriter {
             OfficialSection(number: sections[index].number, heading: sections[index].heading, depth: sections[index].depth,
                             items: items[index].sorted { $0.line < $1.line }.map(\.item))
         }
-        return Placement(sections: written, appendixTasks: appendixTasks)
+        return Placement(opening: kept.opening, sections: written, appendixTasks: appendixTasks)
     }
 
     /// Targets read from one sentence ("95% trở lên ... có 01 mô hình") go back into one

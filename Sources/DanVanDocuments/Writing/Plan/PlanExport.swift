@@ -51,6 +51,17 @@ public struct PlanExport: Sendable {
         }
     }
 
+    /// A paragraph of the body as the document had it.
+    public struct Paragraph: Sendable, Equatable {
+        public var line: Int
+        public var text: String
+
+        public init(line: Int, text: String) {
+            self.line = line
+            self.text = text
+        }
+    }
+
     /// A document the plan implements or is based on.
     public struct Basis: Sendable, Equatable {
         public var typeName: String
@@ -75,19 +86,22 @@ public struct PlanExport: Sendable {
     public var issuer: String
     public var basis: [Basis]
     public var sections: [Section]
+    /// The body's running text; empty for a plan written in DanVan.
+    public var paragraphs: [Paragraph]
     public var targets: [Target]
     public var tasks: [Task]
     public var recipients: [String]
     public var signature: OfficialSignature?
 
     public init(header: OfficialHeaderText, documentType: String, subject: String, issuer: String, basis: [Basis], sections: [Section],
-                targets: [Target], tasks: [Task], recipients: [String], signature: OfficialSignature?) {
+                paragraphs: [Paragraph] = [], targets: [Target], tasks: [Task], recipients: [String], signature: OfficialSignature?) {
         self.header = header
         self.documentType = documentType
         self.subject = subject
         self.issuer = issuer
         self.basis = basis
         self.sections = sections
+        self.paragraphs = paragraphs
         self.targets = targets
         self.tasks = tasks
         self.recipients = recipients
