@@ -104,6 +104,7 @@ struct ReportFlowTests {
             #expect(approved.contains("Đạt") && approved.contains("Chưa đạt"), "the ratio is met, the count of dialogues (0) is not")
             let csv = try await app.page(.GET, "/dashboard/T-P/children.csv?period=\(setup.period.code)&indicator=\(setup.ratio)", headers: province)
             #expect(csv.status == .ok && csv.body.string.contains("T-D,Huyện ủy Đồng Văn,19,20,1"))
+            #expect(Array(Data(buffer: csv.body).prefix(6)) == [0xEF, 0xBB, 0xBF, 0x4D, 0xC3, 0xA3], "one byte order mark, then \"Mã\"")
             let sibling = try await setup.fixture.browser(for: try await setup.fixture.user("ben", .manager, at: "T-S"))
             #expect(try await app.page(.GET, "/dashboard/T-D?period=\(setup.period.code)", headers: sibling).status == .forbidden)
             #expect(try await app.page(.GET, "/dashboard/T-P?period=2025-13", headers: province).status == .unprocessableEntity)

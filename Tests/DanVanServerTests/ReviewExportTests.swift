@@ -99,7 +99,7 @@ struct ReviewExportTests {
             #expect(file.name == "T-P \(reporting.period.code) tình hình gửi báo cáo")
             let sheet = try Self.part("xl/worksheets/sheet1.xml", of: file.data)
             #expect(sheet.contains("Tổng cộng"))
-            #expect(throws: AppError.self) { try ExportCommand.period("2025-13") }
+            #expect(throws: AppError.self) { try ReportPeriods.parse("2025-13") }
             await #expect(throws: AppError.self) {
                 try await DocumentExports.table(.grid, unit: unit, link: link, rollups: app.rollupCache, on: app.db)
             }

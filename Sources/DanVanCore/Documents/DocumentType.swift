@@ -25,6 +25,11 @@ public struct DocumentType: Hashable, Sendable {
         ("Thông tri", "TT"), ("Thông tư", "TT"), ("Tờ trình", "TTr"), ("Pháp lệnh", "PL"),
     ]
 
+    /// A stored plan's kind as its title and running text name it: "Kế hoạch", "Chương trình".
+    public static func planName(_ abbreviation: String) -> String {
+        named(abbreviation)?.name ?? "Kế hoạch"
+    }
+
     public static func named(_ abbreviation: String) -> DocumentType? {
         let canonical = canonicalAbbreviation(abbreviation)
         guard let name = known[canonical] else { return nil }

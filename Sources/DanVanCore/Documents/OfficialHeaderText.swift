@@ -49,7 +49,7 @@ public struct OfficialHeaderText: Equatable, Sendable {
         let bodies = Self.bodies(unit: unit, parent: parent, grandparent: grandparent, style: style)
         superiorBody = bodies.superior.map(Self.capitals)
         issuingBody = Self.capitals(bodies.issuing)
-        numberLine = Self.numberLine(number, style: style, type: type, issuer: Self.issuerSymbol(unit, parent: parent, style: style))
+        numberLine = Self.numberLine(number, style: style, type: type, issuer: Self.issuerSymbol(unit))
         numberLineIsBlank = number?.number.isEmpty ?? true
         let placeName = place ?? Self.place(of: unit.name) ?? parent.flatMap { Self.place(of: $0.name) } ?? "……"
         placeAndDate = Self.dateLine(place: placeName, date: issuedOn, year: year)
@@ -88,7 +88,7 @@ public struct OfficialHeaderText: Equatable, Sendable {
     }
 
     /// The issuer part of a number for a plan that has none yet: TU, HU, ĐU, UBND ...
-    static func issuerSymbol(_ unit: Body, parent: Body?, style: DocumentNumber.Style) -> String {
+    static func issuerSymbol(_ unit: Body) -> String {
         let committee = unit.kind == .partyStandingBoard || unit.kind == .partyCommittee
         switch (unit.kind.system, unit.level) {
         case (.party, .province) where committee: return "TU"

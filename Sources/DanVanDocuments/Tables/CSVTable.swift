@@ -48,6 +48,24 @@ public struct CSVTable: Sendable {
         return CSVTable(header: header, rows: rows)
     }
 
+    /// A table the pages show, as CSV: its header row and rows, numbers as plain digits (a
+    /// percentage as 85.3), without the title lines a spreadsheet carries.
+    public static func write(_ table: SpreadsheetTable) throws -> Data {
+        let rows = table.rows.map { row in
+            row.enumerated().map { index, value -> String in
+                switch value {
+                case .text(let text): return text
+                case .empty: return ""
+                case .number(let number) where !number.isFinite: return ""
+                case .number(let number):
+                    let percent = index < table.columns.count && table.columns[index].format == .percent
+                    return XlsxSheetXML.cellNumber(percent ? (number * 1000).rounded() / 10 : number)
+                }
+            }
+        }
+        return try write(header: table.columns.map(\.header), rows: rows)
+    }
+
     /// Writes RFC 4180 CSV with a byte order mark so Excel opens Vietnamese text correctly.
     public static func write(header: [String], rows: [[String]]) throws -> Data {
         let stream = OutputStream(toMemory: ())

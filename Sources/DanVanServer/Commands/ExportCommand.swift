@@ -36,7 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Tệp .docx sẽ ghi.") var docx: String
 
         func run() async throws {
-            let period = try ExportCommand.period(period)
+            let period = try ReportPeriods.parse(period)
             let file = try await AppRunner.withApplication(common.settings()) { app in
                 let unit = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
                 return try await DocumentExports.review(unit: unit, period: period, includeSubmitted: includeSubmitted,
@@ -72,18 +72,11 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 guard let unit, let period else { throw AppError.invalid("unit", "Bảng \(table) cần --unit và --period.") }
                 let found = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
-                let link = DashboardLink(period: try ExportCommand.period(period), indicatorID: indicator, includeSubmitted: includeSubmitted)
+                let link = DashboardLink(period: try ReportPeriods.parse(period), indicatorID: indicator, includeSubmitted: includeSubmitted)
                 return try await DocumentExports.table(kind, unit: found, link: link, rollups: app.rollupCache, on: app.db)
             }
             try ExportCommand.save(file, to: xlsx)
         }
-    }
-
-    static func period(_ code: String) throws -> ReportPeriod {
-        guard let period = ReportPeriod(code: code) else {
-            throw AppError.invalid("period", "Kỳ báo cáo \"\(code)\" không tồn tại; viết 2025-03, 2025-Q1, 2025-H1 hoặc 2025.")
-        }
-        return period
     }
 
     /// Writes the file whole or not at all, and says where it went.
@@ -91,7 +84,7 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             try file.data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw ValidationError("Không ghi được tệp \(path): \(error.localizedDescription)")
+            throw AppError.invalid("file", "Không ghi được tệp \(path): thư mục không có hoặc không được phép ghi.")
         }
         print("Đã ghi \(path) (\(file.data.count) byte): \(file.name)")
     }

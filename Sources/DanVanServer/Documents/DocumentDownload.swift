@@ -1,15 +1,16 @@
 import Foundation
 import Vapor
 
-/// A written document sent as a download, named for the person who saves it.
+/// A written document or table sent as a download, named for the person who saves it.
 enum DocumentDownload {
     enum Kind {
-        case docx, xlsx
+        case docx, xlsx, csv
 
         var mediaType: HTTPMediaType {
             switch self {
             case .docx: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
             case .xlsx: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            case .csv: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
             }
         }
 
@@ -17,6 +18,7 @@ enum DocumentDownload {
             switch self {
             case .docx: "docx"
             case .xlsx: "xlsx"
+            case .csv: "csv"
             }
         }
     }

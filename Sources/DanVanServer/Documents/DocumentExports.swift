@@ -24,23 +24,28 @@ enum DocumentExports {
 
     static func table(_ kind: TableExports.Kind, unit: OrgUnit, link: DashboardLink, rollups: GenerationCache<RollupResult>,
                       on db: any Database) async throws -> File {
-        let table: SpreadsheetTable
+        let table = try await spreadsheet(kind, unit: unit, link: link, rollups: rollups, on: db)
+        return File(data: try XlsxWriter.xlsx([table]), name: DocumentNames.table(kind, unitCode: unit.code, period: link.period))
+    }
+
+    /// A unit's table for a period, for XLSX or CSV.
+    static func spreadsheet(_ kind: TableExports.Kind, unit: OrgUnit, link: DashboardLink, rollups: GenerationCache<RollupResult>,
+                            on db: any Database) async throws -> SpreadsheetTable {
         switch kind {
         case .targets:
             let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: link.period, includeSubmitted: link.includeSubmitted,
                                                       in: rollups, on: db)
             let targets = try await ReviewTargetsQuery.load(unit: unit, year: link.period.year, rollup: rollup, on: db)
-            table = TableExports.targets(targets, unitName: unit.name, period: link.period, includesSubmitted: link.includeSubmitted)
+            return TableExports.targets(targets, unitName: unit.name, period: link.period, includesSubmitted: link.includeSubmitted)
         case .children:
-            table = TableExports.children(try await DashboardPage.build(unit: unit, period: link.period, indicatorID: link.indicatorID,
-                                                                       includeSubmitted: link.includeSubmitted, rollups: rollups, on: db))
+            return TableExports.children(try await DashboardPage.build(unit: unit, period: link.period, indicatorID: link.indicatorID,
+                                                                      includeSubmitted: link.includeSubmitted, rollups: rollups, on: db))
         case .completeness:
-            table = TableExports.completeness(try await CompletenessQuery.load(rootID: unit.requireID, period: link.period, on: db),
-                                              unitName: unit.name, period: link.period)
+            return TableExports.completeness(try await CompletenessQuery.load(rootID: unit.requireID, period: link.period, on: db),
+                                             unitName: unit.name, period: link.period)
         case .grid:
             throw AppError.invalid("table", "Bảng tiến độ 12 tháng thuộc về một kế hoạch: hãy chọn kế hoạch.")
         }
-        return File(data: try XlsxWriter.xlsx([table]), name: DocumentNames.table(kind, unitCode: unit.code, period: link.period))
     }
 
     static func grid(_ plan: Plan, today: CivilDate, on db: any Database) async throws -> File {

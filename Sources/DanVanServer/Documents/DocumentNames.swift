@@ -14,7 +14,7 @@ enum DocumentNames {
     }
 
     private static func kind(_ plan: Plan) -> String {
-        plan.documentType == "CTr" ? "Chương trình" : "Kế hoạch"
+        DocumentType.planName(plan.documentType)
     }
 
     private static func number(_ plan: Plan) -> String? {

@@ -50,7 +50,7 @@ enum PlanExportQuery {
         guard let upperID = plan.implementsPlanID, let upper = try await Plan.find(upperID, on: db),
               let number = upper.numberNormalized, !number.hasPrefix("-"), !number.hasPrefix("/") else { return nil }
         let issuer = try await OrgUnit.find(upper.unitID, on: db)?.officialBody.printedName
-        return PlanExport.Basis(typeName: upper.documentType == "CTr" ? "Chương trình" : "Kế hoạch", number: number,
+        return PlanExport.Basis(typeName: DocumentType.planName(upper.documentType), number: number,
                                 issuedOn: upper.issuedOn.flatMap(CivilDate.init(parsing:)), issuer: upper.issuerText ?? issuer,
                                 subject: upper.subject.firstLetterLowercased)
     }

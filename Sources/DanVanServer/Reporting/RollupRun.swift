@@ -28,9 +28,7 @@ enum RollupRun {
 
     static func run(unitCode: String?, periodCode: String, includeSubmitted: Bool, rebuildSums: Bool = false,
                     on db: any Database) async throws -> [Output] {
-        guard let period = ReportPeriod(code: periodCode) else {
-            throw AppError.invalid("period", "Kỳ báo cáo \"\(periodCode)\" không tồn tại; viết 2025-03, 2025-Q1, 2025-H1 hoặc 2025.")
-        }
+        let period = try ReportPeriods.parse(periodCode)
         if rebuildSums {
             try await db.transaction { tx in
                 for month in period.firstMonth...period.lastMonth {

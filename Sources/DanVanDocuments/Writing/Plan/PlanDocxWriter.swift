@@ -10,13 +10,13 @@ public enum PlanDocxWriter {
     }
 
     static func document(_ plan: PlanExport) -> OfficialDocument {
-        let word = plan.documentType == "CTr" ? "CHƯƠNG TRÌNH" : "KẾ HOẠCH"
+        let word = DocumentType.planName(plan.documentType).uppercased()
         let placed = place(plan)
         var appendices: [OfficialAppendix] = []
         if !placed.appendixTasks.isEmpty {
             appendices.append(appendix(placed.appendixTasks, plan: plan))
         }
-        let opening = placed.opening.isEmpty ? [opening(plan, word: word)] : placed.opening
+        let opening = placed.opening.isEmpty ? [opening(plan)] : placed.opening
         return OfficialDocument(header: plan.header, documentWord: word, subject: plan.subject, opening: opening,
                                 sections: placed.sections, recipients: plan.recipients, signature: plan.signature,
                                 appendices: appendices)
@@ -24,8 +24,8 @@ public enum PlanDocxWriter {
 
     /// "Thực hiện Chương trình số 27-CTr/TU ngày 12/12/2022 của ... về ..., Huyện ủy ban hành
     /// Kế hoạch công tác dân vận năm 2023 như sau:".
-    static func opening(_ plan: PlanExport, word: String) -> String {
-        let kind = word == "CHƯƠNG TRÌNH" ? "Chương trình" : "Kế hoạch"
+    static func opening(_ plan: PlanExport) -> String {
+        let kind = DocumentType.planName(plan.documentType)
         let enacting = "\(plan.issuer) ban hành \(kind) \(plan.subject.firstLetterLowercased) như sau:"
         guard !plan.basis.isEmpty else { return enacting }
         return "Thực hiện " + plan.basis.map(citation).joined(separator: "; ") + ", " + enacting
@@ -174,7 +174,7 @@ public enum PlanDocxWriter {
             rows.append([group == lastGroup ? [] : [group], [task.text], [task.timing], task.lead, task.coordinating])
             lastGroup = group
         }
-        let kind = plan.documentType == "CTr" ? "Chương trình" : "Kế hoạch"
+        let kind = DocumentType.planName(plan.documentType)
         return OfficialAppendix(
             title: "PHỤ LỤC",
             note: "(Kèm theo \(kind) \(plan.header.numberInText) của \(plan.issuer))",

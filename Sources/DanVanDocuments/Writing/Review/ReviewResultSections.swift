@@ -1,4 +1,3 @@
-import Foundation
 import DanVanCore
 
 /// The "Kết quả thực hiện" part of a review report, one numbered section each.
@@ -61,7 +60,7 @@ enum ReviewResultSections {
         for (index, (outcome, count)) in counts.filter({ $0.1 > 0 }).enumerated() {
             let tasks = report.tasks.filter { $0.outcome == outcome }
             sections.append(.init(number: letters[index], heading: "Nhiệm vụ \(outcome.label.lowercased()) (\(count))", depth: 3,
-                                  items: tasks.map { .dash("\(headline($0.text)) (\($0.lead)).") }))
+                                  items: tasks.map { .dash("\($0.text.firstSentence) (\($0.lead)).") }))
         }
         return sections
     }
@@ -93,13 +92,5 @@ enum ReviewResultSections {
             }
         }
         return [.init(number: number, heading: "Công tác thông tin, báo cáo", depth: 1, items: items)]
-    }
-
-    /// A task's first sentence, without its full stop: the long paragraphs of a plan's body
-    /// are named, not copied whole, in a report.
-    static func headline(_ text: String) -> String {
-        let sentence = text.range(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
-        let trimmed = sentence.trimmingCharacters(in: .whitespaces)
-        return trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
     }
 }

@@ -70,7 +70,7 @@ struct PlanGridPage: Encodable {
     }
 
     private static func headline(_ text: String) -> String {
-        let sentence = text.rangeOfLiteral(". ").map { String(text[..<$0.lowerBound]) + "." } ?? text
+        let sentence = text.firstSentence
         return sentence.isShorter(than: 200) ? sentence : String(sentence.prefix(190)) + "…"
     }
 

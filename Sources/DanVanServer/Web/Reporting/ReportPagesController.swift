@@ -1,4 +1,5 @@
 import DanVanCore
+import DanVanDocuments
 import Fluent
 import Vapor
 
@@ -88,19 +89,20 @@ struct ReportPagesController {
     }
 
     func childrenCSV(req: Request) async throws -> Response {
-        let unit = try await req.visibleUnit()
-        let request = try await req.dashboardRequest()
-        let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
-                                                 includeSubmitted: request.includeSubmitted, rollups: req.application.rollupCache, on: req.db)
-        return try DashboardCSV.response(try DashboardCSV.children(page), name: "\(unit.code)-\(request.period.code)-don-vi.csv")
+        try await csv(.children, req: req)
     }
 
     func completenessCSV(req: Request) async throws -> Response {
+        try await csv(.completeness, req: req)
+    }
+
+    /// The same table as the Excel download, as CSV.
+    private func csv(_ kind: TableExports.Kind, req: Request) async throws -> Response {
         let unit = try await req.visibleUnit()
         let request = try await req.dashboardRequest()
-        let result = try await CompletenessQuery.load(rootID: unit.requireID, period: request.period, on: req.db)
-        return try DashboardCSV.response(try DashboardCSV.completeness(result, period: request.period),
-                                         name: "\(unit.code)-\(request.period.code)-tien-do.csv")
+        let table = try await DocumentExports.spreadsheet(kind, unit: unit, link: request, rollups: req.application.rollupCache, on: req.db)
+        return DocumentDownload.response(try CSVTable.write(table), kind: .csv,
+                                         name: DocumentNames.table(kind, unitCode: unit.code, period: request.period))
     }
 
 }
