@@ -2,9 +2,9 @@ import Fluent
 
 struct CreateAPIToken: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(APIToken.schema)
+        try await database.schema("api_tokens")
             .field(.id, .int, .identifier(auto: true))
-            .field("user_id", .int, .required, .references(User.schema, .id, onDelete: .cascade))
+            .field("user_id", .int, .required, .references("users", .id, onDelete: .cascade))
             .field("name", .string, .required)
             .field("token_hash", .string, .required)
             .field("revoked_at", .datetime)
@@ -15,6 +15,6 @@ struct CreateAPIToken: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(APIToken.schema).delete()
+        try await database.schema("api_tokens").delete()
     }
 }

@@ -2,11 +2,11 @@ import Fluent
 
 struct CreateUser: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(User.schema)
+        try await database.schema("users")
             .field(.id, .int, .identifier(auto: true))
             .field("username", .string, .required)
             .field("full_name", .string, .required)
-            .field("unit_id", .int, .references(OrgUnit.schema, .id))
+            .field("unit_id", .int, .references("units", .id))
             .field("role", .string, .required)
             .field("password_hash", .string, .required)
             .field("active", .bool, .required)
@@ -15,10 +15,10 @@ struct CreateUser: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "username")
             .create()
-        try await SQLIndex.create("users_unit_idx", on: User.schema, columns: ["unit_id"], in: database)
+        try await SQLIndex.create("users_unit_idx", on: "users", columns: ["unit_id"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(User.schema).delete()
+        try await database.schema("users").delete()
     }
 }

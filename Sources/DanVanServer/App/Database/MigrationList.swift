@@ -1,6 +1,9 @@
 import Fluent
 
-/// Every migration, in the order it runs. Append; never reorder or edit a shipped one.
+/// Every migration, in the order it runs. Append; never reorder, rename or edit a shipped one
+/// (Fluent knows a migration by its type name: a renamed one would run again). Each creates or
+/// changes one table and names its tables literally, so later code changes cannot alter it.
+/// AddPlanDerivation, shipped before that rule, changes three.
 enum MigrationList {
     static let all: [any Migration] = [
         CreateUnit(),
@@ -29,5 +32,7 @@ enum MigrationList {
         CreateReportValue(),
         CreateReportChildSum(),
         CreatePlanParagraph(),
+        CreateEvidenceFile(),
+        CreateReportGeneration(),
     ]
 }

@@ -2,7 +2,7 @@ import Fluent
 
 struct CreateAuditEntry: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(AuditEntry.schema)
+        try await database.schema("audit_entries")
             .field(.id, .int, .identifier(auto: true))
             .field("at", .datetime, .required)
             .field("actor_id", .int)
@@ -14,10 +14,10 @@ struct CreateAuditEntry: AsyncMigration {
             .field("before_json", .string)
             .field("after_json", .string)
             .create()
-        try await SQLIndex.create("audit_unit_idx", on: AuditEntry.schema, columns: ["unit_id", "at"], in: database)
+        try await SQLIndex.create("audit_unit_idx", on: "audit_entries", columns: ["unit_id", "at"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AuditEntry.schema).delete()
+        try await database.schema("audit_entries").delete()
     }
 }

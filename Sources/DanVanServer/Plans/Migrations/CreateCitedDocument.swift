@@ -2,7 +2,7 @@ import Fluent
 
 struct CreateCitedDocument: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(CitedDocument.schema)
+        try await database.schema("cited_documents")
             .field(.id, .int, .identifier(auto: true))
             .field("normalized", .string, .required)
             .field("issue_year", .int, .required)
@@ -17,6 +17,6 @@ struct CreateCitedDocument: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(CitedDocument.schema).delete()
+        try await database.schema("cited_documents").delete()
     }
 }

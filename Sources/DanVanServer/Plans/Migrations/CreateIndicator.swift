@@ -9,7 +9,7 @@ struct CreateIndicator: AsyncMigration {
             .field("kind", .string, .required)
             .field("per_unit_comparator", .string)
             .field("per_unit_value", .double)
-            .field("unit_id", .int, .references(OrgUnit.schema, .id))
+            .field("unit_id", .int, .references("units", .id))
             .field("created_at", .datetime, .required)
             .create()
     }

@@ -2,9 +2,9 @@ import Fluent
 
 struct CreatePlan: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Plan.schema)
+        try await database.schema("plans")
             .field(.id, .int, .identifier(auto: true))
-            .field("unit_id", .int, .required, .references(OrgUnit.schema, .id))
+            .field("unit_id", .int, .required, .references("units", .id))
             .field("year", .int, .required)
             .field("document_type", .string, .required)
             .field("number_raw", .string)
@@ -16,7 +16,7 @@ struct CreatePlan: AsyncMigration {
             .field("theme", .string)
             .field("motto", .string)
             .field("status", .string, .required)
-            .field("implements_plan_id", .int, .references(Plan.schema, .id))
+            .field("implements_plan_id", .int, .references("plans", .id))
             .field("recipients_json", .string, .required)
             .field("signature_authority", .string)
             .field("signature_position", .string)
@@ -26,11 +26,11 @@ struct CreatePlan: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        try await SQLIndex.create("plans_unit_year_idx", on: Plan.schema, columns: ["unit_id", "year"], in: database)
-        try await SQLIndex.create("plans_number_idx", on: Plan.schema, columns: ["number_normalized"], in: database)
+        try await SQLIndex.create("plans_unit_year_idx", on: "plans", columns: ["unit_id", "year"], in: database)
+        try await SQLIndex.create("plans_number_idx", on: "plans", columns: ["number_normalized"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(Plan.schema).delete()
+        try await database.schema("plans").delete()
     }
 }

@@ -2,9 +2,9 @@ import Fluent
 
 struct CreatePlanImportDraft: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(PlanImportDraft.schema)
+        try await database.schema("plan_import_drafts")
             .field(.id, .int, .identifier(auto: true))
-            .field("user_id", .int, .required, .references(User.schema, .id, onDelete: .cascade))
+            .field("user_id", .int, .required, .references("users", .id, onDelete: .cascade))
             .field("filename", .string, .required)
             .field("content", .data, .required)
             .field("created_at", .datetime)
@@ -12,6 +12,6 @@ struct CreatePlanImportDraft: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(PlanImportDraft.schema).delete()
+        try await database.schema("plan_import_drafts").delete()
     }
 }

@@ -6,7 +6,7 @@ struct CreatePlanRevision: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("plan_revisions")
             .field(.id, .int, .identifier(auto: true))
-            .field("plan_id", .int, .required, .references(Plan.schema, .id, onDelete: .cascade))
+            .field("plan_id", .int, .required, .references("plans", .id, onDelete: .cascade))
             .field("revision", .int, .required)
             .field("content_json", .string, .required)
             .field("user_name", .string, .required)

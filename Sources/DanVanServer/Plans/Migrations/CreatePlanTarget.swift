@@ -2,9 +2,9 @@ import Fluent
 
 struct CreatePlanTarget: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(PlanTargetRecord.schema)
+        try await database.schema("plan_targets")
             .field(.id, .int, .identifier(auto: true))
-            .field("plan_id", .int, .required, .references(Plan.schema, .id, onDelete: .cascade))
+            .field("plan_id", .int, .required, .references("plans", .id, onDelete: .cascade))
             .field("position", .int, .required)
             .field("text", .string, .required)
             .field("comparator", .string, .required)
@@ -14,10 +14,10 @@ struct CreatePlanTarget: AsyncMigration {
             .field("subject", .string, .required)
             .field("line", .int, .required)
             .create()
-        try await SQLIndex.create("plan_targets_plan_idx", on: PlanTargetRecord.schema, columns: ["plan_id", "position"], in: database)
+        try await SQLIndex.create("plan_targets_plan_idx", on: "plan_targets", columns: ["plan_id", "position"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(PlanTargetRecord.schema).delete()
+        try await database.schema("plan_targets").delete()
     }
 }

@@ -2,9 +2,9 @@ import Fluent
 
 struct CreatePlanTask: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(PlanTaskRecord.schema)
+        try await database.schema("plan_tasks")
             .field(.id, .int, .identifier(auto: true))
-            .field("plan_id", .int, .required, .references(Plan.schema, .id, onDelete: .cascade))
+            .field("plan_id", .int, .required, .references("plans", .id, onDelete: .cascade))
             .field("position", .int, .required)
             .field("text", .string, .required)
             .field("section", .string, .required)
@@ -18,10 +18,10 @@ struct CreatePlanTask: AsyncMigration {
             .field("coordinating_names", .string, .required)
             .field("line", .int, .required)
             .create()
-        try await SQLIndex.create("plan_tasks_plan_idx", on: PlanTaskRecord.schema, columns: ["plan_id", "position"], in: database)
+        try await SQLIndex.create("plan_tasks_plan_idx", on: "plan_tasks", columns: ["plan_id", "position"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(PlanTaskRecord.schema).delete()
+        try await database.schema("plan_tasks").delete()
     }
 }

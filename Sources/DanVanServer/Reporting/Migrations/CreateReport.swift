@@ -4,9 +4,9 @@ import Fluent
 /// unit has at most one report ending in a given month.
 struct CreateReport: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Report.schema)
+        try await database.schema("reports")
             .field(.id, .int, .identifier(auto: true))
-            .field("unit_id", .int, .required, .references(OrgUnit.schema, .id))
+            .field("unit_id", .int, .required, .references("units", .id))
             .field("period", .string, .required)
             .field("year", .int, .required)
             .field("end_month", .int, .required)
@@ -16,24 +16,18 @@ struct CreateReport: AsyncMigration {
             .field("late", .bool, .required)
             .field("reopened", .bool, .required)
             .field("submitted_at", .datetime)
-            .field("submitted_by", .int, .references(User.schema, .id))
+            .field("submitted_by", .int, .references("users", .id))
             .field("decided_at", .datetime)
-            .field("decided_by", .int, .references(User.schema, .id))
+            .field("decided_by", .int, .references("users", .id))
             .field("reason", .string)
             .field("version", .int, .required)
             .field("updated_at", .datetime, .required)
             .unique(on: "unit_id", "year", "end_month")
             .create()
-        try await database.schema(ReportGeneration.table)
-            .field("id", .int, .identifier(auto: false))
-            .field("generation", .int, .required)
-            .create()
-        try await ReportGeneration.seed(on: database)
-        try await SQLIndex.create("reports_period_idx", on: Report.schema, columns: ["year", "end_month", "unit_id"], in: database)
+        try await SQLIndex.create("reports_period_idx", on: "reports", columns: ["year", "end_month", "unit_id"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ReportGeneration.table).delete()
-        try await database.schema(Report.schema).delete()
+        try await database.schema("reports").delete()
     }
 }

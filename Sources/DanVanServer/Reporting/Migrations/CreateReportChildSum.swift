@@ -6,11 +6,11 @@ import Fluent
 /// instead of millions.
 struct CreateReportChildSum: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(ReportChildSums.table)
-            .field("parent_id", .int, .required, .references(OrgUnit.schema, .id))
+        try await database.schema("report_child_sums")
+            .field("parent_id", .int, .required, .references("units", .id))
             .field("year", .int, .required)
             .field("end_month", .int, .required)
-            .field("indicator_id", .int, .required, .references(Indicator.schema, .id))
+            .field("indicator_id", .int, .required, .references("indicators", .id))
             .field("stage", .int, .required)
             .field("numerator", .int, .required)
             .field("denominator", .int, .required)
@@ -19,11 +19,11 @@ struct CreateReportChildSum: AsyncMigration {
             .unique(on: "year", "end_month", "parent_id", "indicator_id", "stage")
             .create()
         // A unit's trend reads one indicator through the year for the parents below it.
-        try await SQLIndex.create("report_child_sums_parent_idx", on: ReportChildSums.table,
+        try await SQLIndex.create("report_child_sums_parent_idx", on: "report_child_sums",
                                   columns: ["parent_id", "indicator_id", "year"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ReportChildSums.table).delete()
+        try await database.schema("report_child_sums").delete()
     }
 }

@@ -6,10 +6,6 @@ import SQLKit
 enum ReportGeneration {
     static let table = "report_generation"
 
-    static func seed(on db: any Database) async throws {
-        try await UnitClosure.sqlDatabase(db).raw("INSERT INTO report_generation (id, generation) VALUES (1, 0)").run()
-    }
-
     static func bump(on db: any Database) async throws {
         try await UnitClosure.sqlDatabase(db).raw("UPDATE report_generation SET generation = generation + 1 WHERE id = 1").run()
     }

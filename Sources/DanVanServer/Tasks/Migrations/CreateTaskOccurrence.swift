@@ -6,7 +6,7 @@ struct CreateTaskOccurrence: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("task_occurrences")
             .field(.id, .int, .identifier(auto: true))
-            .field("task_id", .int, .required, .references(PlanTaskRecord.schema, .id, onDelete: .cascade))
+            .field("task_id", .int, .required, .references("plan_tasks", .id, onDelete: .cascade))
             .field("month", .int, .required)
             .field("due_on", .string)
             .field("label", .string, .required)
