@@ -13,12 +13,12 @@ struct PlanDerivationTests {
         for (code, name, parent, level) in [("TU", "Tỉnh ủy Lai Châu", nil, "province"), ("HU", "Huyện ủy Tam Đường", "TU", "district"),
                                             ("HU-BDV", "Ban Dân vận Huyện ủy Tam Đường", "HU", "district"),
                                             ("XA", "Đảng ủy xã Bình Lư", "HU", "commune")] as [(String, String, String?, String)] {
-            _ = try await UnitStore.create(.init(code: code, name: name, kind: "party_committee", level: level),
+            _ = try await UnitCreation.perform(.init(code: code, name: name, kind: "party_committee", level: level),
                                            parentCode: parent, reportsToCode: nil, by: .commandLine, on: app.db)
         }
         for (code, name, kind) in [("MT", "Ủy ban MTTQ Việt Nam huyện Tam Đường", "fatherland_front"),
                                    ("CCB", "Hội Cựu chiến binh huyện Tam Đường", "veterans_association")] {
-            _ = try await UnitStore.create(.init(code: code, name: name, kind: kind, level: "district"),
+            _ = try await UnitCreation.perform(.init(code: code, name: name, kind: kind, level: "district"),
                                            parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
         }
     }

@@ -9,9 +9,9 @@ import VaporTesting
 @Suite("Plan upload, review and confirm")
 struct PlanImportPageTests {
     private func setUp(_ app: Application) async throws -> HTTPHeaders {
-        _ = try await UnitStore.create(.init(code: "TU", name: "Tỉnh ủy Lai Châu", kind: "party_committee", level: "province"),
+        _ = try await UnitCreation.perform(.init(code: "TU", name: "Tỉnh ủy Lai Châu", kind: "party_committee", level: "province"),
                                        parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
-        _ = try await UnitStore.create(.init(code: "HU-BTV", name: "Ban Thường vụ Huyện ủy Tam Đường", kind: "party_standing_board",
+        _ = try await UnitCreation.perform(.init(code: "HU-BTV", name: "Ban Thường vụ Huyện ủy Tam Đường", kind: "party_standing_board",
                                              level: "district"), parentCode: "TU", reportsToCode: nil, by: .commandLine, on: app.db)
         let fixture = Fixture(app: app)
         return try await fixture.browser(for: try await fixture.user("ql", .manager, at: "TU"))

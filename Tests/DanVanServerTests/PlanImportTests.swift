@@ -15,12 +15,12 @@ struct PlanImportTests {
     }
 
     private func districtTree(_ app: Application) async throws {
-        _ = try await UnitStore.create(.init(code: "TU", name: "Tỉnh ủy Lai Châu", kind: "party_committee", level: "province"),
+        _ = try await UnitCreation.perform(.init(code: "TU", name: "Tỉnh ủy Lai Châu", kind: "party_committee", level: "province"),
                                        parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
-        _ = try await UnitStore.create(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district",
+        _ = try await UnitCreation.perform(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district",
                                              validTo: "2025-06-30"),
                                        parentCode: "TU", reportsToCode: nil, by: .commandLine, on: app.db)
-        _ = try await UnitStore.create(.init(code: "XA", name: "Đảng ủy xã Bình Lư", kind: "party_committee", level: "commune",
+        _ = try await UnitCreation.perform(.init(code: "XA", name: "Đảng ủy xã Bình Lư", kind: "party_committee", level: "commune",
                                              validFrom: "2025-07-01"),
                                        parentCode: "TU", reportsToCode: nil, by: .commandLine, on: app.db)
     }
@@ -87,7 +87,7 @@ struct PlansAPITests {
     @Test("reading a file stores nothing; saving stores it; a PDF or a non-plan is 422", arguments: TestDatabase.all)
     func importAPI(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            _ = try await UnitStore.create(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district"),
+            _ = try await UnitCreation.perform(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district"),
                                            parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
             let fixture = Fixture(app: app)
             let token = try await fixture.token(for: try await fixture.user("ql", .manager, at: "HU"))
@@ -119,7 +119,7 @@ struct PlansAPIReadingTests {
     @Test("the API's reading of a file equals the library's", arguments: ["seed-000.docx", "seed-000.txt", "seed-004.docx"])
     func sameReading(name: String) async throws {
         try await withTestApp(.sqlite) { app in
-            _ = try await UnitStore.create(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district"),
+            _ = try await UnitCreation.perform(.init(code: "HU", name: "Huyện ủy Tam Đường", kind: "party_committee", level: "district"),
                                            parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
             let fixture = Fixture(app: app)
             let token = try await fixture.token(for: try await fixture.user("ql", .manager, at: "HU"))

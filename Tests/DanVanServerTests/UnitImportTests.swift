@@ -21,7 +21,7 @@ struct UnitImportTests {
                 T-N5,Không cấp trên,party_cell,grassroots,T-KHONG
                 """
             let error = await #expect(throws: AppError.self) {
-                _ = try await UnitImporter.importCSV(Data(csv.utf8), allowedRootIDs: nil, by: .commandLine, on: app.db)
+                _ = try await UnitsCSVImport.perform(Data(csv.utf8), by: .commandLine, on: app.db)
             }
             let lines = error?.issues.compactMap(\.line) ?? []
             #expect(Set(lines) == [3, 4, 5, 6])
@@ -40,7 +40,7 @@ struct UnitImportTests {
                 T-D,Huyện ủy Đồng Văn,party_committee,district,T-X
                 """
             let error = await #expect(throws: AppError.self) {
-                _ = try await UnitImporter.importCSV(Data(csv.utf8), allowedRootIDs: nil, by: .commandLine, on: app.db)
+                _ = try await UnitsCSVImport.perform(Data(csv.utf8), by: .commandLine, on: app.db)
             }
             #expect(error?.reason.contains("Dòng 3") == true)
             #expect(try await UnitQueries.find(code: "T-N1", on: app.db) == nil)
@@ -54,13 +54,13 @@ struct UnitImportTests {
         try await withTestApp(database) { app in
             _ = try await Fixture.tree(app)
             let commune = try await Fixture(app: app).unit("T-C")
-            _ = try await UnitStore.update(code: "T-C", with: .init(code: "T-C", name: commune.name, shortName: "Xã Lũng Cú",
+            _ = try await UnitEditing.perform(code: "T-C", with: .init(code: "T-C", name: commune.name, shortName: "Xã Lũng Cú",
                                                                     kind: "party_committee", level: "commune"),
                                            reportsToCode: "T-O", readVersion: 1, by: .commandLine, on: app.db)
             exported = try await UnitExporter.csv(rootIDs: nil, on: app.db)
         }
         try await withTestApp(database) { app in
-            let summary = try await UnitImporter.importCSV(exported, allowedRootIDs: nil, by: .commandLine, on: app.db)
+            let summary = try await UnitsCSVImport.perform(exported, by: .commandLine, on: app.db)
             #expect(summary.created == 6)
             let commune = try await Fixture(app: app).unit("T-C")
             #expect(commune.shortName == "Xã Lũng Cú")

@@ -35,7 +35,7 @@ struct UnitStoreTests {
         try await withTestApp(database) { app in
             let fixture = try await Fixture.tree(app)
             let commune = try await fixture.unit("T-C")
-            _ = try await UnitStore.move(code: "T-C", toParent: "T-S", readVersion: commune.version, by: .commandLine, on: app.db)
+            _ = try await UnitMoving.perform(code: "T-C", toParent: "T-S", readVersion: commune.version, by: .commandLine, on: app.db)
             let rows = try await closure(app)
             #expect(rows.contains("T-S>T-X:2"))
             #expect(rows.contains("T-P>T-X:3"))
@@ -52,7 +52,7 @@ struct UnitStoreTests {
             let before = try await closure(app)
             let district = try await fixture.unit("T-D")
             let error = await #expect(throws: AppError.self) {
-                _ = try await UnitStore.move(code: "T-D", toParent: "T-X", readVersion: district.version, by: .commandLine, on: app.db)
+                _ = try await UnitMoving.perform(code: "T-D", toParent: "T-X", readVersion: district.version, by: .commandLine, on: app.db)
             }
             #expect(error?.status == .unprocessableEntity)
             #expect(error?.field == "parentCode")
@@ -79,7 +79,7 @@ struct UnitStoreTests {
             ]
             for (draft, parent, field, message) in cases {
                 let error = await #expect(throws: AppError.self) {
-                    _ = try await UnitStore.create(draft, parentCode: parent, reportsToCode: nil, by: .commandLine, on: app.db)
+                    _ = try await UnitCreation.perform(draft, parentCode: parent, reportsToCode: nil, by: .commandLine, on: app.db)
                 }
                 #expect(error?.field == field, "\(draft)")
                 #expect(error?.reason.contains(message) == true, "\(error?.reason ?? "")")
@@ -95,13 +95,13 @@ struct UnitStoreTests {
             let fixture = try await Fixture.tree(app)
             let district = try await fixture.unit("T-D")
             let refused = await #expect(throws: AppError.self) {
-                _ = try await UnitStore.end(code: "T-D", on: "2025-06-30", successorCodes: ["T-S"], readVersion: district.version,
+                _ = try await UnitEnding.perform(code: "T-D", on: "2025-06-30", successorCodes: ["T-S"], readVersion: district.version,
                                             by: .commandLine, on: app.db)
             }
             #expect(refused?.reason.contains("đơn vị trực thuộc đang hoạt động") == true)
             let commune = try await fixture.unit("T-C")
-            _ = try await UnitStore.move(code: "T-C", toParent: "T-P", readVersion: commune.version, by: .commandLine, on: app.db)
-            let ended = try await UnitStore.end(code: "T-D", on: "30/06/2025", successorCodes: ["T-S", "T-C"],
+            _ = try await UnitMoving.perform(code: "T-C", toParent: "T-P", readVersion: commune.version, by: .commandLine, on: app.db)
+            let ended = try await UnitEnding.perform(code: "T-D", on: "30/06/2025", successorCodes: ["T-S", "T-C"],
                                                 readVersion: district.version, by: .commandLine, on: app.db)
             #expect(ended.validTo == "2025-06-30")
             #expect(try await UnitQueries.successorCodes(of: ended.requireID, on: app.db) == ["T-C", "T-S"])
@@ -134,18 +134,18 @@ struct UnitEndingTests {
     @Test("an end date before the unit began, or not a date, is refused and nothing changes", arguments: TestDatabase.all)
     func badEndDates(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            _ = try await UnitStore.create(UnitDraft(code: "X-1", name: "Xã mới", kind: "peoples_committee", level: "commune",
+            _ = try await UnitCreation.perform(UnitDraft(code: "X-1", name: "Xã mới", kind: "peoples_committee", level: "commune",
                                                      validFrom: "2025-07-01"),
                                            parentCode: nil, reportsToCode: nil, by: .commandLine, on: app.db)
             for (date, message) in [("2025-06-30", "trước ngày bắt đầu"), ("31/02/2025", "không hợp lệ")] {
                 let error = await #expect(throws: AppError.self) {
-                    _ = try await UnitStore.end(code: "X-1", on: date, successorCodes: [], readVersion: 1, by: .commandLine, on: app.db)
+                    _ = try await UnitEnding.perform(code: "X-1", on: date, successorCodes: [], readVersion: 1, by: .commandLine, on: app.db)
                 }
                 #expect(error?.field == "validTo")
                 #expect(error?.reason.contains(message) == true)
             }
             let unknownSuccessor = await #expect(throws: AppError.self) {
-                _ = try await UnitStore.end(code: "X-1", on: "2026-01-01", successorCodes: ["KHONG-CO"], readVersion: 1,
+                _ = try await UnitEnding.perform(code: "X-1", on: "2026-01-01", successorCodes: ["KHONG-CO"], readVersion: 1,
                                             by: .commandLine, on: app.db)
             }
             #expect(unknownSuccessor?.field == "successorCodes")

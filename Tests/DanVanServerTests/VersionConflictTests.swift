@@ -32,7 +32,7 @@ struct VersionConflictTests {
             let headers = try await fixture.browser(for: try await fixture.user("ql", .manager, at: "T-D"))
             let form = ["_csrf": "csrf-test-token", "code": "T-C", "name": "Tên của người thứ hai", "kind": "party_committee",
                         "level": "commune", "version": "1"]
-            _ = try await UnitStore.update(code: "T-C", with: .init(code: "T-C", name: "Tên của người thứ nhất",
+            _ = try await UnitEditing.perform(code: "T-C", with: .init(code: "T-C", name: "Tên của người thứ nhất",
                                                                     kind: "party_committee", level: "commune"),
                                            reportsToCode: nil, readVersion: 1, by: .commandLine, on: app.db)
             let response = try await app.page(.POST, "/units/T-C/edit", headers: headers, form: form)

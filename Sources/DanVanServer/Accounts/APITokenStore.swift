@@ -4,7 +4,7 @@ import Foundation
 /// Bearer tokens: created by their owner, shown once, revoked at will.
 enum APITokenStore {
     /// Returns the stored token and its secret, which is never shown again.
-    static func create(for user: User, name rawName: String, by actor: AuditActor, on db: any Database) async throws -> (APIToken, String) {
+    static func create(for user: User, name rawName: String, by actor: Actor, on db: any Database) async throws -> (APIToken, String) {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 80 else {
             throw AppError.invalid("name", "Tên mã truy cập là bắt buộc, tối đa 80 ký tự.")
@@ -19,7 +19,7 @@ enum APITokenStore {
         return (token, secret)
     }
 
-    static func revoke(id: Int, of user: User, by actor: AuditActor, on db: any Database) async throws {
+    static func revoke(id: Int, of user: User, by actor: Actor, on db: any Database) async throws {
         try await db.transaction { tx in
             guard let token = try await APIToken.query(on: tx).filter(\.$id == id).filter(\.$userID == user.requireID).first() else {
                 throw AppError.notFound("Không tìm thấy mã truy cập \(id).")

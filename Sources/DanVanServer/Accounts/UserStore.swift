@@ -16,7 +16,7 @@ struct UserInput: Content {
 /// Creates and changes accounts: checked, versioned, audited, one transaction each.
 enum UserStore {
     static func create(_ input: UserInput, grantedBy granter: Role, hasher: PasswordHashing,
-                       by actor: AuditActor, on db: any Database) async throws -> User {
+                       by actor: Actor, on db: any Database) async throws -> User {
         let username = LoginService.normalizedUsername(input.username ?? "")
         var issues = [AccountValidation.usernameIssue(username), AccountValidation.fullNameIssue(input.fullName),
                       AccountValidation.passwordIssue(input.password ?? "")].compactMap { $0 }
@@ -43,7 +43,7 @@ enum UserStore {
     }
 
     static func update(_ user: User, with input: UserInput, grantedBy granter: Role, hasher: PasswordHashing,
-                       by actor: AuditActor, on db: any Database) async throws -> User {
+                       by actor: Actor, on db: any Database) async throws -> User {
         var issues = [AccountValidation.fullNameIssue(input.fullName)].compactMap { $0 }
         if let password = input.password, !password.isEmpty, let issue = AccountValidation.passwordIssue(password) {
             issues.append(issue)

@@ -18,7 +18,7 @@ enum AuditLog {
 
     static func record(_ action: String, entityType: String, entityKey: String, unitID: Int?,
                        before: (any Encodable)?, after: (any Encodable)?,
-                       by actor: AuditActor, on db: any Database) async throws {
+                       by actor: Actor, on db: any Database) async throws {
         let row = Row(at: Date(), actorID: actor.userID, actorName: actor.name, action: action, entityType: entityType,
                       entityKey: entityKey, unitID: unitID, beforeJSON: try before.map(json), afterJSON: try after.map(json))
         try await UnitClosure.sqlDatabase(db).insert(into: AuditEntry.schema).model(row, with: SQLRows.encoder).run()

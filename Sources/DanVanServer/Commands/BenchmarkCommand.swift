@@ -125,7 +125,7 @@ enum ReaderBenchmark {
 
     private static func benchUnit(on db: any Database) async throws -> Int {
         if let unit = try await UnitQueries.find(code: "BENCH", on: db) { return unit.requireID }
-        return try await UnitStore.create(UnitDraft(code: "BENCH", name: "Đơn vị đo tốc độ", kind: "party_committee", level: "province"),
+        return try await UnitCreation.perform(UnitDraft(code: "BENCH", name: "Đơn vị đo tốc độ", kind: "party_committee", level: "province"),
                                           parentCode: nil, reportsToCode: nil, by: .commandLine, on: db).requireID
     }
 }

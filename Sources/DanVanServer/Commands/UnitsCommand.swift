@@ -32,7 +32,7 @@ struct UnitsCommand: AsyncParsableCommand {
             }
             let summary = try await AppRunner.withApplication(common.settings()) { app in
                 do {
-                    return try await UnitImporter.importCSV(data, allowedRootIDs: nil, by: .commandLine, on: app.db)
+                    return try await UnitsCSVImport.perform(data, by: .commandLine, on: app.db)
                 } catch let error as AppError {
                     let lines = error.issues.isEmpty ? [error.reason] : error.issues.map(\.description)
                     throw ValidationError("Không nhập gì cả; sửa các lỗi sau rồi chạy lại:\n" + lines.joined(separator: "\n"))

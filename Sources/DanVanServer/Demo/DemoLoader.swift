@@ -20,7 +20,7 @@ enum DemoLoader {
         }
     }
 
-    static let actor = AuditActor(userID: nil, name: "dữ liệu mẫu")
+    static let actor = Actor.demoLoader
 
     static func organisation() throws -> DemoOrganisation {
         let data = try Data(contentsOf: ResourcePaths.file("Demo/lai-chau.json"))
@@ -46,12 +46,12 @@ enum DemoLoader {
 
     private static func insertUnits(_ units: [DemoOrganisation.DemoUnit], on tx: any Database) async throws {
         for unit in units {
-            _ = try await UnitStore.insert(try UnitStore.validated(unit.draft), parentCode: unit.parent,
-                                           reportsToCode: unit.reportsTo, by: actor, on: tx)
+            let reportsTo = try await unit.reportsTo.asyncMap { try await UnitQueries.require(code: $0, on: tx) }
+            _ = try await UnitStore.insert(try UnitStore.validated(unit.draft), parentCode: unit.parent, reportsTo: reportsTo, by: actor, on: tx)
         }
         for unit in units where !(unit.successors ?? []).isEmpty {
             let stored = try await UnitQueries.require(code: unit.code, on: tx)
-            let successors = try await UnitEnding.resolveSuccessors(unit.successors ?? [], of: stored, on: tx)
+            let successors = try await UnitEnding.resolveSuccessors(unit.successors ?? [], of: stored, by: actor, on: tx)
             try await UnitEnding.replaceSuccessors(of: stored, with: successors, on: tx)
         }
     }

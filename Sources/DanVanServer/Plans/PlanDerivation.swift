@@ -8,7 +8,7 @@ import SQLKit
 /// plan is a draft until issued; its unit adapts it (a target may be made stricter; a weaker
 /// one is flagged by the coverage check).
 enum PlanDerivation {
-    static func derive(from upperID: Int, for unit: OrgUnit, year: Int?, by actor: AuditActor, on db: any Database) async throws -> Int {
+    static func derive(from upperID: Int, for unit: OrgUnit, year: Int?, by actor: Actor, on db: any Database) async throws -> Int {
         guard let upper = try await Plan.find(upperID, on: db) else { throw AppError.notFound("Không tìm thấy kế hoạch cấp trên.") }
         let year = year ?? upper.year
         return try await db.transaction { tx in

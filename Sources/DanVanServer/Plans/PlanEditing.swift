@@ -21,7 +21,7 @@ enum PlanEditing {
         let expectedResult: String?
     }
 
-    static func changeTarget(_ targetID: Int, to change: TargetChange, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+    static func changeTarget(_ targetID: Int, to change: TargetChange, planVersion: Int, by actor: Actor, on db: any Database) async throws {
         guard let target = try await PlanTargetRecord.find(targetID, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
         let text = change.text.trimmed()
         guard !text.isEmpty else { throw AppError.invalid("text", "Hãy ghi nội dung chỉ tiêu.") }
@@ -39,7 +39,7 @@ enum PlanEditing {
         }
     }
 
-    static func changeTask(_ taskID: Int, to change: TaskChange, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+    static func changeTask(_ taskID: Int, to change: TaskChange, planVersion: Int, by actor: Actor, on db: any Database) async throws {
         guard let task = try await PlanTaskRecord.find(taskID, on: db), let plan = try await Plan.find(task.planID, on: db) else {
             throw AppError.notFound("Không tìm thấy nhiệm vụ.")
         }
@@ -78,7 +78,7 @@ enum PlanEditing {
 
     /// Links a target to the indicator that measures it: an existing one of the same name and
     /// kind is reused (indicators carry across plans and years), otherwise one is made.
-    static func confirmIndicator(_ targetID: Int, kind: IndicatorKind, name: String, planVersion: Int, by actor: AuditActor,
+    static func confirmIndicator(_ targetID: Int, kind: IndicatorKind, name: String, planVersion: Int, by actor: Actor,
                                  on db: any Database) async throws {
         guard let target = try await PlanTargetRecord.find(targetID, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
         let name = name.trimmed()
@@ -112,7 +112,7 @@ enum PlanEditing {
     }
 
     /// A blank draft plan for a unit and year.
-    static func createBlank(unit: OrgUnit, year: Int, subject: String, by actor: AuditActor, on db: any Database) async throws -> Int {
+    static func createBlank(unit: OrgUnit, year: Int, subject: String, by actor: Actor, on db: any Database) async throws -> Int {
         let subject = subject.trimmed()
         guard !subject.isEmpty else { throw AppError.invalid("subject", "Hãy ghi trích yếu của kế hoạch.") }
         guard (2000...2100).contains(year) else { throw AppError.invalid("year", "Năm \(year) không hợp lệ.") }
@@ -133,7 +133,7 @@ enum PlanEditing {
     }
 
     /// A new target or task at the end of the plan, to be filled in on the edit page.
-    static func addItem(to planID: Int, task: Bool, planVersion: Int, by actor: AuditActor, on db: any Database) async throws -> Int {
+    static func addItem(to planID: Int, task: Bool, planVersion: Int, by actor: Actor, on db: any Database) async throws -> Int {
         try await db.transaction { tx in
             let plan = try await lockVersion(planID, expected: planVersion, by: actor, on: tx)
             let sql = try UnitClosure.sqlDatabase(tx)
@@ -160,7 +160,7 @@ enum PlanEditing {
     }
 
     /// Removes a target or task (and a task's occurrences and their history).
-    static func removeItem(_ id: Int, task: Bool, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+    static func removeItem(_ id: Int, task: Bool, planVersion: Int, by actor: Actor, on db: any Database) async throws {
         let planID: Int
         if task {
             guard let record = try await PlanTaskRecord.find(id, on: db) else { throw AppError.notFound("Không tìm thấy nhiệm vụ.") }
@@ -187,7 +187,7 @@ enum PlanEditing {
     }
 
     /// Draft → issued. Every task needs its lead unit first.
-    static func issue(_ planID: Int, planVersion: Int, by actor: AuditActor, on db: any Database) async throws {
+    static func issue(_ planID: Int, planVersion: Int, by actor: Actor, on db: any Database) async throws {
         let unassigned = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).filter(\.$leadUnitID == nil).count()
         guard unassigned == 0 else {
             throw AppError.invalid("lead", "Còn \(unassigned) nhiệm vụ chưa có đơn vị chủ trì; hãy giao trước khi ban hành.")
@@ -216,7 +216,7 @@ enum PlanEditing {
 
     /// Checks the version the change was made on and moves it on; an issued plan's content is
     /// kept as a revision first.
-    private static func lockVersion(_ planID: Int, expected: Int, by actor: AuditActor, on db: any Database,
+    private static func lockVersion(_ planID: Int, expected: Int, by actor: Actor, on db: any Database,
                                     keepRevision: Bool = true) async throws -> Plan {
         guard let plan = try await Plan.find(planID, on: db) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
         guard plan.version == expected else {

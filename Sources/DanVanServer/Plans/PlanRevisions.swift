@@ -31,7 +31,7 @@ enum PlanRevisions {
             tasks: tasks.map { .init(id: $0.requireID, text: $0.text, detail: "\($0.timingRaw) · \($0.leadUnitID.flatMap { codes[$0] } ?? "chưa giao")") })
     }
 
-    static func keep(_ plan: Plan, by actor: AuditActor, on db: any Database) async throws {
+    static func keep(_ plan: Plan, by actor: Actor, on db: any Database) async throws {
         let json = String(decoding: try JSONEncoder().encode(try await content(of: plan.requireID, on: db)), as: UTF8.self)
         struct Row: Encodable { let plan_id: Int; let revision: Int; let content_json: String; let user_name: String; let at: Date }
         try await SQLRows.insert([Row(plan_id: plan.requireID, revision: plan.revision, content_json: json, user_name: actor.name, at: Date())],

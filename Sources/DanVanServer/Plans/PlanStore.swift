@@ -12,7 +12,7 @@ enum PlanStore {
     }
 
     /// Stores the plan and returns its id.
-    static func save(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on db: any Database) async throws -> Int {
+    static func save(_ document: PlanDocument, at placement: Placement, by actor: Actor, on db: any Database) async throws -> Int {
         let issues = PlanValidation.issues(document)
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
         return try await db.transaction { tx in
@@ -21,7 +21,7 @@ enum PlanStore {
     }
 
     /// Inserts inside the caller's transaction (a folder import stores many plans in one).
-    static func insert(_ document: PlanDocument, at placement: Placement, by actor: AuditActor, on tx: any Database) async throws -> Int {
+    static func insert(_ document: PlanDocument, at placement: Placement, by actor: Actor, on tx: any Database) async throws -> Int {
         try await requireUnitExisted(placement.unitID, in: document.year ?? 0, on: tx)
         if let existing = try await duplicate(of: document, unitID: placement.unitID, on: tx) {
             throw AppError(.conflict, "Đơn vị đã có kế hoạch \(existing.number ?? "") năm \(existing.year) "

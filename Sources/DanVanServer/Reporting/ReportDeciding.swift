@@ -46,7 +46,7 @@ enum ReportDeciding {
             }
             try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
                                       unitID: report.unitID, before: ["state": report.state],
-                                      after: ["state": next.rawValue, "reason": reason], by: AuditActor(user), on: tx)
+                                      after: ["state": next.rawValue, "reason": reason], by: Actor(user), on: tx)
             guard let fresh = try await Report.find(report.requireID, on: tx) else { throw AppError.notFound("Không tìm thấy báo cáo.") }
             return fresh
         } }

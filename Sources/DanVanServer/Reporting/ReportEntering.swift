@@ -37,7 +37,7 @@ enum ReportEntering {
         try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
                                   unitID: form.unitID, before: existing.map { ["state": $0.state] },
                                   after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],
-                                  by: AuditActor(user), on: tx)
+                                  by: Actor(user), on: tx)
         return report
     }
 

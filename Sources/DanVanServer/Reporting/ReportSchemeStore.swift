@@ -37,7 +37,7 @@ enum ReportSchemeStore {
             try await AuditLog.record("plan.reporting", entityType: "plan", entityKey: "#\(plan.requireID)", unitID: plan.unitID,
                                       before: before, after: ["frequency": frequency.rawValue, "scope": scope.code,
                                                               "deadlineDays": "\(deadline)", "closeDays": "\(close)"],
-                                      by: AuditActor(user), on: tx)
+                                      by: Actor(user), on: tx)
             return scheme
         }
     }

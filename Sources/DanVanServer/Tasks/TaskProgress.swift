@@ -62,7 +62,7 @@ enum TaskProgress {
                 }, into: EvidenceFile.schema, on: try UnitClosure.sqlDatabase(tx))
                 try await AuditLog.record("task.update", entityType: "task_occurrence", entityKey: "#\(occurrence.requireID)",
                                           unitID: context.lead?.id, before: ["state": current.rawValue],
-                                          after: ["state": state.rawValue, "files": "\(files.count)"], by: AuditActor(user), on: tx)
+                                          after: ["state": state.rawValue, "files": "\(files.count)"], by: Actor(user), on: tx)
             }
         } catch {
             store.remove(written)
@@ -76,7 +76,7 @@ enum TaskProgress {
         try await db.transaction { tx in
             _ = try await insertUpdate(context.occurrence.requireID, kind: TaskUpdate.reminderKind, state: nil, text: text, by: user, on: tx)
             try await AuditLog.record("task.remind", entityType: "task_occurrence", entityKey: "#\(context.occurrence.requireID)",
-                                      unitID: context.lead?.id, before: nil, after: ["text": text], by: AuditActor(user), on: tx)
+                                      unitID: context.lead?.id, before: nil, after: ["text": text], by: Actor(user), on: tx)
         }
     }
 

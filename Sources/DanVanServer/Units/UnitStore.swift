@@ -1,20 +1,13 @@
 import DanVanCore
 import Fluent
 
-/// Every change to units. Each call is one transaction: the unit, its closure rows, its
-/// successors and the audit entry are stored together or not at all.
+/// The steps of changing units, inside a use case's transaction (Units/UseCases): the unit, its
+/// closure rows, the children sums that depend on its place, and the audit entry. Nothing here
+/// asks who may: the use cases do, before they call these.
 enum UnitStore {
-    static func create(_ draft: UnitDraft, parentCode: String?, reportsToCode: String?,
-                       by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
-        let valid = try validated(draft)
-        return try await db.transaction { tx in
-            try await insert(valid, parentCode: parentCode, reportsToCode: reportsToCode, by: actor, on: tx)
-        }
-    }
-
     /// Inserts without opening a transaction: for callers that already hold one (imports).
-    static func insert(_ valid: ValidUnit, parentCode: String?, reportsToCode: String?,
-                       by actor: AuditActor, on tx: any Database) async throws -> OrgUnit {
+    static func insert(_ valid: ValidUnit, parentCode: String?, reportsTo: OrgUnit?,
+                       by actor: Actor, on tx: any Database) async throws -> OrgUnit {
         if try await UnitQueries.find(code: valid.code, on: tx) != nil {
             throw AppError.invalid("code", "Mã đơn vị \"\(valid.code)\" đã được dùng cho đơn vị khác.")
         }
@@ -25,7 +18,7 @@ enum UnitStore {
         let unit = OrgUnit()
         unit.apply(valid)
         unit.parentID = parent?.id
-        unit.reportsToID = try await resolveReportsTo(reportsToCode, for: nil, on: tx)
+        unit.reportsToID = reportsTo?.id
         unit.version = 1
         try await unit.create(on: tx)
         try await UnitClosure.insertNode(unit.requireID, parent: unit.parentID, on: tx)
@@ -34,26 +27,19 @@ enum UnitStore {
         return unit
     }
 
-    static func update(code: String, with draft: UnitDraft, reportsToCode: String?, readVersion: Int,
-                       by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
-        let valid = try validated(draft)
-        return try await db.transaction { tx in
-            let unit = try await lockedForEdit(code: code, readVersion: readVersion, on: tx)
-            try await replaceFields(of: unit, with: valid, reportsToCode: reportsToCode, by: actor, on: tx)
-            return unit
-        }
-    }
-
     /// Applies new fields to a loaded unit inside the caller's transaction.
-    static func replaceFields(of unit: OrgUnit, with valid: ValidUnit, reportsToCode: String?,
-                              by actor: AuditActor, on tx: any Database) async throws {
+    static func replaceFields(of unit: OrgUnit, with valid: ValidUnit, reportsTo: OrgUnit?,
+                              by actor: Actor, on tx: any Database) async throws {
         let before = try await UnitQueries.dto(unit, on: tx)
         if valid.code != unit.code, try await UnitQueries.find(code: valid.code, on: tx) != nil {
             throw AppError.invalid("code", "Mã đơn vị \"\(valid.code)\" đã được dùng cho đơn vị khác.")
         }
         try await checkLevel(valid.level, of: unit, on: tx)
         unit.apply(valid)
-        unit.reportsToID = try await resolveReportsTo(reportsToCode, for: unit, on: tx)
+        if let reportsTo, reportsTo.id == unit.id {
+            throw AppError.invalid("reportsToCode", "Đơn vị không thể báo cáo cho chính nó.")
+        }
+        unit.reportsToID = reportsTo?.id
         unit.version += 1
         try await unit.save(on: tx)
         try await ReportGeneration.bump(on: tx)
@@ -61,16 +47,7 @@ enum UnitStore {
                                   before: before, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)
     }
 
-    static func move(code: String, toParent parentCode: String?, readVersion: Int,
-                     by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
-        try await db.transaction { tx in
-            let unit = try await lockedForEdit(code: code, readVersion: readVersion, on: tx)
-            try await reparent(unit, to: parentCode, by: actor, on: tx)
-            return unit
-        }
-    }
-
-    static func reparent(_ unit: OrgUnit, to parentCode: String?, by actor: AuditActor, on tx: any Database) async throws {
+    static func reparent(_ unit: OrgUnit, to parentCode: String?, by actor: Actor, on tx: any Database) async throws {
         let parent = try await parentCode.asyncMap { try await UnitQueries.require(code: $0, field: "parentCode", on: tx) }
         guard parent?.id != unit.parentID else { return }
         if let parent {
@@ -95,23 +72,13 @@ enum UnitStore {
                                   before: before, after: try await UnitQueries.dto(unit, on: tx), by: actor, on: tx)
     }
 
-    static func end(code: String, on endDate: String, successorCodes: [String], readVersion: Int,
-                    by actor: AuditActor, on db: any Database) async throws -> OrgUnit {
-        try await db.transaction { tx in
-            let unit = try await lockedForEdit(code: code, readVersion: readVersion, on: tx)
-            try await UnitEnding.end(unit, on: endDate, successorCodes: successorCodes, by: actor, on: tx)
-            return unit
-        }
-    }
-
-    /// Loads a unit for a change and refuses if someone changed it since the user read it.
-    static func lockedForEdit(code: String, readVersion: Int, on tx: any Database) async throws -> OrgUnit {
-        let unit = try await UnitQueries.require(code: code, on: tx)
+    /// Refuses a change made on a version someone has since replaced. Called after authorization:
+    /// the refusal carries the current data.
+    static func checkVersion(of unit: OrgUnit, readVersion: Int, on tx: any Database) async throws {
         guard unit.version == readVersion else {
             throw AppError.staleVersion(current: try await UnitQueries.dto(unit, on: tx),
                                         readVersion: readVersion, currentVersion: unit.version)
         }
-        return unit
     }
 
     static func validated(_ draft: UnitDraft) throws -> ValidUnit {
@@ -131,14 +98,5 @@ enum UnitStore {
             throw AppError.invalid("level", "Không thể đặt cấp \(level.label): đơn vị trực thuộc \"\(child.name)\" "
                                    + "ở cấp \(child.unitLevel.label) sẽ cao hơn đơn vị cấp trên.")
         }
-    }
-
-    private static func resolveReportsTo(_ code: String?, for unit: OrgUnit?, on tx: any Database) async throws -> Int? {
-        guard let code, !code.isEmpty else { return nil }
-        let target = try await UnitQueries.require(code: code, field: "reportsToCode", on: tx)
-        if target.id == unit?.id {
-            throw AppError.invalid("reportsToCode", "Đơn vị không thể báo cáo cho chính nó.")
-        }
-        return target.id
     }
 }

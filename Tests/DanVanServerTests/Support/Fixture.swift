@@ -27,7 +27,7 @@ struct Fixture {
             ("T-O", "Ủy ban nhân dân tỉnh Thử nghiệm", .peoplesCommittee, .province, nil),
         ]
         for (code, name, kind, level, parent) in rows {
-            _ = try await UnitStore.create(UnitDraft(code: code, name: name, kind: kind.rawValue, level: level.rawValue),
+            _ = try await UnitCreation.perform(UnitDraft(code: code, name: name, kind: kind.rawValue, level: level.rawValue),
                                            parentCode: parent, reportsToCode: nil, by: .commandLine, on: app.db)
         }
         return Fixture(app: app)

@@ -39,13 +39,13 @@ struct TokensAPIController {
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(CreateInput.self)
         let (token, secret) = try await APITokenStore.create(for: try req.requireUser(), name: input.name ?? "",
-                                                             by: req.auditActor, on: req.db)
+                                                             by: try req.actor, on: req.db)
         return try await TokenDTO(token, secret: secret).encodeResponse(status: .created, for: req)
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {
         guard let id = req.parameters.get("id").flatMap(Int.init) else { throw AppError.notFound("Không tìm thấy mã truy cập.") }
-        try await APITokenStore.revoke(id: id, of: try req.requireUser(), by: req.auditActor, on: req.db)
+        try await APITokenStore.revoke(id: id, of: try req.requireUser(), by: try req.actor, on: req.db)
         return .noContent
     }
 }

@@ -36,7 +36,7 @@ struct UsersAPIController {
         let input = try req.content.decode(UserInput.self)
         try await req.authorizeManaging(unitCode: input.unitCode)
         let user = try await UserStore.create(input, grantedBy: granter.userRole, hasher: PasswordHashing(req.application),
-                                              by: req.auditActor, on: req.db)
+                                              by: try req.actor, on: req.db)
         return try await UserStore.dto(user, on: req.db).encodeResponse(status: .created, for: req)
     }
 
@@ -47,7 +47,7 @@ struct UsersAPIController {
         let input = try req.content.decode(UserInput.self)
         try await req.authorizeManaging(unitCode: input.unitCode)
         let saved = try await UserStore.update(target, with: input, grantedBy: granter.userRole,
-                                               hasher: PasswordHashing(req.application), by: req.auditActor, on: req.db)
+                                               hasher: PasswordHashing(req.application), by: try req.actor, on: req.db)
         return try await UserStore.dto(saved, on: req.db)
     }
 }

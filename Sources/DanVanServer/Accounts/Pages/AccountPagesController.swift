@@ -66,7 +66,7 @@ struct AccountPagesController {
             let current = req.cookies[SessionCookie.name].map { SecretToken.hash($0.string) } ?? ""
             try await UserSession.query(on: tx).filter(\.$userID == user.requireID).filter(\.$tokenHash != current).delete()
             try await AuditLog.record("user.password", entityType: "user", entityKey: user.username, unitID: user.unitID,
-                                      before: nil, after: nil, by: req.auditActor, on: tx)
+                                      before: nil, after: nil, by: try req.actor, on: tx)
         }
         return try await render(req, message: "Đã đổi mật khẩu.")
     }
@@ -75,7 +75,7 @@ struct AccountPagesController {
         let user = try req.requireUser()
         let form = try req.content.decode(TokenForm.self)
         do {
-            let (_, secret) = try await APITokenStore.create(for: user, name: form.name ?? "", by: req.auditActor, on: req.db)
+            let (_, secret) = try await APITokenStore.create(for: user, name: form.name ?? "", by: try req.actor, on: req.db)
             return try await render(req, newSecret: secret)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(req, errors: FormErrors(error), status: .unprocessableEntity)
@@ -85,7 +85,7 @@ struct AccountPagesController {
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy mã truy cập.") }
-        try await APITokenStore.revoke(id: id, of: user, by: req.auditActor, on: req.db)
+        try await APITokenStore.revoke(id: id, of: user, by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.account.path)
     }
 

@@ -33,7 +33,7 @@ struct UserPagesController {
         try await req.authorizeManaging(unitCode: input.unitCode)
         do {
             _ = try await UserStore.create(input, grantedBy: granter.userRole, hasher: PasswordHashing(req.application),
-                                           by: req.auditActor, on: req.db)
+                                           by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.users.path)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .notFound {
             var values = input
@@ -60,7 +60,7 @@ struct UserPagesController {
         try await req.authorizeManaging(unitCode: input.unitCode)
         do {
             _ = try await UserStore.update(target, with: input, grantedBy: granter.userRole, hasher: PasswordHashing(req.application),
-                                           by: req.auditActor, on: req.db)
+                                           by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.users.path)
         } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound].contains(error.status) {
             let current = error.current as? UserDTO

@@ -10,10 +10,6 @@ extension Request {
         return user
     }
 
-    var auditActor: AuditActor {
-        auth.get(User.self).map(AuditActor.init) ?? AuditActor(userID: nil, name: "ẩn danh")
-    }
-
     var isAPI: Bool {
         url.path == "/api" || url.path.hasPrefix("/api/")
     }

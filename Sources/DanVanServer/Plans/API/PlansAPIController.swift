@@ -46,7 +46,7 @@ struct PlansAPIController {
         try await req.authorize(.editPlans, on: unit)
         let upper = try await PlanPlacementResolver.upperPlan(for: reading, on: req.db)
         let planID = try await PlanStore.save(reading, at: .init(unitID: unit.requireID, implementsPlanID: upper?.id, sourceName: name),
-                                              by: req.auditActor, on: req.db)
+                                              by: try req.actor, on: req.db)
         let plan = try await PlanQueries.require(id: String(planID), on: req.db)
         return try await stored(plan, unit: unit).encodeResponse(status: .created, for: req)
     }

@@ -13,7 +13,7 @@ enum PlanFileImporter {
 
     static let readableExtensions: Set<String> = ["txt", "md", "markdown", "docx"]
 
-    static func importFile(named name: String, data: Data, unitCode: String?, by actor: AuditActor,
+    static func importFile(named name: String, data: Data, unitCode: String?, by actor: Actor,
                            on db: any Database) async throws -> Outcome {
         try await store(read(named: name, data: data), named: name, unitCode: unitCode, by: actor, on: db)
     }
@@ -38,7 +38,7 @@ enum PlanFileImporter {
         let reason: String
     }
 
-    static func store(_ reading: Result<PlanDocument, ReadRefusal>, named name: String, unitCode: String?, by actor: AuditActor,
+    static func store(_ reading: Result<PlanDocument, ReadRefusal>, named name: String, unitCode: String?, by actor: Actor,
                       on db: any Database) async throws -> Outcome {
         let document: PlanDocument
         switch reading {

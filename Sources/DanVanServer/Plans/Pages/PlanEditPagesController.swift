@@ -34,14 +34,14 @@ struct PlanEditPagesController {
         if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: req.db) {
             return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
         }
-        let id = try await PlanEditing.createBlank(unit: unit, year: year, subject: form.subject ?? "", by: req.auditActor, on: req.db)
+        let id = try await PlanEditing.createBlank(unit: unit, year: year, subject: form.subject ?? "", by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.planEdit(String(id)).path)
     }
 
     private func add(_ req: Request, task: Bool) async throws -> Response {
         let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
         let id = try await PlanEditing.addItem(to: plan.requireID, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
-                                               by: req.auditActor, on: req.db)
+                                               by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + (task ? "#task-\(id)" : "#target-\(id)"))
     }
 
@@ -51,7 +51,7 @@ struct PlanEditPagesController {
         guard let planID else { throw AppError.notFound(task ? "Không tìm thấy nhiệm vụ." : "Không tìm thấy chỉ tiêu.") }
         _ = try await req.plan(String(planID), for: .editPlans)
         try await PlanEditing.removeItem(id, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
-                                         by: req.auditActor, on: req.db)
+                                         by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.planEdit(String(planID)).path)
     }
 
@@ -72,7 +72,7 @@ struct PlanEditPagesController {
                 throw AppError.invalid("indicatorKind", "Hãy chọn cách đo chỉ số.")
             }
             try await PlanEditing.confirmIndicator(id, kind: kind, name: form.indicatorName ?? "", planVersion: form.version ?? -1,
-                                                   by: req.auditActor, on: req.db)
+                                                   by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["indicatorKind": form.indicatorKind, "indicatorName": form.indicatorName].compactMapValues { $0 }
@@ -91,7 +91,7 @@ struct PlanEditPagesController {
         let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
         do {
             try await PlanEditing.issue(plan.requireID, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
-                                        by: req.auditActor, on: req.db)
+                                        by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fresh = try await req.plan(String(plan.requireID), for: .editPlans)
@@ -118,7 +118,7 @@ struct PlanEditPagesController {
         do {
             let threshold = try Self.threshold(form)
             try await PlanEditing.changeTarget(id, to: .init(text: form.text ?? "", threshold: threshold), planVersion: form.version ?? -1,
-                                               by: req.auditActor, on: req.db)
+                                               by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["text": form.text, "comparator": form.comparator, "measure": form.measure, "value": form.value, "upper": form.upper]
@@ -154,7 +154,7 @@ struct PlanEditPagesController {
             }
             try await PlanEditing.changeTask(id, to: .init(text: form.text ?? "", leadUnitCode: form.lead, coordinatorIDs: coordinators,
                                                            timing: parsed.timing, expectedResult: form.expectedResult),
-                                             planVersion: form.version ?? -1, by: req.auditActor, on: req.db)
+                                             planVersion: form.version ?? -1, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#task-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["text": form.text, "lead": form.lead, "timing": form.timing, "expectedResult": form.expectedResult].compactMapValues { $0 }

@@ -95,7 +95,7 @@ struct PlanImportPagesController {
         let upperID = try await upperPlanID(edits.implementsPlanID, req: req)
         return try await req.db.transaction { tx in
             let stored = try await PlanStore.insert(plan, at: .init(unitID: unit.requireID, implementsPlanID: upperID, sourceName: draft.filename),
-                                                    by: req.auditActor, on: tx)
+                                                    by: try req.actor, on: tx)
             try await draft.delete(on: tx)
             return stored
         }

@@ -43,7 +43,7 @@ struct PlanPagesController {
         if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: upper.year, on: req.db) {
             return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
         }
-        let planID = try await PlanDerivation.derive(from: upper.requireID, for: unit, year: upper.year, by: req.auditActor, on: req.db)
+        let planID = try await PlanDerivation.derive(from: upper.requireID, for: unit, year: upper.year, by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.plan(String(planID)).path)
     }
 

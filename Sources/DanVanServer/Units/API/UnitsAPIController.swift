@@ -52,46 +52,32 @@ struct UnitsAPIController {
 
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(UnitInput.self)
-        if let parentCode = input.trimmedParentCode {
-            try await req.authorize(.createChildUnit, on: try await UnitQueries.require(code: parentCode, field: "parentCode", on: req.db))
-        } else {
-            try req.requireAdmin()
-        }
-        let unit = try await UnitStore.create(input.draft, parentCode: input.trimmedParentCode,
-                                              reportsToCode: input.trimmedReportsToCode, by: req.auditActor, on: req.db)
+        let unit = try await UnitCreation.perform(input.draft, parentCode: input.trimmedParentCode,
+                                              reportsToCode: input.trimmedReportsToCode, by: try req.actor, on: req.db)
         return try await UnitQueries.dto(unit, on: req.db).encodeResponse(status: .created, for: req)
     }
 
     func update(req: Request) async throws -> UnitDTO {
         let unit = try await unit(req)
-        try await req.authorize(.editUnit, on: unit)
         let input = try req.content.decode(UnitInput.self)
-        let saved = try await UnitStore.update(code: unit.code, with: input.draft, reportsToCode: input.trimmedReportsToCode,
-                                               readVersion: input.version.readVersion, by: req.auditActor, on: req.db)
+        let saved = try await UnitEditing.perform(code: unit.code, with: input.draft, reportsToCode: input.trimmedReportsToCode,
+                                               readVersion: input.version.readVersion, by: try req.actor, on: req.db)
         return try await UnitQueries.dto(saved, on: req.db)
     }
 
     func move(req: Request) async throws -> UnitDTO {
         let unit = try await unit(req)
-        try await req.authorize(.moveUnit, on: unit)
         let input = try req.content.decode(UnitMoveInput.self)
-        let parentCode = UnitInput.nonEmpty(input.parentCode)
-        if let parentCode {
-            try await req.authorize(.createChildUnit, on: try await UnitQueries.require(code: parentCode, field: "parentCode", on: req.db))
-        } else {
-            try req.requireAdmin()
-        }
-        let saved = try await UnitStore.move(code: unit.code, toParent: parentCode, readVersion: input.version.readVersion,
-                                             by: req.auditActor, on: req.db)
+        let saved = try await UnitMoving.perform(code: unit.code, toParent: input.parentCode, readVersion: input.version.readVersion,
+                                             by: try req.actor, on: req.db)
         return try await UnitQueries.dto(saved, on: req.db)
     }
 
     func end(req: Request) async throws -> UnitDTO {
         let unit = try await unit(req)
-        try await req.authorize(.endUnit, on: unit)
         let input = try req.content.decode(UnitEndInput.self)
-        let saved = try await UnitStore.end(code: unit.code, on: input.validTo ?? "", successorCodes: input.successorCodes,
-                                            readVersion: input.version.readVersion, by: req.auditActor, on: req.db)
+        let saved = try await UnitEnding.perform(code: unit.code, on: input.validTo ?? "", successorCodes: input.successorCodes,
+                                            readVersion: input.version.readVersion, by: try req.actor, on: req.db)
         return try await UnitQueries.dto(saved, on: req.db)
     }
 
@@ -104,11 +90,8 @@ struct UnitsAPIController {
 
     /// The request body is the CSV file itself.
     func importCSV(req: Request) async throws -> ImportResult {
-        try await req.authorizeOwnUnit(.createChildUnit)
-        let user = try req.requireUser()
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
-        let summary = try await UnitImporter.importCSV(data, allowedRootIDs: Authorizer.visibleRoots(of: user),
-                                                       by: req.auditActor, on: req.db)
+        let summary = try await UnitsCSVImport.perform(data, by: try req.actor, on: req.db)
         return ImportResult(created: summary.created, updated: summary.updated)
     }
 

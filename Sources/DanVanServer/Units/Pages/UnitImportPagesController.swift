@@ -33,16 +33,13 @@ struct UnitImportPagesController {
     }
 
     func upload(req: Request) async throws -> Response {
-        try await req.authorizeOwnUnit(.createChildUnit)
-        let user = try req.requireUser()
         guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
             let issue = ValidationIssue(field: "file", message: "Hãy chọn một tệp CSV có dữ liệu.")
             return try await req.renderPage("units-import", title: "Nhập đơn vị từ CSV", page(issues: [issue], summary: nil),
                                             status: .unprocessableEntity)
         }
         do {
-            let summary = try await UnitImporter.importCSV(Data(buffer: upload.file.data), allowedRootIDs: Authorizer.visibleRoots(of: user),
-                                                           by: req.auditActor, on: req.db)
+            let summary = try await UnitsCSVImport.perform(Data(buffer: upload.file.data), by: try req.actor, on: req.db)
             let text = "Đã nhập xong: \(summary.created) đơn vị mới, \(summary.updated) đơn vị được cập nhật."
             return try await req.renderPage("units-import", title: "Nhập đơn vị từ CSV", page(issues: [], summary: text))
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .forbidden {

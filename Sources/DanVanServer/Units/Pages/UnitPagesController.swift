@@ -38,10 +38,9 @@ struct UnitPagesController {
 
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(UnitInput.self)
-        try await authorizeCreate(under: input.trimmedParentCode, req: req)
         do {
-            let unit = try await UnitStore.create(input.draft, parentCode: input.trimmedParentCode,
-                                                  reportsToCode: input.trimmedReportsToCode, by: req.auditActor, on: req.db)
+            let unit = try await UnitCreation.perform(input.draft, parentCode: input.trimmedParentCode,
+                                                      reportsToCode: input.trimmedReportsToCode, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.unit(unit.code).path)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .notFound {
             let page = UnitFormPage.new(parentCode: input.trimmedParentCode, values: input, errors: FormErrors(error))
@@ -58,11 +57,10 @@ struct UnitPagesController {
 
     func update(req: Request) async throws -> Response {
         let unit = try await UnitQueries.require(code: try req.routeParameter(), on: req.db)
-        try await req.authorize(.editUnit, on: unit)
         let input = try req.content.decode(UnitInput.self)
         do {
-            let saved = try await UnitStore.update(code: unit.code, with: input.draft, reportsToCode: input.trimmedReportsToCode,
-                                                   readVersion: input.version.readVersion, by: req.auditActor, on: req.db)
+            let saved = try await UnitEditing.perform(code: unit.code, with: input.draft, reportsToCode: input.trimmedReportsToCode,
+                                                   readVersion: input.version.readVersion, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.unit(saved.code).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound].contains(error.status) {
             let current = error.current as? UnitDTO
@@ -84,13 +82,11 @@ struct UnitPagesController {
 
     func move(req: Request) async throws -> Response {
         let unit = try await UnitQueries.require(code: try req.routeParameter(), on: req.db)
-        try await req.authorize(.moveUnit, on: unit)
         let input = try req.content.decode(UnitMoveInput.self)
         let parentCode = UnitInput.nonEmpty(input.parentCode)
-        try await authorizeCreate(under: parentCode, req: req)
         do {
-            _ = try await UnitStore.move(code: unit.code, toParent: parentCode, readVersion: input.version.readVersion,
-                                         by: req.auditActor, on: req.db)
+            _ = try await UnitMoving.perform(code: unit.code, toParent: parentCode, readVersion: input.version.readVersion,
+                                         by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.unit(unit.code).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound].contains(error.status) {
             let dto = try await UnitQueries.dto(unit, on: req.db)
@@ -111,11 +107,10 @@ struct UnitPagesController {
 
     func end(req: Request) async throws -> Response {
         let unit = try await UnitQueries.require(code: try req.routeParameter(), on: req.db)
-        try await req.authorize(.endUnit, on: unit)
         let input = try req.content.decode(UnitEndInput.self)
         do {
-            _ = try await UnitStore.end(code: unit.code, on: input.validTo ?? "", successorCodes: input.successorCodes,
-                                        readVersion: input.version.readVersion, by: req.auditActor, on: req.db)
+            _ = try await UnitEnding.perform(code: unit.code, on: input.validTo ?? "", successorCodes: input.successorCodes,
+                                        readVersion: input.version.readVersion, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.unit(unit.code).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound].contains(error.status) {
             let dto = try await UnitQueries.dto(unit, on: req.db)
@@ -126,11 +121,9 @@ struct UnitPagesController {
         }
     }
 
-    /// Creating a root needs an administrator; creating under a parent needs `createChildUnit` there.
+    /// The form shows only to those who may add there: the same rule the use case applies.
     private func authorizeCreate(under parentCode: String?, req: Request) async throws {
-        guard let parentCode else { return try req.requireAdmin() }
-        let parent = try await UnitQueries.require(code: parentCode, field: "parentCode", on: req.db)
-        try await req.authorize(.createChildUnit, on: parent)
+        _ = try await UnitReferences.requireParent(parentCode, field: "parentCode", by: try req.actor, on: req.db)
     }
 
     private func renderChange(_ req: Request, move: Bool, dto: UnitDTO, parentCode: String, validTo: String,
