@@ -27,17 +27,12 @@ enum UserQueries {
 }
 
 extension Request {
-    /// Managing an account needs `manageUsers` on its unit; accounts without a unit are the
-    /// administrators', which only administrators manage.
+    /// The account pages show their forms only to those the use cases would let act.
     func authorizeManaging(unitID: Int?) async throws {
-        guard let unitID else { return try requireAdmin() }
-        guard let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
-        try await authorize(.manageUsers, on: unit)
+        try await AccountRules.requireManaging(unitID: unitID, by: try actor, on: db)
     }
 
     func authorizeManaging(unitCode: String?) async throws {
-        guard let code = UnitInput.nonEmpty(unitCode) else { return try requireAdmin() }
-        let unit = try await UnitQueries.require(code: code, field: "unitCode", on: db)
-        try await authorize(.manageUsers, on: unit)
+        try await AccountRules.requireManaging(unitCode: unitCode, by: try actor, on: db)
     }
 }

@@ -26,7 +26,7 @@ struct UserCommand: AsyncParsableCommand {
                                   password: secret, active: true, version: nil)
             let created = try await AppRunner.withApplication(common.settings()) { app in
                 do {
-                    return try await UserStore.create(input, grantedBy: .admin, hasher: PasswordHashing(app), by: .commandLine, on: app.db)
+                    return try await AccountCreation.perform(input, hasher: PasswordHashing(app), by: .commandLine, on: app.db)
                 } catch let error as AppError {
                     throw ValidationError(error.reason)
                 }

@@ -33,19 +33,18 @@ struct TokensAPIController {
     }
 
     func list(req: Request) async throws -> [TokenDTO] {
-        try await APITokenStore.list(for: try req.requireUser(), on: req.db).map { TokenDTO($0) }
+        try await TokenCreation.list(for: try req.requireUser().requireID, on: req.db).map { TokenDTO($0) }
     }
 
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(CreateInput.self)
-        let (token, secret) = try await APITokenStore.create(for: try req.requireUser(), name: input.name ?? "",
-                                                             by: try req.actor, on: req.db)
+        let (token, secret) = try await TokenCreation.perform(name: input.name ?? "", by: try req.actor, on: req.db)
         return try await TokenDTO(token, secret: secret).encodeResponse(status: .created, for: req)
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {
         guard let id = req.parameters.get("id").flatMap(Int.init) else { throw AppError.notFound("Không tìm thấy mã truy cập.") }
-        try await APITokenStore.revoke(id: id, of: try req.requireUser(), by: try req.actor, on: req.db)
+        try await TokenRevocation.perform(id: id, by: try req.actor, on: req.db)
         return .noContent
     }
 }

@@ -14,7 +14,7 @@ struct UsersAPIController {
     }
 
     func me(req: Request) async throws -> UserDTO {
-        try await UserStore.dto(try req.requireUser(), on: req.db)
+        try await AccountRules.dto(try req.requireUser(), on: req.db)
     }
 
     func list(req: Request) async throws -> [UserDTO] {
@@ -28,26 +28,20 @@ struct UsersAPIController {
     func show(req: Request) async throws -> UserDTO {
         let target = try await UserQueries.require(id: req.parameters.get("id") ?? "", on: req.db)
         try await req.authorizeManaging(unitID: target.unitID)
-        return try await UserStore.dto(target, on: req.db)
+        return try await AccountRules.dto(target, on: req.db)
     }
 
     func create(req: Request) async throws -> Response {
-        let granter = try req.requireUser()
         let input = try req.content.decode(UserInput.self)
-        try await req.authorizeManaging(unitCode: input.unitCode)
-        let user = try await UserStore.create(input, grantedBy: granter.userRole, hasher: PasswordHashing(req.application),
-                                              by: try req.actor, on: req.db)
-        return try await UserStore.dto(user, on: req.db).encodeResponse(status: .created, for: req)
+        let user = try await AccountCreation.perform(input, hasher: PasswordHashing(req.application), by: try req.actor, on: req.db)
+        return try await AccountRules.dto(user, on: req.db).encodeResponse(status: .created, for: req)
     }
 
     func update(req: Request) async throws -> UserDTO {
-        let granter = try req.requireUser()
         let target = try await UserQueries.require(id: req.parameters.get("id") ?? "", on: req.db)
-        try await req.authorizeManaging(unitID: target.unitID)
         let input = try req.content.decode(UserInput.self)
-        try await req.authorizeManaging(unitCode: input.unitCode)
-        let saved = try await UserStore.update(target, with: input, grantedBy: granter.userRole,
-                                               hasher: PasswordHashing(req.application), by: try req.actor, on: req.db)
-        return try await UserStore.dto(saved, on: req.db)
+        let saved = try await AccountEditing.perform(userID: target.requireID, with: input, hasher: PasswordHashing(req.application),
+                                                     by: try req.actor, on: req.db)
+        return try await AccountRules.dto(saved, on: req.db)
     }
 }

@@ -46,36 +46,22 @@ struct AccountPagesController {
     }
 
     func changePassword(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         let form = try req.content.decode(PasswordForm.self)
-        let hashing = PasswordHashing(req.application)
-        guard try await hashing.verify(form.currentPassword ?? "", hash: user.passwordHash) else {
-            let errors = FormErrors(summary: "Mật khẩu hiện tại không đúng.", byField: ["currentPassword": "Mật khẩu hiện tại không đúng."])
-            return try await render(req, errors: errors, status: .unprocessableEntity)
+        let session = req.cookies[SessionCookie.name].map { SecretToken.hash($0.string) }
+        do {
+            let outcome = try await PasswordChange.perform(current: form.currentPassword ?? "", new: form.newPassword ?? "",
+                                                           keepingSession: session, hasher: PasswordHashing(req.application),
+                                                           by: try req.actor, on: req.db)
+            return try await render(req, message: outcome.message)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await render(req, errors: FormErrors(error), status: .unprocessableEntity)
         }
-        if let issue = AccountValidation.passwordIssue(form.newPassword ?? "") {
-            let errors = FormErrors(summary: issue.message, byField: ["newPassword": issue.message])
-            return try await render(req, errors: errors, status: .unprocessableEntity)
-        }
-        let hash = try await hashing.hash(form.newPassword ?? "")
-        try await req.db.transaction { tx in
-            user.passwordHash = hash
-            user.version += 1
-            try await user.save(on: tx)
-            // Other browsers signed in with the old password are signed out; this one stays.
-            let current = req.cookies[SessionCookie.name].map { SecretToken.hash($0.string) } ?? ""
-            try await UserSession.query(on: tx).filter(\.$userID == user.requireID).filter(\.$tokenHash != current).delete()
-            try await AuditLog.record("user.password", entityType: "user", entityKey: user.username, unitID: user.unitID,
-                                      before: nil, after: nil, by: try req.actor, on: tx)
-        }
-        return try await render(req, message: "Đã đổi mật khẩu.")
     }
 
     func createToken(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         let form = try req.content.decode(TokenForm.self)
         do {
-            let (_, secret) = try await APITokenStore.create(for: user, name: form.name ?? "", by: try req.actor, on: req.db)
+            let (_, secret) = try await TokenCreation.perform(name: form.name ?? "", by: try req.actor, on: req.db)
             return try await render(req, newSecret: secret)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(req, errors: FormErrors(error), status: .unprocessableEntity)
@@ -83,16 +69,15 @@ struct AccountPagesController {
     }
 
     func revokeToken(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy mã truy cập.") }
-        try await APITokenStore.revoke(id: id, of: user, by: try req.actor, on: req.db)
+        try await TokenRevocation.perform(id: id, by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.account.path)
     }
 
     private func render(_ req: Request, newSecret: String? = nil, errors: FormErrors = .none, message: String? = nil,
                         status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
-        let tokens = try await APITokenStore.list(for: user, on: req.db).map { token in
+        let tokens = try await TokenCreation.list(for: user.requireID, on: req.db).map { token in
             TokenRow(id: token.id ?? 0, name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt,
                      revoked: token.revokedAt != nil, revokeAction: SiteRoute.tokenRevoke(String(token.id ?? 0)).path)
         }

@@ -28,12 +28,10 @@ struct UserPagesController {
     }
 
     func create(req: Request) async throws -> Response {
-        let granter = try req.requireUser()
         let input = try req.content.decode(UserInput.self)
         try await req.authorizeManaging(unitCode: input.unitCode)
         do {
-            _ = try await UserStore.create(input, grantedBy: granter.userRole, hasher: PasswordHashing(req.application),
-                                           by: try req.actor, on: req.db)
+            _ = try await AccountCreation.perform(input, hasher: PasswordHashing(req.application), by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.users.path)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .notFound {
             var values = input
@@ -45,22 +43,20 @@ struct UserPagesController {
     func editForm(req: Request) async throws -> Response {
         let target = try await UserQueries.require(id: try req.routeParameter(), on: req.db)
         try await req.authorizeManaging(unitID: target.unitID)
-        let dto = try await UserStore.dto(target, on: req.db)
+        let dto = try await AccountRules.dto(target, on: req.db)
         let values = UserInput(username: dto.username, fullName: dto.fullName, unitCode: dto.unitCode, role: dto.role,
                                password: nil, active: dto.active, version: dto.version)
         return try await render(req, new: false, values: values, errors: .none, current: nil, userID: target.requireID)
     }
 
     func update(req: Request) async throws -> Response {
-        let granter = try req.requireUser()
         let target = try await UserQueries.require(id: try req.routeParameter(), on: req.db)
         try await req.authorizeManaging(unitID: target.unitID)
         var input = try req.content.decode(UserInput.self)
         input.active = input.active ?? false
-        try await req.authorizeManaging(unitCode: input.unitCode)
         do {
-            _ = try await UserStore.update(target, with: input, grantedBy: granter.userRole, hasher: PasswordHashing(req.application),
-                                           by: try req.actor, on: req.db)
+            _ = try await AccountEditing.perform(userID: target.requireID, with: input, hasher: PasswordHashing(req.application),
+                                                 by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.users.path)
         } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound].contains(error.status) {
             let current = error.current as? UserDTO

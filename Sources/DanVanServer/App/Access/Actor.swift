@@ -4,23 +4,30 @@ import DanVanCore
 /// administrator: whoever runs it already holds the data folder or the database address).
 /// Every use case asks `Authorizer` about its actor and writes the actor into the audit log.
 struct Actor: Sendable, AccessHolder {
+    /// How the actor proved who they are; an API token may not do everything a person signed in may.
+    enum Credential: Sendable {
+        case session, apiToken, commandLine
+    }
+
     let userID: Int?
     let name: String
     let role: Role
     let unitID: Int?
+    let credential: Credential
 
-    static let commandLine = Actor(userID: nil, name: "dòng lệnh", role: .admin, unitID: nil)
-    static let demoLoader = Actor(userID: nil, name: "dữ liệu mẫu", role: .admin, unitID: nil)
+    static let commandLine = Actor(userID: nil, name: "dòng lệnh", role: .admin, unitID: nil, credential: .commandLine)
+    static let demoLoader = Actor(userID: nil, name: "dữ liệu mẫu", role: .admin, unitID: nil, credential: .commandLine)
 
-    init(userID: Int?, name: String, role: Role, unitID: Int?) {
+    init(userID: Int?, name: String, role: Role, unitID: Int?, credential: Credential) {
         self.userID = userID
         self.name = name
         self.role = role
         self.unitID = unitID
+        self.credential = credential
     }
 
-    init(_ user: User) {
-        self.init(userID: user.id, name: user.username, role: user.userRole, unitID: user.unitID)
+    init(_ user: User, credential: Credential = .session) {
+        self.init(userID: user.id, name: user.username, role: user.userRole, unitID: user.unitID, credential: credential)
     }
 
     var accessRole: Role { role }

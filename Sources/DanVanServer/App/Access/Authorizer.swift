@@ -68,7 +68,7 @@ enum Authorizer {
 extension Request {
     /// The signed-in user as the actor of a use case, or 401.
     var actor: Actor {
-        get throws { Actor(try requireUser()) }
+        get throws { Actor(try requireUser(), credential: storage[BearerAuthenticatedKey.self] == true ? .apiToken : .session) }
     }
 
     /// Throws 403 unless the signed-in user may do `action` on `unit`. Pages and API reads call
