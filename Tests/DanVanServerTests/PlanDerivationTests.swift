@@ -54,9 +54,9 @@ struct PlanDerivationTests {
             try await district(app)
             let upperID = try await storeSeed000(app)
             let commune = try await UnitQueries.require(code: "XA", on: app.db)
-            let planID = try await PlanDerivation.derive(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db)
+            let planID = try await PlanDerivation.perform(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db)
             let plan = try #require(try await Plan.find(planID, on: app.db))
-            #expect(plan.status == "draft" && plan.implementsPlanID == upperID && plan.year == 2023)
+            #expect(plan.status == .draft && plan.implementsPlanID == upperID && plan.year == 2023)
             let upperTargets = try await PlanTargetRecord.query(on: app.db).filter(\.$planID == upperID).all()
             let targets = try await PlanTargetRecord.query(on: app.db).filter(\.$planID == planID).all()
             #expect(targets.count == upperTargets.count)
@@ -76,7 +76,7 @@ struct PlanDerivationTests {
             try await district(app)
             let upperID = try await storeSeed000(app)
             let commune = try await UnitQueries.require(code: "XA", on: app.db)
-            let planID = try await PlanDerivation.derive(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db)
+            let planID = try await PlanDerivation.perform(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db)
             let targets = try await PlanTargetRecord.query(on: app.db).filter(\.$planID == planID).sort(\.$position).all()
             let over85 = try #require(targets.first { $0.comparator == "gt" && $0.value == 85 })
             over85.comparator = "ge"
@@ -100,10 +100,10 @@ struct PlanDerivationTests {
             try await district(app)
             let upperID = try await storeSeed000(app)
             let commune = try await UnitQueries.require(code: "XA", on: app.db)
-            let first = try await PlanDerivation.derive(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db)
+            let first = try await PlanDerivation.perform(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db)
             let plansBefore = try await Plan.query(on: app.db).count()
             let tasksBefore = try await PlanTaskRecord.query(on: app.db).count()
-            await #expect { try await PlanDerivation.derive(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db) } throws: { error in
+            await #expect { try await PlanDerivation.perform(from: upperID, for: commune, year: nil, by: .commandLine, on: app.db) } throws: { error in
                 (error as? AppError)?.status == .conflict && (error as? AppError)?.reason.contains("mã \(first)") == true
             }
             #expect(try await Plan.query(on: app.db).count() == plansBefore)

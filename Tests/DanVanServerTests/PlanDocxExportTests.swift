@@ -113,7 +113,7 @@ struct PlanDocxExportTests {
             let fixture = try await Fixture.tree(app)
             let upperID = try await store("seed-000.docx", at: "T-D", on: app)
             let commune = try await fixture.unit("T-C")
-            let planID = try await PlanDerivation.derive(from: upperID, for: commune, year: 2023, by: .commandLine, on: app.db)
+            let planID = try await PlanDerivation.perform(from: upperID, for: commune, year: 2023, by: .commandLine, on: app.db)
             let manager = try await fixture.user("xa", .manager, at: "T-C")
             let (status, data, _) = try await download(planID, headers: try await fixture.browser(for: manager), app: app)
             #expect(status == .ok)

@@ -58,18 +58,19 @@ struct PlanEditingTests {
         }
     }
 
-    @Test("a draft is issued only when every task has its lead unit", arguments: TestDatabase.all)
+    @Test("a draft is issued by its own unit, only when every task has its lead unit", arguments: TestDatabase.all)
     func issue(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let fixture = try await Fixture.tree(app)
             let upper = try await seedPlan(fixture)
-            let draftID = try await PlanDerivation.derive(from: upper.requireID, for: try await fixture.unit("T-C"), year: nil,
+            let draftID = try await PlanDerivation.perform(from: upper.requireID, for: try await fixture.unit("T-C"), year: nil,
                                                          by: .commandLine, on: app.db)
             let manager = try await fixture.browser(for: try await fixture.user("quanly", .manager, at: "T-D"))
+            let communeManager = try await fixture.browser(for: try await fixture.user("quanly-xa", .manager, at: "T-C"))
             var draft = try #require(try await Plan.find(draftID, on: app.db))
-            let refused = try await app.page(.POST, "/plans/\(draftID)/issue", headers: manager, form: ["version": String(draft.version)])
+            let refused = try await app.page(.POST, "/plans/\(draftID)/issue", headers: communeManager, form: ["version": String(draft.version)])
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("chưa có đơn vị chủ trì"))
-            #expect(try await Plan.find(draftID, on: app.db)?.status == "draft")
+            #expect(try await Plan.find(draftID, on: app.db)?.status == .draft)
             let tasks = try await PlanTaskRecord.query(on: app.db).filter(\.$planID == draftID).all()
             for task in tasks {
                 draft = try #require(try await Plan.find(draftID, on: app.db))
@@ -78,9 +79,12 @@ struct PlanEditingTests {
                 #expect(saved.status == .seeOther)
             }
             draft = try #require(try await Plan.find(draftID, on: app.db))
-            let issued = try await app.page(.POST, "/plans/\(draftID)/issue", headers: manager, form: ["version": String(draft.version)])
+            let fromAbove = try await app.page(.POST, "/plans/\(draftID)/issue", headers: manager, form: ["version": String(draft.version)])
+            #expect(fromAbove.status == .forbidden, "the district edits the commune's draft but does not issue it")
+            #expect(try await Plan.find(draftID, on: app.db)?.status == .draft)
+            let issued = try await app.page(.POST, "/plans/\(draftID)/issue", headers: communeManager, form: ["version": String(draft.version)])
             #expect(issued.status == .seeOther)
-            #expect(try await Plan.find(draftID, on: app.db)?.status == "issued")
+            #expect(try await Plan.find(draftID, on: app.db)?.status == .issued)
             let first = try #require(tasks.first)
             let months = try await TaskOccurrence.query(on: app.db).filter(\.$taskID == first.requireID).all().map(\.month)
             #expect(months == [6], "the new timing (Quý II) replaced the copied one")
@@ -148,7 +152,7 @@ struct PlanEditingTests {
                                              form: ["unitCode": "T-C", "year": "2026", "subject": "công tác dân vận năm 2026"])
             #expect(created.status == .seeOther)
             let plan = try #require(try await Plan.query(on: app.db).first())
-            #expect(plan.status == "draft" && plan.year == 2026 && plan.subject == "công tác dân vận năm 2026")
+            #expect(plan.status == .draft && plan.year == 2026 && plan.subject == "công tác dân vận năm 2026")
             #expect(try await app.page(.POST, "/plans/\(plan.requireID)/targets", headers: manager, form: ["version": "1"]).status == .seeOther)
             #expect(try await app.page(.POST, "/plans/\(plan.requireID)/tasks", headers: manager, form: ["version": "2"]).status == .seeOther)
             let task = try #require(try await PlanTaskRecord.query(on: app.db).filter(\.$planID == plan.requireID).first())

@@ -76,7 +76,7 @@ struct PlanImportTests {
             let stored = try await PlanStore.save(upper, at: .init(unitID: try await UnitQueries.require(code: "HU", on: app.db).requireID,
                                                                    implementsPlanID: nil, sourceName: nil), by: .commandLine, on: app.db)
             let lower = try PlanFileReader.read(Self.fixture("seed-001.txt"), filename: "l.txt")
-            let found = try await PlanPlacementResolver.upperPlan(for: lower, on: app.db)
+            let found = try await PlanPlacementResolver.upperPlans(for: lower, on: app.db).first
             #expect(found?.id == stored)
         }
     }

@@ -14,7 +14,7 @@ struct PlanReportingTests {
         try await withTestApp(database) { app in
             let fixture = try await Fixture.tree(app)
             let district = try await fixture.unit("T-D")
-            let planID = try await PlanEditing.createBlank(unit: district, year: 2026, subject: "Kế hoạch", by: .commandLine, on: app.db)
+            let planID = try await PlanCreation.perform(unitCode: district.code, year: 2026, subject: "Kế hoạch", by: .commandLine, on: app.db)
             let manager = try await fixture.browser(for: try await fixture.user("huyen", .manager, at: "T-D"))
             let path = "/plans/\(planID)/reporting"
             let refusals: [([String: String], HTTPStatus, String)] = [

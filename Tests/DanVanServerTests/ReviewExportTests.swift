@@ -75,7 +75,7 @@ struct ReviewExportTests {
     func forbidden(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let reporting = try await ReportingFixture.make(app)
-            let districtPlan = try await PlanEditing.createBlank(unit: try await reporting.fixture.unit("T-D"), year: reporting.period.year,
+            let districtPlan = try await PlanCreation.perform(unitCode: try await reporting.fixture.unit("T-D").code, year: reporting.period.year,
                                                                  subject: "Công tác dân vận", by: .commandLine, on: app.db)
             let sibling = try await reporting.fixture.user("meovac", .manager, at: "T-S")
             let headers = try await reporting.fixture.browser(for: sibling)

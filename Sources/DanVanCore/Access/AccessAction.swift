@@ -14,6 +14,8 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case viewPlans
     /// Import, create or change a unit's plans.
     case editPlans
+    /// Issue a unit's draft plan: the unit itself does, not the units above.
+    case issuePlans
     /// Post progress (state, words, evidence) on a task the unit leads.
     case updateTask
     /// Remind a unit below of a task it leads ("đôn đốc").

@@ -20,7 +20,7 @@ public enum AccessPolicy {
     private static func managerAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
         switch relation {
         case .descendant:
-            return true
+            return action != .issuePlans
         case .own:
             // Moving, ending, approving or chasing one's own unit is the level above's doing.
             return ![.moveUnit, .endUnit, .approveReport, .chaseTask].contains(action)

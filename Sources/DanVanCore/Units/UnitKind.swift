@@ -36,6 +36,12 @@ public enum UnitKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// A standing board, a board or an office issues in its committee's name: its plans are
+    /// addressed to the committee's whole subtree, not only to what lies below the board.
+    public var issuesForParent: Bool {
+        [.partyStandingBoard, .massMobilizationBoard, .stateOffice].contains(self)
+    }
+
     /// The system the body belongs to: party, state, or the Front and its organisations.
     public var system: UnitSystem {
         switch self {

@@ -47,7 +47,7 @@ struct PlanCommand: AsyncParsableCommand {
             let id = try await AppRunner.withApplication(common.settings()) { app in
                 let upperPlan = try await PlanListing.find(upper, on: app.db)
                 let unit = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
-                return try await PlanDerivation.derive(from: upperPlan.requireID, for: unit, year: year, by: .commandLine, on: app.db)
+                return try await PlanDerivation.perform(from: upperPlan.requireID, for: unit, year: year, by: .commandLine, on: app.db)
             }
             print("Đã lập kế hoạch \(id) (bản nháp).")
         }
@@ -75,7 +75,7 @@ enum PlanListing {
         let plans = try await Plan.query(on: db).sort(\.$year).sort(\.$id).all()
         let codes = try await UnitQueries.codes(for: Array(Set(plans.map(\.unitID))), on: db)
         return plans.map { Row(id: $0.requireID, number: $0.numberNormalized, unitCode: codes[$0.unitID] ?? "", year: $0.year,
-                               status: $0.status, implements: $0.implementsPlanID) }
+                               status: $0.status.rawValue, implements: $0.implementsPlanID) }
     }
 
     /// A plan by id ("12") or by number ("159-KH/HU", the latest year if several).

@@ -21,7 +21,7 @@ enum DemoPlans {
         }
         guard let district = planIDs.last else { return }
         let commune = try await UnitQueries.require(code: derivedUnit, on: db)
-        let derived = try await PlanDerivation.derive(from: district, for: commune, year: nil, by: DemoLoader.actor, on: db)
+        let derived = try await PlanDerivation.perform(from: district, for: commune, year: nil, by: DemoLoader.actor, on: db)
         try await weakenTrainingTarget(of: derived, on: db)
         try await followThroughTheYear(planID: district, on: db)
         try await DemoReports.load(planIDs: planIDs + [derived], on: db)

@@ -55,8 +55,8 @@ enum DemoReports {
                                       unit: target.threshold.measure, subject: target.subject, line: target.line)
             let suggestion = IndicatorSuggestion.suggest(for: parsed)
             guard let plan = try await Plan.find(planID, on: db) else { continue }
-            try await PlanEditing.confirmIndicator(target.requireID, kind: suggestion.kind, name: suggestion.name,
-                                                   planVersion: plan.version, by: DemoLoader.actor, on: db)
+            try await IndicatorConfirmation.perform(targetID: target.requireID, kind: suggestion.kind, name: suggestion.name,
+                                                    planVersion: plan.version, by: DemoLoader.actor, on: db)
         }
     }
 

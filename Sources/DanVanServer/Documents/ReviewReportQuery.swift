@@ -9,7 +9,7 @@ enum ReviewReportQuery {
                      rollups: GenerationCache<RollupResult>, on db: any Database) async throws -> ReviewReportExport {
         let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted, in: rollups, on: db)
         let plans = try await Plan.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == period.year).sort(\.$id).all()
-        let plan = plans.first { $0.status != "draft" } ?? plans.first
+        let plan = plans.first { $0.status != .draft } ?? plans.first
         let completeness = try await CompletenessQuery.load(rootID: unit.requireID, period: period, on: db)
         let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let header = try await OfficialHeaderQuery.header(unitID: unit.requireID, number: nil, type: "BC", place: plan?.place, issuedOn: nil,

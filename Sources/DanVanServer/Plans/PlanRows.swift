@@ -1,3 +1,4 @@
+import DanVanCore
 import Foundation
 
 /// A stored plan's rows as plain values, inserted with SQLKit one statement per table.
@@ -7,7 +8,7 @@ enum PlanRows {
     struct Plan: Encodable {
         let unitID: Int, year: Int, documentType: String, numberRaw: String?, numberNormalized: String?
         let subject: String, issuedOn: String?, place: String?, issuerText: String?, theme: String?, motto: String?
-        let status: String, implementsPlanID: Int?, recipientsJSON: String
+        let status: PlanStatus, implementsPlanID: Int?, recipientsJSON: String
         let signatureAuthority: String?, signaturePosition: String?, signatureName: String?, sourceName: String?, version: Int
         var revision = 1
         let createdAt = Date(), updatedAt = Date()

@@ -84,7 +84,7 @@ enum PlanStore {
                       numberRaw: document.number?.raw,
                       numberNormalized: document.number.flatMap { $0.number.isEmpty ? nil : $0.normalized },
                       subject: document.subject ?? "", issuedOn: document.issuedOn, place: document.place, issuerText: document.issuer,
-                      theme: document.theme, motto: document.motto, status: "issued", implementsPlanID: placement.implementsPlanID,
+                      theme: document.theme, motto: document.motto, status: .issued, implementsPlanID: placement.implementsPlanID,
                       recipientsJSON: PlanPartsWriter.json(document.recipients), signatureAuthority: document.signature?.authority,
                       signaturePosition: document.signature?.position, signatureName: document.signature?.name,
                       sourceName: placement.sourceName, version: 1)

@@ -20,7 +20,7 @@ struct ReportingFixture {
         let fixture = try await Fixture.tree(app)
         let today = CivilDate.today()
         let province = try await fixture.unit("T-P")
-        let planID = try await PlanEditing.createBlank(unit: province, year: today.year, subject: "Kế hoạch công tác dân vận",
+        let planID = try await PlanCreation.perform(unitCode: province.code, year: today.year, subject: "Kế hoạch công tác dân vận",
                                                        by: .commandLine, on: app.db)
         let sql = app.db as! any SQLDatabase
         var ids: [Int] = []

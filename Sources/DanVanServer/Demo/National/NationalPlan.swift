@@ -15,7 +15,7 @@ enum NationalPlan {
         let plan = PlanRows.Plan(unitID: rootID, year: year, documentType: "KH", numberRaw: "01-KH/BDVTW", numberNormalized: "01-KH/BDVTW",
                                  subject: "Kế hoạch công tác dân vận năm \(year) (dữ liệu tổng hợp toàn quốc, sinh tự động)",
                                  issuedOn: "\(year)-01-10", place: "Hà Nội", issuerText: "Ban Dân vận Trung ương", theme: nil, motto: nil,
-                                 status: "issued", implementsPlanID: nil, recipientsJSON: "[]", signatureAuthority: nil,
+                                 status: .issued, implementsPlanID: nil, recipientsJSON: "[]", signatureAuthority: nil,
                                  signaturePosition: nil, signatureName: nil, sourceName: nil, version: 1)
         guard let planID = try await sql.insert(into: Plan.schema).model(plan, with: SQLRows.encoder).returning("id")
             .first(decodingColumn: "id", as: Int.self) else { throw AppError.internalError("Không tạo được kế hoạch toàn quốc.") }

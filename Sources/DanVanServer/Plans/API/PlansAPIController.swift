@@ -42,17 +42,15 @@ struct PlansAPIController {
         guard reading.kind == .plan else {
             throw AppError(.unprocessableEntity, reading.warnings.first?.message ?? "Văn bản không phải kế hoạch.", field: "file")
         }
-        let unit = try await unitFor(reading, code: req.query[String.self, at: "unit"], req: req)
-        try await req.authorize(.editPlans, on: unit)
-        let upper = try await PlanPlacementResolver.upperPlan(for: reading, on: req.db)
-        let planID = try await PlanStore.save(reading, at: .init(unitID: unit.requireID, implementsPlanID: upper?.id, sourceName: name),
-                                              by: try req.actor, on: req.db)
+        let planID = try await PlanImport.perform(reading, unitCode: req.query[String.self, at: "unit"], upper: .fromBasis,
+                                                  sourceName: name, by: try req.actor, on: req.db)
         let plan = try await PlanQueries.require(id: String(planID), on: req.db)
+        guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
         return try await stored(plan, unit: unit).encodeResponse(status: .created, for: req)
     }
 
     func list(req: Request) async throws -> [StoredPlan] {
-        let plans = try await PlanQueries.visible(to: try req.requireUser(), on: req.db)
+        let plans = try await PlanAccess.visible(to: try req.requireUser(), on: req.db)
         let units = try await OrgUnit.query(on: req.db).filter(\.$id ~~ Array(Set(plans.map(\.unitID)))).all()
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.requireID, $0) })
         return plans.compactMap { plan in byID[plan.unitID].map { stored(plan, unit: $0) } }
@@ -62,14 +60,6 @@ struct PlansAPIController {
         let plan = try await req.plan(req.parameters.get("id") ?? "", for: .viewPlans)
         guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
         return stored(plan, unit: unit)
-    }
-
-    private func unitFor(_ reading: PlanDocument, code: String?, req: Request) async throws -> OrgUnit {
-        if let code = UnitInput.nonEmpty(code) { return try await UnitQueries.require(code: code, field: "unit", on: req.db) }
-        guard let unit = try await PlanPlacementResolver.unit(forIssuer: reading.issuer, year: reading.year, on: req.db) else {
-            throw AppError.invalid("unit", "Không xác định được đơn vị ban hành từ \"\(reading.issuer ?? "")\"; hãy gửi kèm ?unit=MÃ.")
-        }
-        return unit
     }
 
     private func stored(_ plan: Plan, unit: OrgUnit) -> StoredPlan {

@@ -45,18 +45,12 @@ enum PlanFileImporter {
         case .success(let read): document = read
         case .failure(let refusal): return .skipped(reason: refusal.reason)
         }
-        let unit: OrgUnit
-        if let unitCode {
-            unit = try await UnitQueries.require(code: unitCode, field: "unit", on: db)
-        } else if let guessed = try await PlanPlacementResolver.unit(forIssuer: document.issuer, year: document.year, on: db) {
-            unit = guessed
-        } else {
+        if unitCode == nil, try await PlanPlacementResolver.unit(forIssuer: document.issuer, year: document.year, on: db) == nil {
             return .skipped(reason: "không xác định được đơn vị ban hành từ \"\(document.issuer ?? "")\"; hãy chỉ rõ bằng --unit MÃ")
         }
-        let upper = try await PlanPlacementResolver.upperPlan(for: document, on: db)
         do {
-            let planID = try await PlanStore.save(document, at: .init(unitID: unit.requireID, implementsPlanID: upper?.id, sourceName: name),
-                                                by: actor, on: db)
+            let unit = try await PlanImport.issuingUnit(document, code: unitCode, on: db)
+            let planID = try await PlanImport.perform(document, unitCode: unit.code, upper: .fromBasis, sourceName: name, by: actor, on: db)
             return .stored(planID: planID, unitCode: unit.code)
         } catch let error as AppError {
             return .skipped(reason: error.reason)

@@ -30,10 +30,11 @@ enum PlanPlacementResolver {
         return folded.split(separator: " ").map { table[String($0)] ?? String($0) }.joined(separator: " ")
     }
 
-    /// A stored plan whose number the document names as its basis.
-    static func upperPlan(for document: PlanDocument, on db: any Database) async throws -> Plan? {
+    /// Stored plans whose numbers the document names as its basis, newest first. Callers keep
+    /// only those their reader may read (`PlanAccess`).
+    static func upperPlans(for document: PlanDocument, on db: any Database) async throws -> [Plan] {
         let numbers = document.basis.filter { ["KH", "CTr"].contains($0.type) }.map(\.normalized)
-        guard !numbers.isEmpty else { return nil }
-        return try await Plan.query(on: db).filter(\.$numberNormalized ~~ numbers).sort(\.$year, .descending).first()
+        guard !numbers.isEmpty else { return [] }
+        return try await Plan.query(on: db).filter(\.$numberNormalized ~~ numbers).sort(\.$year, .descending).all()
     }
 }

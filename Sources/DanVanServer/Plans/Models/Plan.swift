@@ -1,3 +1,4 @@
+import DanVanCore
 import Fluent
 import Foundation
 
@@ -17,7 +18,7 @@ final class Plan: Model, @unchecked Sendable {
     @OptionalField(key: "issuer_text") var issuerText: String?
     @OptionalField(key: "theme") var theme: String?
     @OptionalField(key: "motto") var motto: String?
-    @Field(key: "status") var status: String
+    @Enum(key: "status") var status: PlanStatus
     @OptionalField(key: "implements_plan_id") var implementsPlanID: Int?
     @Field(key: "recipients_json") var recipientsJSON: String
     @OptionalField(key: "signature_authority") var signatureAuthority: String?

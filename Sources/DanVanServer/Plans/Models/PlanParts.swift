@@ -85,4 +85,13 @@ extension PlanTargetRecord {
 
 extension PlanTaskRecord {
     var requireID: Int { id ?? 0 }
+
+    /// Stores a timing as its parts: the words as written, the due months, the recurrence, the deadline.
+    func apply(_ timing: TaskTiming) {
+        timingRaw = timing.raw
+        months = timing.months.map(String.init).joined(separator: ",")
+        recurrence = timing.recurrence?.rawValue
+        deadline = timing.deadline?.description
+        asDirected = timing.asDirected
+    }
 }

@@ -16,7 +16,7 @@ struct CitedDocumentPage: Encodable {
     static func query(_ document: CitedDocument, for user: User, on db: any Database) async throws -> CitedDocumentPage {
         let links = try await PlanCitation.query(on: db).filter(\.$documentID == document.requireID).all()
         let plans = links.isEmpty ? [] : try await Plan.query(on: db).filter(\.$id ~~ links.map(\.planID)).sort(\.$year, .descending).all()
-        let readable = try await PlanQueries.readable(plans, by: user, on: db)
+        let readable = try await PlanAccess.readable(plans, by: user, on: db)
         return CitedDocumentPage(label: label(document), issuer: document.issuer, subject: document.subject,
                                  plans: try await PlanQueries.rows(readable, on: db),
                                  citedWith: try await citedWith(document, in: readable.map(\.requireID), on: db))

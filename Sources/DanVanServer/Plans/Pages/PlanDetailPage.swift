@@ -44,9 +44,9 @@ struct PlanDetailPage: Encodable {
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all().map(task)
         let upper = try await plan.implementsPlanID.asyncMap { try await Plan.find($0, on: db) } ?? nil
-        let readableUpper = try await upper.asyncMap { try await PlanQueries.readable([$0], by: user, on: db).first } ?? nil
+        let readableUpper = try await upper.asyncMap { try await PlanAccess.readable([$0], by: user, on: db).first } ?? nil
         let allLower = try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all()
-        let lower = try await PlanQueries.readable(allLower, by: user, on: db)
+        let lower = try await PlanAccess.readable(allLower, by: user, on: db)
         let canEdit = try await unit.asyncMap { try await Authorizer.allows(user, .editPlans, on: $0, db: db) } == true
         let reporting = try await PlanReporting.query(plan, targets: targets, canEdit: canEdit, errors: reportingErrors,
                                                  rollups: rollups, on: db)
@@ -63,7 +63,7 @@ struct PlanDetailPage: Encodable {
             citations: try await citations(planID, on: db),
             recipients: PlanPartsWriter.names(plan.recipientsJSON),
             signature: [plan.signatureAuthority, plan.signaturePosition, plan.signatureName].compactMap { $0 }.joined(separator: " · "),
-            statusLabel: plan.status == "draft" ? "Bản nháp" : "Đã ban hành", isDraft: plan.status == "draft",
+            statusLabel: plan.status.label, isDraft: plan.status == .draft,
             gridHref: SiteRoute.planGrid(String(planID)).path,
             docxHref: SiteRoute.planDocx(String(planID)).path,
             coverage: plan.implementsPlanID == nil ? nil : try await PlanCoverage.report(for: plan, on: db),

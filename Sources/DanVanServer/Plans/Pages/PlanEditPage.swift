@@ -67,7 +67,7 @@ struct PlanEditPage: Encodable {
         // The plan's unit and those directly below it: a select of every unit of a province
         // on every task would make the page too heavy for a phone on a slow link.
         let units = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 1, on: db)
-        let coordinatorChoices = try await self.coordinatorChoices(for: plan, on: db)
+        let coordinatorChoices = try await TaskAddressees.coordinatorChoices(for: plan, on: db)
         let taskIDs = tasks.map(\.requireID)
         let coordinatorRows = taskIDs.isEmpty ? [] : try await UnitClosure.sqlDatabase(db).select().columns("task_id", "unit_id")
             .from("task_coordinators").where("task_id", .in, taskIDs).all()
@@ -81,8 +81,8 @@ struct PlanEditPage: Encodable {
         let unitName = units.first { $0.requireID == plan.unitID }?.name ?? ""
         return PlanEditPage(
             plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(String(planID)).path, version: plan.version,
-            isDraft: plan.status == "draft",
-            revisionNote: plan.status == "issued" ? "Kế hoạch đã ban hành: mỗi thay đổi lưu bản hiện tại thành lần sửa \(plan.revision) để đối chiếu." : nil,
+            isDraft: plan.status == .draft,
+            revisionNote: plan.status == .issued ? "Kế hoạch đã ban hành: mỗi thay đổi lưu bản hiện tại thành lần sửa \(plan.revision) để đối chiếu." : nil,
             issueAction: SiteRoute.planIssue(String(planID)).path, addTargetAction: SiteRoute.planAddTarget(String(planID)).path,
             addTaskAction: SiteRoute.planAddTask(String(planID)).path, summary: summary,
             targets: targets.map {
@@ -120,16 +120,6 @@ struct PlanEditPage: Encodable {
 
     /// Units that may coordinate: those of the plan's place in every tree (party, state, Front,
     /// unions) and those below the plan's unit.
-    static func coordinatorChoices(for plan: Plan, on db: any Database) async throws -> [OrgUnit] {
-        let place = VietnameseFolding.fold(TaskAssignment.placeName(of: try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""))
-        let ofPlace = place.isEmpty ? [] : try await OrgUnit.query(on: db).filter(\.$searchText, .custom("LIKE"), "%\(place)%").all()
-        let below = try await UnitQueries.subtree(of: [plan.unitID], maxDepth: 1, on: db)
-        let day = CivilDate(year: plan.year, month: 6, day: 30)
-        return Dictionary((ofPlace + below).map { ($0.requireID, $0) }, uniquingKeysWith: { first, _ in first }).values
-            .filter { unit in day.map { unit.isActive(on: $0) } ?? true }
-            .sorted { $0.name < $1.name }
-    }
-
     private static func task(_ record: PlanTaskRecord, number: Int, units: [OrgUnit], coordinatorChoices: [OrgUnit], coordinating: Set<Int>,
                              sent: Sent?) -> Task {
         let fields = sent?.fields ?? [:]

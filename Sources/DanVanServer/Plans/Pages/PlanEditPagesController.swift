@@ -27,31 +27,27 @@ struct PlanEditPagesController {
     /// A blank draft for the user's unit (or one below it); a unit that has one is sent to it.
     func create(req: Request) async throws -> Response {
         let form = try req.content.decode(NewPlanForm.self)
-        guard let code = form.unitCode.flatMap(UnitInput.nonEmpty) else { throw AppError.invalid("unitCode", "Hãy chọn đơn vị lập kế hoạch.") }
-        let unit = try await UnitQueries.require(code: code, field: "unitCode", on: req.db)
-        try await req.authorize(.editPlans, on: unit)
         let year = form.year ?? CivilDate.today().year
-        if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: req.db) {
+        if let code = form.unitCode.flatMap(UnitInput.nonEmpty), let unit = try await UnitQueries.find(code: code, on: req.db),
+           try await Authorizer.allows(try req.actor, .editPlans, on: unit, db: req.db),
+           let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: req.db) {
             return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
         }
-        let id = try await PlanEditing.createBlank(unit: unit, year: year, subject: form.subject ?? "", by: try req.actor, on: req.db)
+        let id = try await PlanCreation.perform(unitCode: form.unitCode, year: year, subject: form.subject ?? "", by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.planEdit(String(id)).path)
     }
 
     private func add(_ req: Request, task: Bool) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
-        let id = try await PlanEditing.addItem(to: plan.requireID, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
-                                               by: try req.actor, on: req.db)
-        return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + (task ? "#task-\(id)" : "#target-\(id)"))
+        guard let planID = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
+        let id = try await PlanItemAddition.perform(planID: planID, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
+                                                    by: try req.actor, on: req.db)
+        return req.redirect(to: SiteRoute.planEdit(String(planID)).path + (task ? "#task-\(id)" : "#target-\(id)"))
     }
 
     private func remove(_ req: Request, task: Bool) async throws -> Response {
         guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy.") }
-        let planID = task ? try await PlanTaskRecord.find(id, on: req.db)?.planID : try await PlanTargetRecord.find(id, on: req.db)?.planID
-        guard let planID else { throw AppError.notFound(task ? "Không tìm thấy nhiệm vụ." : "Không tìm thấy chỉ tiêu.") }
-        _ = try await req.plan(String(planID), for: .editPlans)
-        try await PlanEditing.removeItem(id, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
-                                         by: try req.actor, on: req.db)
+        let planID = try await PlanItemRemoval.perform(id, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
+                                                       by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.planEdit(String(planID)).path)
     }
 
@@ -68,11 +64,8 @@ struct PlanEditPagesController {
         let plan = try await req.plan(String(target.planID), for: .editPlans)
         let form = try req.content.decode(IndicatorForm.self)
         do {
-            guard let kind = form.indicatorKind.flatMap(IndicatorKind.init(rawValue:)) else {
-                throw AppError.invalid("indicatorKind", "Hãy chọn cách đo chỉ số.")
-            }
-            try await PlanEditing.confirmIndicator(id, kind: kind, name: form.indicatorName ?? "", planVersion: form.version ?? -1,
-                                                   by: try req.actor, on: req.db)
+            try await IndicatorConfirmation.perform(targetID: id, kind: form.indicatorKind.flatMap(IndicatorKind.init(rawValue:)),
+                                                    name: form.indicatorName ?? "", planVersion: form.version ?? -1, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["indicatorKind": form.indicatorKind, "indicatorName": form.indicatorName].compactMapValues { $0 }
@@ -90,8 +83,8 @@ struct PlanEditPagesController {
     func issue(req: Request) async throws -> Response {
         let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
         do {
-            try await PlanEditing.issue(plan.requireID, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
-                                        by: try req.actor, on: req.db)
+            try await PlanIssuing.perform(planID: plan.requireID, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
+                                          by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fresh = try await req.plan(String(plan.requireID), for: .editPlans)
@@ -117,8 +110,8 @@ struct PlanEditPagesController {
         let form = try req.content.decode(TargetForm.self)
         do {
             let threshold = try Self.threshold(form)
-            try await PlanEditing.changeTarget(id, to: .init(text: form.text ?? "", threshold: threshold), planVersion: form.version ?? -1,
-                                               by: try req.actor, on: req.db)
+            try await TargetChange.perform(targetID: id, .init(text: form.text ?? "", threshold: threshold), planVersion: form.version ?? -1,
+                                           by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["text": form.text, "comparator": form.comparator, "measure": form.measure, "value": form.value, "upper": form.upper]
@@ -143,18 +136,9 @@ struct PlanEditPagesController {
         let plan = try await req.plan(String(task.planID), for: .editPlans)
         let form = try req.content.decode(TaskForm.self)
         do {
-            let parsed = TaskTimingParser.parse(form.timing ?? "", planYear: plan.year)
-            if let problem = parsed.problem { throw AppError.invalid("timing", problem) }
-            let offered = try await PlanEditPage.coordinatorChoices(for: plan, on: req.db)
-            let coordinators = try (form.coordinators ?? []).filter { !$0.isEmpty }.map { code in
-                guard let unit = offered.first(where: { $0.code == code }) else {
-                    throw AppError.invalid("coordinators", "Đơn vị \(code) không phối hợp được với kế hoạch này.")
-                }
-                return unit.requireID
-            }
-            try await PlanEditing.changeTask(id, to: .init(text: form.text ?? "", leadUnitCode: form.lead, coordinatorIDs: coordinators,
-                                                           timing: parsed.timing, expectedResult: form.expectedResult),
-                                             planVersion: form.version ?? -1, by: try req.actor, on: req.db)
+            let change = TaskChange.Input(text: form.text ?? "", leadUnitCode: form.lead, coordinatorCodes: form.coordinators ?? [],
+                                          timing: form.timing ?? "", expectedResult: form.expectedResult)
+            try await TaskChange.perform(taskID: id, change, planVersion: form.version ?? -1, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#task-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["text": form.text, "lead": form.lead, "timing": form.timing, "expectedResult": form.expectedResult].compactMapValues { $0 }

@@ -66,9 +66,10 @@ struct PlanImportPagesController {
         do {
             let planID = try await store(draft, edits: edits, req: req)
             return req.redirect(to: SiteRoute.plan(String(planID)).path)
-        } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound].contains(error.status) {
+        } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound, .forbidden].contains(error.status) {
+            // Every refusal keeps the reviewer's edits on the page.
             return try await renderReview(req, draft: draft, edits: edits, errors: FormErrors(error),
-                                          status: error.status == .conflict ? .conflict : .unprocessableEntity)
+                                          status: error.status == .notFound ? .unprocessableEntity : error.status)
         }
     }
 
@@ -87,26 +88,14 @@ struct PlanImportPagesController {
             throw AppError.invalid("file", error.description)
         }
         let plan = try edits.apply(to: reading)
-        let issues = PlanValidation.issues(plan)
-        guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
-        guard let code = UnitInput.nonEmpty(edits.unitCode) else { throw AppError.invalid("unitCode", "Hãy chọn đơn vị ban hành kế hoạch.") }
-        let unit = try await UnitQueries.require(code: code, field: "unitCode", on: req.db)
-        try await req.authorize(.editPlans, on: unit)
-        let upperID = try await upperPlanID(edits.implementsPlanID, req: req)
+        guard UnitInput.nonEmpty(edits.unitCode) != nil else { throw AppError.invalid("unitCode", "Hãy chọn đơn vị ban hành kế hoạch.") }
+        let upper = UnitInput.nonEmpty(edits.implementsPlanID).map { Int($0) ?? -1 }
         return try await req.db.transaction { tx in
-            let stored = try await PlanStore.insert(plan, at: .init(unitID: unit.requireID, implementsPlanID: upperID, sourceName: draft.filename),
-                                                    by: try req.actor, on: tx)
+            let stored = try await PlanImport.perform(plan, unitCode: edits.unitCode, upper: .chosen(upper), sourceName: draft.filename,
+                                                      by: try req.actor, on: tx)
             try await draft.delete(on: tx)
             return stored
         }
-    }
-
-    private func upperPlanID(_ text: String?, req: Request) async throws -> Int? {
-        guard let text = UnitInput.nonEmpty(text) else { return nil }
-        let upper = try await PlanQueries.require(id: text, on: req.db)
-        guard let unit = try await OrgUnit.find(upper.unitID, on: req.db) else { return nil }
-        try await req.authorize(.viewPlans, on: unit)
-        return upper.id
     }
 
     private func ownDraft(_ req: Request) async throws -> PlanImportDraft {
@@ -148,7 +137,8 @@ struct PlanImportPagesController {
         do {
             let lines = try PlanFileReader.lines(draft.content, filename: draft.filename)
             let reading = PlanReader.read(lines)
-            let page = try await PlanReviewPage.query(draft: draft, lines: lines, reading: reading, edits: edits, errors: errors, on: req.db)
+            let page = try await PlanReviewPage.query(draft: draft, lines: lines, reading: reading, edits: edits, errors: errors,
+                                                      for: try req.requireUser(), on: req.db)
             return try await req.renderPage("plan-review", title: "Xem lại: \(draft.filename)", page, status: status)
         } catch let error as PlanReadError {
             let page = UploadPage(action: SiteRoute.planImport.path, maxMB: PlanFileReader.maxBytes / 1_048_576,

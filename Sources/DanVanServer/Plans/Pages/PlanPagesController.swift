@@ -43,14 +43,14 @@ struct PlanPagesController {
         if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: upper.year, on: req.db) {
             return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
         }
-        let planID = try await PlanDerivation.derive(from: upper.requireID, for: unit, year: upper.year, by: try req.actor, on: req.db)
+        let planID = try await PlanDerivation.perform(from: upper.requireID, for: unit, year: upper.year, by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.plan(String(planID)).path)
     }
 
 
     func list(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let plans = try await PlanQueries.visible(to: user, on: req.db)
+        let plans = try await PlanAccess.visible(to: user, on: req.db)
         let canImport = (try? await req.authorizeOwnUnit(.editPlans)) != nil
         let units = canImport ? try await user.unitID.asyncMap { try await UnitQueries.subtree(of: [$0], maxDepth: 1, on: req.db) } ?? [] : []
         let page = ListPage(plans: try await PlanQueries.rows(plans, on: req.db), importHref: canImport ? SiteRoute.planImport.path : nil,
@@ -77,10 +77,10 @@ struct PlanPagesController {
         let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
         let user = try req.requireUser()
         let form = try req.content.decode(ReportingForm.self)
-        let input = ReportSchemeStore.Input(frequency: form.frequency ?? "", scopeCode: form.scopeCode ?? "",
-                                            deadlineDays: form.deadlineDays ?? "", closeDays: form.closeDays ?? "")
+        let input = ReportingDutySetting.Input(frequency: form.frequency ?? "", scopeCode: form.scopeCode ?? "",
+                                               deadlineDays: form.deadlineDays ?? "", closeDays: form.closeDays ?? "")
         do {
-            _ = try await ReportSchemeStore.save(input, for: plan, by: user, on: req.db)
+            _ = try await ReportingDutySetting.perform(input, planID: plan.requireID, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path + "#bao-cao")
         } catch let error as AppError where [.unprocessableEntity, .forbidden, .notFound].contains(error.status) {
             let page = try await PlanDetailPage.query(plan, for: user, reportingErrors: FormErrors(error),

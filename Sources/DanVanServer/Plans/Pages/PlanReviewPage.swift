@@ -52,13 +52,13 @@ struct PlanReviewPage: Encodable {
     let errors: FormErrors
 
     static func query(draft: PlanImportDraft, lines: [PlanLine], reading: PlanDocument, edits: PlanReviewEdits?,
-                      errors: FormErrors, on db: any Database) async throws -> PlanReviewPage {
+                      errors: FormErrors, for user: User, on db: any Database) async throws -> PlanReviewPage {
         let guessedUnit = try await PlanPlacementResolver.unit(forIssuer: reading.issuer, year: reading.year, on: db)
         let unitCode = edits?.unitCode ?? guessedUnit?.code ?? ""
         let unit = try await UnitQueries.find(code: unitCode, on: db)
-        let upper = try await PlanPlacementResolver.upperPlan(for: reading, on: db)
-        let chosenUpper = edits?.implementsPlanID ?? upper.map { String($0.requireID) }
-        let candidates = try await upperCandidates(reading, on: db)
+        let candidates = try await PlanAccess.readable(try await upperCandidates(reading, on: db), by: user, on: db)
+        let named = Set(try await PlanPlacementResolver.upperPlans(for: reading, on: db).map(\.requireID))
+        let chosenUpper = edits?.implementsPlanID ?? candidates.first { named.contains($0.requireID) }.map { String($0.requireID) }
         let draftID = String(draft.requireID)
         return PlanReviewPage(
             filename: draft.filename, action: SiteRoute.planDraft(draftID).path, discardAction: SiteRoute.planDraftDiscard(draftID).path,
@@ -76,7 +76,8 @@ struct PlanReviewPage: Encodable {
             citationCount: reading.citations.count, errors: errors)
     }
 
-    /// Stored plans the document may implement: those it names as basis, else recent ones.
+    /// Stored plans the document may implement: those it names as basis, else recent ones. The
+    /// caller keeps those the reviewer may read.
     private static func upperCandidates(_ reading: PlanDocument, on db: any Database) async throws -> [Plan] {
         let numbers = reading.basis.map(\.normalized)
         let named = numbers.isEmpty ? [] : try await Plan.query(on: db).filter(\.$numberNormalized ~~ numbers).all()

@@ -6,10 +6,13 @@ import SQLKit
 /// A lower unit's new plan started from the plan it implements: the upper plan's sections and
 /// targets, and the tasks that fall to the level below, each linked to its parent item. The
 /// plan is a draft until issued; its unit adapts it (a target may be made stricter; a weaker
-/// one is flagged by the coverage check).
+/// one is flagged by the coverage check). The actor reads the upper plan and edits the unit's plans.
 enum PlanDerivation {
-    static func derive(from upperID: Int, for unit: OrgUnit, year: Int?, by actor: Actor, on db: any Database) async throws -> Int {
-        guard let upper = try await Plan.find(upperID, on: db) else { throw AppError.notFound("Không tìm thấy kế hoạch cấp trên.") }
+    static func perform(from upperID: Int, for unit: OrgUnit, year: Int?, by actor: Actor, on db: any Database) async throws -> Int {
+        guard let upper = try await Plan.find(upperID, on: db), try await PlanAccess.mayRead(upper, by: actor, on: db) else {
+            throw AppError.notFound("Không tìm thấy kế hoạch cấp trên.")
+        }
+        try await Authorizer.require(actor, .editPlans, on: unit, db: db, message: "Bạn không được lập kế hoạch cho \(unit.name).")
         let year = year ?? upper.year
         return try await db.transaction { tx in
             if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: tx) {
@@ -28,7 +31,7 @@ enum PlanDerivation {
     private static func insertPlan(from upper: Plan, unit: OrgUnit, year: Int, on db: any Database) async throws -> Int {
         let row = PlanRows.Plan(unitID: unit.requireID, year: year, documentType: "KH", numberRaw: nil, numberNormalized: nil,
                                 subject: "Thực hiện \(upper.subject)", issuedOn: nil, place: nil, issuerText: unit.name,
-                                theme: upper.theme, motto: upper.motto, status: "draft", implementsPlanID: upper.requireID,
+                                theme: upper.theme, motto: upper.motto, status: .draft, implementsPlanID: upper.requireID,
                                 recipientsJSON: "[]", signatureAuthority: nil, signaturePosition: nil, signatureName: nil,
                                 sourceName: nil, version: 1)
         guard let id = try await UnitClosure.sqlDatabase(db).insert(into: Plan.schema).model(row, with: SQLRows.encoder)

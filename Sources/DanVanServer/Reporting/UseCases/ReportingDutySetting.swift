@@ -2,8 +2,9 @@ import DanVanCore
 import Fluent
 
 /// Setting a plan's reporting duty from its page: how often, which subtree, the deadline and
-/// when a period closes. Checked first; written with its audit entry in one transaction.
-enum ReportSchemeStore {
+/// when a period closes. The actor edits the plan's unit and the scope must be a unit they
+/// manage; written with its audit entry in one transaction.
+enum ReportingDutySetting {
     struct Input {
         var frequency = ""
         var scopeCode = ""
@@ -11,7 +12,9 @@ enum ReportSchemeStore {
         var closeDays = ""
     }
 
-    static func save(_ input: Input, for plan: Plan, by user: User, on db: any Database) async throws -> ReportScheme {
+    static func perform(_ input: Input, planID: Int, by actor: Actor, on db: any Database) async throws -> ReportScheme {
+        guard let plan = try await Plan.find(planID, on: db) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
+        try await Authorizer.require(actor, .editPlans, onUnitID: plan.unitID, db: db)
         guard let frequency = ReportFrequency(rawValue: input.frequency) else {
             throw AppError.invalid("frequency", "Hãy chọn tần suất báo cáo (hằng tháng, hằng quý, 6 tháng, hằng năm).")
         }
@@ -20,7 +23,7 @@ enum ReportSchemeStore {
         guard let planUnit = try await OrgUnit.find(plan.unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị của kế hoạch.") }
         let scope = input.scopeCode.trimmed().isEmpty ? planUnit
             : try await UnitQueries.require(code: input.scopeCode.trimmed(), field: "scopeCode", on: db)
-        guard try await Authorizer.allows(user, .editPlans, on: scope, db: db) else {
+        guard try await Authorizer.allows(actor, .editPlans, on: scope, db: db) else {
             throw AppError(.forbidden, "Bạn không quản lý \(scope.name), nên không giao được việc báo cáo cho đơn vị này.", field: "scopeCode")
         }
         return try await db.transaction { tx in
@@ -37,7 +40,7 @@ enum ReportSchemeStore {
             try await AuditLog.record("plan.reporting", entityType: "plan", entityKey: "#\(plan.requireID)", unitID: plan.unitID,
                                       before: before, after: ["frequency": frequency.rawValue, "scope": scope.code,
                                                               "deadlineDays": "\(deadline)", "closeDays": "\(close)"],
-                                      by: Actor(user), on: tx)
+                                      by: actor, on: tx)
             return scheme
         }
     }
