@@ -1,3 +1,4 @@
+import DanVanCore
 import Foundation
 
 /// Every setting the server reads, in one place. Command-line flags win over the
@@ -13,9 +14,11 @@ public struct Settings: Sendable {
     public var sessionHours: Int
     public var bcryptCost: Int
     public var maxUploadBytes: Int
+    /// `DANVAN_TODAY` or `--today`: the day the server takes as today (the demo, tests); nil: the real date.
+    public var today: CivilDate?
 
     public init(dataDirectory: String? = nil, databaseURL: String? = nil, hostname: String? = nil, port: Int? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                today: CivilDate? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         func env(_ key: String) -> String? {
             guard let value = environment[key], !value.isEmpty else { return nil }
             return value
@@ -28,6 +31,7 @@ public struct Settings: Sendable {
         self.sessionHours = env("DANVAN_SESSION_HOURS").flatMap(Int.init) ?? 12
         self.bcryptCost = env("DANVAN_BCRYPT_COST").flatMap(Int.init) ?? 12
         self.maxUploadBytes = env("DANVAN_MAX_UPLOAD_MB").flatMap(Int.init).map { $0 * 1_048_576 } ?? 20 * 1_048_576
+        self.today = today ?? env("DANVAN_TODAY").flatMap(CivilDate.init(parsing:))
     }
 
     public var secureCookies: Bool {

@@ -30,6 +30,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     ContentConfiguration.global.use(encoder: json, for: .json)
 
     app.middleware = Middlewares()
+    app.middleware.use(TodayMiddleware(pinned: settings.today))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorRenderer())
     app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles))

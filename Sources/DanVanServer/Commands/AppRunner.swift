@@ -14,7 +14,7 @@ enum AppRunner {
         do {
             try configure(app, settings: settings, database: location)
             try await migrate(app)
-            let result = try await body(app)
+            let result = try await Today.$pinned.withValue(settings.today) { try await body(app) }
             try await app.asyncShutdown()
             return result
         } catch {

@@ -21,7 +21,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
             let files = try ReaderBenchmark.load(fixtures)
             let parse = ReaderBenchmark.parse(files.filter { !$0.name.hasSuffix(".docx") }, seconds: seconds)
             let docx = ReaderBenchmark.parse(files.filter { $0.name.hasSuffix(".docx") }, seconds: seconds)
-            let store = try await AppRunner.withApplication(common.settings()) { app in
+            let store = try await AppRunner.withApplication(try common.settings()) { app in
                 try await ReaderBenchmark.store(files, count: plans, on: app.db)
             }
             print(String(format: "parse_text_mb_s=%.2f parse_text_docs_s=%.0f split_floor_mb_s=%.2f docx_docs_s=%.0f "
@@ -43,7 +43,7 @@ extension BenchmarkCommand {
 
         func run() async throws {
             guard let period = ReportPeriod(code: period) else { throw AppError.invalid("period", "Kỳ \"\(self.period)\" không tồn tại.") }
-            let result = try await AppRunner.withApplication(common.settings()) { app in
+            let result = try await AppRunner.withApplication(try common.settings()) { app in
                 try await RollupBenchmark.run(unitCode: unit, period: period, runs: runs, on: app.db)
             }
             print(String(format: "rollup_nodes=%d floor_groups=%d rollup_ms=%.0f floor_ms=%.0f ratio=%.2f",

@@ -17,7 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Hạt giống sinh dữ liệu (cùng hạt giống, cùng dữ liệu).") var seed: Int = 1
 
     func run() async throws {
-        try await AppRunner.withApplication(common.settings()) { app in
+        try await AppRunner.withApplication(try common.settings()) { app in
             let hashing = PasswordHashing(app)
             let report = try await DemoLoader.loadIfEmpty(on: app.db, hashing: hashing)
             print(report.text)

@@ -19,7 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Tệp .docx sẽ ghi.") var docx: String
 
         func run() async throws {
-            let file = try await AppRunner.withApplication(common.settings()) { app in
+            let file = try await AppRunner.withApplication(try common.settings()) { app in
                 try await DocumentExports.plan(try await PlanQueries.require(id: plan, on: app.db), on: app.db)
             }
             try ExportCommand.save(file, to: docx)
@@ -37,7 +37,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let period = try ReportPeriods.parse(period)
-            let file = try await AppRunner.withApplication(common.settings()) { app in
+            let file = try await AppRunner.withApplication(try common.settings()) { app in
                 let unit = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
                 return try await DocumentExports.review(unit: unit, period: period, includeSubmitted: includeSubmitted,
                                                         rollups: app.rollupCache, on: app.db)
@@ -65,10 +65,10 @@ struct ExportCommand: AsyncParsableCommand {
             guard let kind = TableExports.Kind(rawValue: table) else {
                 throw ValidationError("Bảng \"\(table)\" không có; chọn targets, children, completeness hoặc grid.")
             }
-            let file = try await AppRunner.withApplication(common.settings()) { app in
+            let file = try await AppRunner.withApplication(try common.settings()) { app in
                 if kind == .grid {
                     guard let plan else { throw AppError.invalid("plan", "Bảng grid cần --plan: số định danh của kế hoạch.") }
-                    return try await DocumentExports.grid(try await PlanQueries.require(id: plan, on: app.db), today: CivilDate.today(), on: app.db)
+                    return try await DocumentExports.grid(try await PlanQueries.require(id: plan, on: app.db), today: Today.date, on: app.db)
                 }
                 guard let unit, let period else { throw AppError.invalid("unit", "Bảng \(table) cần --unit và --period.") }
                 let found = try await UnitQueries.require(code: unit, field: "unit", on: app.db)

@@ -18,7 +18,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         if save {
-            let summary = try await AppRunner.withApplication(common.settings()) { app in
+            let summary = try await AppRunner.withApplication(try common.settings()) { app in
                 try await PlanFolderImport.run(path: file, unitCode: unit, on: app.db)
             }
             FileHandle.standardError.write(Data((summary.text + "\n").utf8))

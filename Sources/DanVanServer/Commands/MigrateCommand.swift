@@ -6,7 +6,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        try await AppRunner.withApplication(common.settings()) { _ in
+        try await AppRunner.withApplication(try common.settings()) { _ in
             print("Cơ sở dữ liệu đã ở phiên bản mới nhất.")
         }
     }

@@ -16,7 +16,7 @@ struct RollupCommand: AsyncParsableCommand {
     @Flag(help: "In dạng JSON.") var json = false
 
     func run() async throws {
-        let outputs = try await AppRunner.withApplication(common.settings()) { app in
+        let outputs = try await AppRunner.withApplication(try common.settings()) { app in
             try await RollupRun.run(unitCode: unit, periodCode: period, includeSubmitted: includeSubmitted, rebuildSums: rebuildSums, on: app.db)
         }
         if json {

@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Nạp tổ chức mẫu (Lai Châu) nếu cơ sở dữ liệu còn trống.") var demo = false
 
     func run() async throws {
-        let settings = common.settings(hostname: hostname, port: port)
+        let settings = try common.settings(hostname: hostname, port: port)
         let location = try DatabaseLocation.resolve(settings)
         var environment = Environment(name: "production", arguments: ["danvan", "serve"])
         try LoggingSystem.bootstrap(from: &environment)
@@ -19,7 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
             try configure(app, settings: settings, database: location)
             try await migrate(app)
             if demo {
-                let report = try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app))
+                let report = try await Today.$pinned.withValue(settings.today) {
+                    try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app))
+                }
                 print(report.text)
             }
             print("DanVan đang chạy tại http://\(settings.hostname):\(settings.port)  (dữ liệu: \(describe(location)))")

@@ -13,7 +13,7 @@ struct UnitsCommand: AsyncParsableCommand {
         @Flag(help: "In dạng JSON.") var json = false
 
         func run() async throws {
-            let units = try await AppRunner.withApplication(common.settings()) { app in
+            let units = try await AppRunner.withApplication(try common.settings()) { app in
                 try await UnitQueries.dtos(try await OrgUnit.query(on: app.db).sort(\.$code).all(), on: app.db)
             }
             print(json ? try UnitListing.json(units) : UnitListing.table(units))
@@ -30,7 +30,7 @@ struct UnitsCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ValidationError("Không đọc được tệp \(file).")
             }
-            let summary = try await AppRunner.withApplication(common.settings()) { app in
+            let summary = try await AppRunner.withApplication(try common.settings()) { app in
                 do {
                     return try await UnitsCSVImport.perform(data, by: .commandLine, on: app.db)
                 } catch let error as AppError {
@@ -49,7 +49,7 @@ struct UnitsCommand: AsyncParsableCommand {
         @Argument(help: "Tệp CSV sẽ ghi; bỏ trống để in ra màn hình.") var file: String?
 
         func run() async throws {
-            let data = try await AppRunner.withApplication(common.settings()) { app in
+            let data = try await AppRunner.withApplication(try common.settings()) { app in
                 try await UnitExporter.csv(rootIDs: nil, on: app.db)
             }
             if let file {

@@ -24,7 +24,7 @@ struct UserCommand: AsyncParsableCommand {
             let input = UserInput(username: username, fullName: fullName ?? (admin ? "Quản trị hệ thống" : username),
                                   unitCode: unit, role: admin ? Role.admin.rawValue : (role ?? Role.viewer.rawValue),
                                   password: secret, active: true, version: nil)
-            let created = try await AppRunner.withApplication(common.settings()) { app in
+            let created = try await AppRunner.withApplication(try common.settings()) { app in
                 do {
                     return try await AccountCreation.perform(input, hasher: PasswordHashing(app), by: .commandLine, on: app.db)
                 } catch let error as AppError {

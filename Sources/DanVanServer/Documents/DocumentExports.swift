@@ -17,7 +17,7 @@ enum DocumentExports {
 
     static func review(unit: OrgUnit, period: ReportPeriod, includeSubmitted: Bool, rollups: GenerationCache<RollupResult>,
                        on db: any Database) async throws -> File {
-        let export = try await ReviewReportQuery.load(unit: unit, period: period, includeSubmitted: includeSubmitted, today: CivilDate.today(),
+        let export = try await ReviewReportQuery.load(unit: unit, period: period, includeSubmitted: includeSubmitted, today: Today.date,
                                                       rollups: rollups, on: db)
         return File(data: try ReviewReportDocxWriter.docx(export), name: DocumentNames.review(unitCode: unit.code, period: period))
     }

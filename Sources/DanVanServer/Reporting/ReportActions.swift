@@ -13,7 +13,7 @@ enum ReportActions {
         switch action {
         case .save, .submit:
             guard try await Authorizer.allows(user, .enterReport, on: unit, db: db) else { throw AppError.forbidden }
-            return try await ReportEntering.enter(action, form: form, input: input, by: user, today: CivilDate.today(), on: db)
+            return try await ReportEntering.enter(action, form: form, input: input, by: user, today: Today.date, on: db)
         case .returnToUnit, .approve, .reopen:
             guard try await Authorizer.allows(user, .approveReport, on: unit, db: db) else {
                 throw AppError(.forbidden, "Chỉ cấp trên của \(unit.name) mới được \(action.label.lowercased()) báo cáo này.")

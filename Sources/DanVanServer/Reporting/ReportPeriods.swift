@@ -15,7 +15,7 @@ enum ReportPeriods {
     static func requested(_ code: String?, on db: any Database) async throws -> ReportPeriod {
         if let code, !code.isEmpty { return try parse(code) }
         if let latest = try await DashboardQueries.latestReportedPeriod(on: db) { return latest }
-        let today = CivilDate.today()
+        let today = Today.date
         return ReportPeriod(frequency: .month, year: today.year, index: today.month)!.previous
     }
 

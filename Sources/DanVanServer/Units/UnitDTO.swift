@@ -19,7 +19,7 @@ struct UnitDTO: Content, Equatable {
     let active: Bool
     let version: Int
 
-    init(_ unit: OrgUnit, codes: [Int: String], successorCodes: [String] = [], today: CivilDate = .today()) {
+    init(_ unit: OrgUnit, codes: [Int: String], successorCodes: [String] = [], today: CivilDate = Today.date) {
         id = unit.requireID
         code = unit.code
         name = unit.name

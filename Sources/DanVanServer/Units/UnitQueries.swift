@@ -40,7 +40,7 @@ enum UnitQueries {
         let links = try await UnitSuccessor.query(on: db).filter(\.$unitID ~~ units.map(\.requireID)).all()
         let successorCodes = try await Self.codes(for: links.map(\.successorID), on: db)
         let byUnit = Dictionary(grouping: links, by: \.unitID)
-        let today = CivilDate.today()
+        let today = Today.date
         return units.map { unit in
             let successors = (byUnit[unit.requireID] ?? []).compactMap { successorCodes[$0.successorID] }.sorted()
             return UnitDTO(unit, codes: codes, successorCodes: successors, today: today)

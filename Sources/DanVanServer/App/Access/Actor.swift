@@ -10,24 +10,30 @@ struct Actor: Sendable, AccessHolder {
     }
 
     let userID: Int?
+    /// The account name, as the audit log records it.
     let name: String
+    /// The person's full name, as task histories show it.
+    let displayName: String
     let role: Role
     let unitID: Int?
     let credential: Credential
 
-    static let commandLine = Actor(userID: nil, name: "dòng lệnh", role: .admin, unitID: nil, credential: .commandLine)
-    static let demoLoader = Actor(userID: nil, name: "dữ liệu mẫu", role: .admin, unitID: nil, credential: .commandLine)
+    static let commandLine = Actor(userID: nil, name: "dòng lệnh", displayName: "Dòng lệnh", role: .admin, unitID: nil, credential: .commandLine)
+    static let demoLoader = Actor(userID: nil, name: "dữ liệu mẫu", displayName: "Dữ liệu mẫu", role: .admin, unitID: nil,
+                                  credential: .commandLine)
 
-    init(userID: Int?, name: String, role: Role, unitID: Int?, credential: Credential) {
+    init(userID: Int?, name: String, displayName: String, role: Role, unitID: Int?, credential: Credential) {
         self.userID = userID
         self.name = name
+        self.displayName = displayName
         self.role = role
         self.unitID = unitID
         self.credential = credential
     }
 
     init(_ user: User, credential: Credential = .session) {
-        self.init(userID: user.id, name: user.username, role: user.userRole, unitID: user.unitID, credential: credential)
+        self.init(userID: user.id, name: user.username, displayName: user.fullName, role: user.userRole, unitID: user.unitID,
+                  credential: credential)
     }
 
     var accessRole: Role { role }

@@ -21,7 +21,7 @@ struct DocumentPagesController {
 
     func planGridXlsx(req: Request) async throws -> Response {
         let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
-        return download(try await DocumentExports.grid(plan, today: CivilDate.today(), on: req.db), kind: .xlsx)
+        return download(try await DocumentExports.grid(plan, today: Today.date, on: req.db), kind: .xlsx)
     }
 
     func reviewDocx(req: Request) async throws -> Response {

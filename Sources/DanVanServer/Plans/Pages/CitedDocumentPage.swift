@@ -3,7 +3,7 @@ import Fluent
 import SQLKit
 
 /// A cited document: every plan (the reader may see) that cites it, and the documents cited
-/// beside it in those plans.
+/// beside it in those plans. Shown only to a reader who may read one of those plans.
 struct CitedDocumentPage: Encodable {
     struct Link: Encodable { let label: String; let href: String; let count: Int }
 
@@ -17,6 +17,8 @@ struct CitedDocumentPage: Encodable {
         let links = try await PlanCitation.query(on: db).filter(\.$documentID == document.requireID).all()
         let plans = links.isEmpty ? [] : try await Plan.query(on: db).filter(\.$id ~~ links.map(\.planID)).sort(\.$year, .descending).all()
         let readable = try await PlanAccess.readable(plans, by: user, on: db)
+        // A document no plan of the reader's cites is not theirs to look up.
+        guard !readable.isEmpty else { throw AppError.notFound("Không tìm thấy văn bản.") }
         return CitedDocumentPage(label: label(document), issuer: document.issuer, subject: document.subject,
                                  plans: try await PlanQueries.rows(readable, on: db),
                                  citedWith: try await citedWith(document, in: readable.map(\.requireID), on: db))

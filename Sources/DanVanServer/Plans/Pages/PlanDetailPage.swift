@@ -66,7 +66,8 @@ struct PlanDetailPage: Encodable {
             statusLabel: plan.status.label, isDraft: plan.status == .draft,
             gridHref: SiteRoute.planGrid(String(planID)).path,
             docxHref: SiteRoute.planDocx(String(planID)).path,
-            coverage: plan.implementsPlanID == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
+            // Coverage is judged only against an upper plan the reader is shown.
+            coverage: readableUpper == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
             chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db),
             editHref: canEdit ? SiteRoute.planEdit(String(planID)).path : nil,
             revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(String(planID)).path : nil,

@@ -27,7 +27,7 @@ struct PlanEditPagesController {
     /// A blank draft for the user's unit (or one below it); a unit that has one is sent to it.
     func create(req: Request) async throws -> Response {
         let form = try req.content.decode(NewPlanForm.self)
-        let year = form.year ?? CivilDate.today().year
+        let year = form.year ?? Today.date.year
         if let code = form.unitCode.flatMap(UnitInput.nonEmpty), let unit = try await UnitQueries.find(code: code, on: req.db),
            try await Authorizer.allows(try req.actor, .editPlans, on: unit, db: req.db),
            let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: req.db) {

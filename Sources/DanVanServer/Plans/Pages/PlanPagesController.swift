@@ -24,7 +24,7 @@ struct PlanPagesController {
 
     func grid(req: Request) async throws -> Response {
         let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
-        let page = try await PlanGridPage.query(plan, today: CivilDate.today(), on: req.db)
+        let page = try await PlanGridPage.query(plan, today: Today.date, on: req.db)
         return try await req.renderPage("plan-grid", title: "Tiến độ 12 tháng", page)
     }
 
@@ -55,7 +55,7 @@ struct PlanPagesController {
         let units = canImport ? try await user.unitID.asyncMap { try await UnitQueries.subtree(of: [$0], maxDepth: 1, on: req.db) } ?? [] : []
         let page = ListPage(plans: try await PlanQueries.rows(plans, on: req.db), importHref: canImport ? SiteRoute.planImport.path : nil,
                             newPlanUnits: units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.id == user.unitID) },
-                            newPlanAction: SiteRoute.planNew.path, year: CivilDate.today().year)
+                            newPlanAction: SiteRoute.planNew.path, year: Today.date.year)
         return try await req.renderPage("plans", title: "Kế hoạch", page)
     }
 

@@ -57,7 +57,7 @@ struct ReportEntryPage: Encodable {
         let previous = try await ReportLookup.previousValues(unitID: unit.requireID, period: form.period, on: db)
         let state = report?.reportState ?? .draft
         let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: db)
-        let today = CivilDate.today()
+        let today = Today.date
         let open = !form.isClosed(on: today) || report?.reopened == true
         let items = form.items.map { item in
             let typedFigures = typed?.figures[item.indicatorID]

@@ -34,7 +34,7 @@ struct ReportPagesController {
         do {
             guard let file = form.file, file.data.readableBytes > 0 else { throw AppError.invalid("file", "Hãy chọn tệp CSV.") }
             let outcome = try await ReportCSVImport.run(Data(buffer: file.data), submit: form.submit == "1", by: user,
-                                                        today: CivilDate.today(), on: req.db)
+                                                        today: Today.date, on: req.db)
             let page = try await ReportsPage.query(for: user, year: year, notice: "Đã nhập \(outcome.figures) số liệu của \(outcome.reports) báo cáo.",
                                                    on: req.db)
             return try await req.renderPage("reports", title: "Báo cáo", page)

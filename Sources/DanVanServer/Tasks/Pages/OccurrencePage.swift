@@ -6,7 +6,7 @@ import Fluent
 /// forms the user may use (post progress as the lead unit, or remind it as the level above).
 struct OccurrencePage: Encodable {
     struct Post: Encodable {
-        struct File: Encodable { let name: String; let href: String }
+        struct File: Encodable { let name: String; let href: String? }
         let at: String
         let who: String
         let isReminder: Bool
@@ -37,11 +37,11 @@ struct OccurrencePage: Encodable {
     let errors: FormErrors
     let text: String
 
-    static func query(_ context: TaskProgress.Context, for user: User, errors: FormErrors = .none, text: String = "",
+    static func query(_ context: TaskContext, for user: User, errors: FormErrors = .none, text: String = "",
                       on db: any Database) async throws -> OccurrencePage {
         let occurrence = context.occurrence
         let id = String(occurrence.requireID)
-        let today = CivilDate.today()
+        let today = Today.date
         let current = occurrence.occurrenceState
         let canUpdate = try await context.lead.asyncMap { try await Authorizer.allows(user, .updateTask, on: $0, db: db) } ?? false
         let canRemind = try await context.lead.asyncMap { try await Authorizer.allows(user, .chaseTask, on: $0, db: db) } ?? false
@@ -57,21 +57,23 @@ struct OccurrencePage: Encodable {
             lead: context.lead?.name ?? "Chưa giao đơn vị chủ trì",
             coordinators: (coordinators.isEmpty ? PlanPartsWriter.names(context.task.coordinatingNames) : coordinators)
                 .joined(separator: "; ").ifEmpty("—"),
-            posts: try await posts(occurrence.requireID, on: db), canUpdate: canUpdate && context.lead != nil, canRemind: canRemind,
+            posts: try await posts(occurrence.requireID, showFiles: try await TaskAccess.mayReadEvidence(context, by: user, on: db), on: db),
+            canUpdate: canUpdate && context.lead != nil, canRemind: canRemind,
             states: OccurrenceState.allCases.filter { $0 == current || current.canMove(to: $0) }
                 .map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == current) },
             version: occurrence.version, updateAction: SiteRoute.occurrenceUpdate(id).path, remindAction: SiteRoute.occurrenceRemind(id).path,
             errors: errors, text: text)
     }
 
-    private static func posts(_ occurrenceID: Int, on db: any Database) async throws -> [Post] {
+    /// The history; file links only for readers `EvidenceReadership` lets open them (others see the names).
+    private static func posts(_ occurrenceID: Int, showFiles: Bool, on db: any Database) async throws -> [Post] {
         let updates = try await TaskUpdate.query(on: db).filter(\.$occurrenceID == occurrenceID).sort(\.$at, .descending).all()
         let files = updates.isEmpty ? [] : try await EvidenceFile.query(on: db).filter(\.$updateID ~~ updates.compactMap(\.id)).all()
         let byUpdate = Dictionary(grouping: files, by: \.updateID)
         return updates.map { update in
             Post(at: TaskTone.format(update.at), who: update.userName, isReminder: update.kind == TaskUpdate.reminderKind,
                  stateLabel: update.state.flatMap(OccurrenceState.init(rawValue:))?.label, text: update.text,
-                 files: (byUpdate[update.id ?? 0] ?? []).map { Post.File(name: $0.originalName, href: SiteRoute.evidence(String($0.id ?? 0)).path) })
+                 files: (byUpdate[update.id ?? 0] ?? []).map { Post.File(name: $0.originalName, href: showFiles ? SiteRoute.evidence(String($0.id ?? 0)).path : nil) })
         }
     }
 }

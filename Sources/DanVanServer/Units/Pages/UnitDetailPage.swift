@@ -26,7 +26,7 @@ struct UnitDetailPage: Encodable {
     let auditHref: String?
 
     static func query(_ unit: OrgUnit, for user: User, on db: any Database) async throws -> UnitDetailPage {
-        let today = CivilDate.today()
+        let today = Today.date
         let dto = try await UnitQueries.dto(unit, on: db)
         let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let reportsTo = try await unit.reportsToID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil

@@ -10,7 +10,7 @@ struct UnitRow: Encodable {
     let active: Bool
     let endedOn: String?
 
-    init(_ unit: OrgUnit, today: CivilDate = .today()) {
+    init(_ unit: OrgUnit, today: CivilDate = Today.date) {
         code = unit.code
         name = unit.name
         kindLabel = unit.unitKind.label

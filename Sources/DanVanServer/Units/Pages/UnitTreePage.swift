@@ -27,7 +27,7 @@ struct UnitTreePage: Encodable {
         if trimmed.isEmpty {
             treeHTML = try await tree(visible: visible, on: db)
         } else {
-            let today = CivilDate.today()
+            let today = Today.date
             results = try await UnitQueries.search(trimmed, within: visible, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today) }
         }
         let ownUnit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
