@@ -70,20 +70,4 @@ struct ReportEntryTests {
         #expect(ReportEntryValidation.denominatorJump(name: "x", previous: 100, current: 115, share: 0.2) == nil)
         #expect(ReportEntryValidation.denominatorJump(name: "x", previous: 0, current: 50, share: 0.2) == nil)
     }
-
-    @Test("a report moves draft → submitted → returned or approved; approved reopens; nothing else")
-    func transitions() {
-        #expect(ReportAction.submit.next(from: .draft) == .success(.submitted))
-        #expect(ReportAction.submit.next(from: .returned) == .success(.submitted))
-        #expect(ReportAction.approve.next(from: .submitted) == .success(.approved))
-        #expect(ReportAction.returnToUnit.next(from: .submitted) == .success(.returned))
-        #expect(ReportAction.reopen.next(from: .approved) == .success(.draft))
-        for (action, state) in [(ReportAction.submit, ReportState.submitted), (.submit, .approved), (.save, .approved),
-                                (.approve, .draft), (.approve, .approved), (.returnToUnit, .approved), (.reopen, .draft)] {
-            guard case .failure(let issue) = action.next(from: state) else {
-                Issue.record("\(action) allowed from \(state)"); continue
-            }
-            #expect(issue.message.contains(state.label))
-        }
-    }
 }

@@ -54,7 +54,7 @@ struct PlanReportingTests {
             let reporter = try await setup.fixture.user("xa", .reporter, at: "T-C")
             let report = try await setup.submitCommune(ratio: ("18", "20"), count: "1", coverage: "1", by: reporter, on: app.db)
             _ = try await ReportDeciding.decide(.approve, report: report, reason: "", readVersion: report.version,
-                                                by: try await setup.fixture.user("huyen", .manager, at: "T-D"), on: app.db)
+                                                by: Actor(try await setup.fixture.user("huyen", .manager, at: "T-D")), on: app.db)
             let after = try await app.page(.GET, "/plans/\(setup.planID)", headers: province)
             #expect(after.body.string.contains("Đạt: 18/20 = 90% so với chỉ tiêu trên 85%."))
         }

@@ -68,7 +68,7 @@ struct ReportBadInputTests {
             let sameUnit = try await app.page(.POST, "/reports/T-C/action", headers: communeManager,
                                               form: ["period": setup.period.code, "action": "approve", "version": "\(report.version)"])
             #expect(sameUnit.status == .forbidden, "approval is the level above's doing")
-            #expect(try #require(try await setup.report("T-C", on: app.db)).reportState == .submitted)
+            #expect(try #require(try await setup.report("T-C", on: app.db)).state == .submitted)
         }
     }
 
@@ -84,7 +84,7 @@ struct ReportBadInputTests {
             let statuses = [try await one.status, try await two.status].map(\.code).sorted()
             #expect(statuses == [303, 409], "\(statuses)")
             let reports = try await Report.query(on: first.db).all()
-            #expect(reports.count == 1 && reports[0].reportState == .submitted)
+            #expect(reports.count == 1 && reports[0].state == .submitted)
             #expect(try await AuditEntry.query(on: first.db).filter(\.$action == "report.submit").count() == 1)
         }
     }
@@ -97,7 +97,7 @@ struct ReportBadInputTests {
             let commune = try await setup.fixture.unit("T-C")
             let last = setup.period.previous
             let lastMonth = Report(unitID: commune.requireID, period: last, deadline: last.lastDay)
-            lastMonth.state = ReportState.approved.rawValue
+            lastMonth.state = .approved
             try await lastMonth.create(on: app.db)
             try await ReportEntering.replaceValues(of: lastMonth, entries: [ReportEntry(indicatorID: setup.ratio, numerator: 10, denominator: 20,
                                                                                         comment: "")], on: app.db)
@@ -109,7 +109,7 @@ struct ReportBadInputTests {
             #expect(try await setup.report("T-C", on: app.db) == nil)
             form["confirmJumps"] = "1"
             #expect(try await app.page(.POST, "/reports/T-C/action", headers: browser, form: form).status == .seeOther)
-            #expect(try await setup.report("T-C", on: app.db)?.reportState == .submitted)
+            #expect(try await setup.report("T-C", on: app.db)?.state == .submitted)
         }
     }
 
@@ -145,7 +145,7 @@ struct ReportBadInputTests {
             #expect(try await setup.storedCounts(on: app.db) == before)
             let stored = try await app.upload("/reports/import", headers: manager, fields: [:], files: [("file", "so-lieu.csv", Data(csv.utf8))])
             #expect(stored.status == .ok && stored.body.string.contains("Đã nhập 2 số liệu của 2 báo cáo"), "\(stored.body.string.prefix(800))")
-            #expect(try await setup.report("T-X", on: app.db)?.reportState == .draft)
+            #expect(try await setup.report("T-X", on: app.db)?.state == .draft)
             let values = try await ReportLookup.values(reportID: try #require(try await setup.report("T-C", on: app.db)).requireID, on: app.db)
             #expect(values[setup.ratio]?.numerator == 17 && values[setup.ratio]?.denominator == 20)
         }

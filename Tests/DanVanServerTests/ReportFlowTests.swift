@@ -20,7 +20,7 @@ struct ReportFlowTests {
                                             form: setup.fields(ratio: ("17", "20"), count: "2", coverage: "1", action: "submit"))
             #expect(submit.status == .seeOther, "\(submit.body.string.prefix(600))")
             var report = try #require(try await setup.report("T-C", on: app.db))
-            #expect(report.reportState == .submitted && report.submittedAt != nil && !report.late)
+            #expect(report.state == .submitted && report.submittedAt != nil && !report.late)
 
             let noReason = try await app.page(.POST, "/reports/T-C/action", headers: district,
                                               form: ["period": setup.period.code, "action": "return", "version": "\(report.version)"])
@@ -30,7 +30,7 @@ struct ReportFlowTests {
                                                      "reason": "Mẫu số chưa khớp"])
             #expect(returned.status == .seeOther)
             report = try #require(try await setup.report("T-C", on: app.db))
-            #expect(report.reportState == .returned && report.reason == "Mẫu số chưa khớp")
+            #expect(report.state == .returned && report.reason == "Mẫu số chưa khớp")
 
             let again = try await app.page(.POST, "/reports/T-C/action", headers: reporter,
                                            form: setup.fields(ratio: ("18", "20"), count: "2", coverage: "1", action: "submit",
@@ -41,7 +41,7 @@ struct ReportFlowTests {
                                              form: ["period": setup.period.code, "action": "approve", "version": "\(report.version)"])
             #expect(approve.status == .seeOther)
             report = try #require(try await setup.report("T-C", on: app.db))
-            #expect(report.reportState == .approved)
+            #expect(report.state == .approved)
 
             let locked = try await app.page(.POST, "/reports/T-C/action", headers: reporter,
                                             form: setup.fields(ratio: ("1", "20"), count: "0", coverage: "0", action: "save",
@@ -62,16 +62,16 @@ struct ReportFlowTests {
             let manager = try await setup.fixture.user("huyen", .manager, at: "T-D")
             let reporter = try await setup.fixture.user("xa", .reporter, at: "T-C")
             var report = try await setup.submitCommune(ratio: ("17", "20"), count: "1", coverage: "1", by: reporter, on: app.db)
-            report = try await ReportDeciding.decide(.approve, report: report, reason: "", readVersion: report.version, by: manager, on: app.db)
+            report = try await ReportDeciding.decide(.approve, report: report, reason: "", readVersion: report.version, by: Actor(manager), on: app.db)
             let province = try await setup.fixture.unit("T-P")
             let before = try await RollupQuery.compute(rootID: province.requireID, period: setup.period, includeSubmitted: false, on: app.db)
             #expect(before.value(of: setup.ratio, at: province.requireID) == .ratio(numerator: 17, denominator: 20))
             await #expect(throws: AppError.self) {
-                try await ReportDeciding.decide(.reopen, report: report, reason: " ", readVersion: report.version, by: manager, on: app.db)
+                try await ReportDeciding.decide(.reopen, report: report, reason: " ", readVersion: report.version, by: Actor(manager), on: app.db)
             }
             report = try await ReportDeciding.decide(.reopen, report: report, reason: "Sai số liệu tập huấn", readVersion: report.version,
-                                                     by: manager, on: app.db)
-            #expect(report.reportState == .draft && report.reopened)
+                                                     by: Actor(manager), on: app.db)
+            #expect(report.state == .draft && report.reopened)
             let after = try await RollupQuery.compute(rootID: province.requireID, period: setup.period, includeSubmitted: false, on: app.db)
             #expect(after.value(of: setup.ratio, at: province.requireID) == nil)
             let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "report.reopen").first())
@@ -97,7 +97,7 @@ struct ReportFlowTests {
             #expect(!(try await app.page(.GET, path, headers: province)).body.string.contains("19/20"), "approved only by default")
 
             let district = try await setup.fixture.user("huyen", .manager, at: "T-D")
-            _ = try await ReportDeciding.decide(.approve, report: report, reason: "", readVersion: report.version, by: district, on: app.db)
+            _ = try await ReportDeciding.decide(.approve, report: report, reason: "", readVersion: report.version, by: Actor(district), on: app.db)
             let approved = try await app.page(.GET, path, headers: province).body.string
             #expect(approved.contains("19/20 = 95% so với chỉ tiêu trên 85%"))
             #expect(approved.contains("<svg class=\"chart\""))
@@ -139,13 +139,13 @@ struct ReportFlowTests {
             let closed = form.closesOn.adding(days: 1)
             let before = try await setup.storedCounts(on: app.db)
             do {
-                _ = try await ReportEntering.enter(.submit, form: form, input: input, by: reporter, today: closed, on: app.db)
+                _ = try await ReportEntering.enter(.submit, form: form, input: input, by: Actor(reporter), today: closed, on: app.db)
                 Issue.record("a closed period took a report")
             } catch let error as AppError {
                 #expect(error.reason.contains("đã khóa sổ"))
             }
             #expect(try await setup.storedCounts(on: app.db) == before)
-            let late = try await ReportEntering.enter(.submit, form: form, input: input, by: reporter, today: form.deadline.adding(days: 1),
+            let late = try await ReportEntering.enter(.submit, form: form, input: input, by: Actor(reporter), today: form.deadline.adding(days: 1),
                                                       on: app.db)
             #expect(late.late)
         }

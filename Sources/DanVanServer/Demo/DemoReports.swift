@@ -73,7 +73,7 @@ enum DemoReports {
         guard let state = state(of: unit.code, in: period.index) else { return }
         let seed = unit.code.unicodeScalars.reduce(0) { ($0 * 31 + Int($1.value)) % 10_007 }
         let report = Report(unitID: unit.requireID, period: period, deadline: period.deadline(afterDays: ReportScheme.defaultDeadlineDays))
-        report.state = state.rawValue
+        report.state = state
         report.late = state != .draft && (seed + period.index) % 7 == 0
         report.narrative = state == .draft ? "" : "Các chi bộ đã triển khai đầy đủ nhiệm vụ công tác dân vận trong tháng."
         if state == .returned { report.reason = "Mẫu số cán bộ chưa khớp với số liệu tổ chức; đề nghị rà soát và gửi lại." }

@@ -39,5 +39,5 @@ struct ReportForm: Sendable {
                           jumpShare: matching.map(\.jumpShare).min() ?? ReportScheme.defaultJumpShare)
     }
 
-    func isClosed(on day: CivilDate) -> Bool { closesOn < day }
+    var window: ReportWorkflow.Window { .init(deadline: deadline, closesOn: closesOn) }
 }

@@ -72,7 +72,7 @@ struct ReportingFixture {
                        on db: any Database) async throws -> Report {
         let form = try await ReportForm.load(unitID: try await fixture.unit("T-C").requireID, period: period, on: db)
         return try await ReportEntering.enter(.submit, form: form, input: input(ratio: ratio, count: count, coverage: coverage),
-                                              by: reporter, today: .today(), on: db)
+                                              by: Actor(reporter), today: .today(), on: db)
     }
 
     func report(_ unitCode: String, on db: any Database) async throws -> Report? {

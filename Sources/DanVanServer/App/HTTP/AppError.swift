@@ -44,3 +44,19 @@ struct AppError: AbortError, @unchecked Sendable {
         AppError(.internalServerError, message)
     }
 }
+
+extension Result where Failure == ReportWorkflow.Refusal {
+    /// A refusal of the report rules as the answer the caller sees.
+    func orAppError() throws -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let refusal):
+            let status: HTTPStatus = switch refusal.kind {
+            case .conflict: .conflict
+            case .invalid: .unprocessableEntity
+            case .forbidden: .forbidden
+            }
+            throw AppError(status, refusal.message, field: refusal.field)
+        }
+    }
+}

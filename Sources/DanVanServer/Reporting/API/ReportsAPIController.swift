@@ -73,7 +73,7 @@ struct ReportsAPIController {
             input.figures[figure.indicator] = .init(numerator: figure.numerator ?? "", denominator: figure.denominator ?? "", note: figure.note ?? "")
         }
         try await ReportActions.perform(request.action, unit: unit, form: form, input: input, reason: request.reason ?? "",
-                                        by: try req.requireUser(), on: req.db)
+                                        today: req.today, by: try req.actor, on: req.db)
         return try await body(unit: unit, form: form, on: req.db)
     }
 
@@ -101,7 +101,7 @@ struct ReportsAPIController {
         let report = try await ReportLookup.report(unitID: unit.requireID, period: form.period, on: db)
         let values = try await report.asyncMap { try await ReportLookup.values(reportID: $0.requireID, on: db) } ?? [:]
         return ReportBody(unit: unit.code, period: form.period.code, periodLabel: form.period.label,
-                          state: report?.state ?? "none", version: report?.version, late: report?.late ?? false,
+                          state: report?.state.rawValue ?? "none", version: report?.version, late: report?.late ?? false,
                           deadline: form.deadline.description, reason: report?.reason, narrative: report?.narrative ?? "",
                           values: form.items.map { item in
                               let value = values[item.indicatorID]

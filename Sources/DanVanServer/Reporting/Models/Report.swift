@@ -11,7 +11,7 @@ final class Report: Model, @unchecked Sendable {
     @Field(key: "period") var period: String
     @Field(key: "year") var year: Int
     @Field(key: "end_month") var endMonth: Int
-    @Field(key: "state") var state: String
+    @Enum(key: "state") var state: ReportState
     @Field(key: "narrative") var narrative: String
     @Field(key: "deadline") var deadline: String
     @Field(key: "late") var late: Bool
@@ -32,7 +32,7 @@ final class Report: Model, @unchecked Sendable {
         self.period = period.code
         self.year = period.year
         self.endMonth = period.lastMonth
-        self.state = ReportState.draft.rawValue
+        self.state = .draft
         self.narrative = ""
         self.deadline = deadline.description
         self.late = false
@@ -41,7 +41,6 @@ final class Report: Model, @unchecked Sendable {
         self.updatedAt = Date()
     }
 
-    var reportState: ReportState { ReportState(rawValue: state) ?? .draft }
     var reportPeriod: ReportPeriod? { ReportPeriod(code: period) }
     var requireID: Int { id ?? 0 }
 }

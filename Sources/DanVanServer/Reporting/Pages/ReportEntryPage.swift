@@ -55,10 +55,10 @@ struct ReportEntryPage: Encodable {
         let report = try await ReportLookup.report(unitID: unit.requireID, period: form.period, on: db)
         let stored = try await report.asyncMap { try await ReportLookup.values(reportID: $0.requireID, on: db) } ?? [:]
         let previous = try await ReportLookup.previousValues(unitID: unit.requireID, period: form.period, on: db)
-        let state = report?.reportState ?? .draft
+        let state = report?.state ?? .draft
         let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: db)
         let today = Today.date
-        let open = !form.isClosed(on: today) || report?.reopened == true
+        let open = !form.window.isClosed(on: today) || report?.reopened == true
         let items = form.items.map { item in
             let typedFigures = typed?.figures[item.indicatorID]
             let value = stored[item.indicatorID]
@@ -93,7 +93,7 @@ struct ReportEntryPage: Encodable {
 
     private static func periodLinks(unit: OrgUnit, form: ReportForm, on db: any Database) async throws -> [PeriodLink] {
         let reports = try await Report.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == form.period.year).all()
-        let states = Dictionary(reports.map { ($0.endMonth, $0.reportState.label) }, uniquingKeysWith: { first, _ in first })
+        let states = Dictionary(reports.map { ($0.endMonth, $0.state.label) }, uniquingKeysWith: { first, _ in first })
         return form.period.frequency.periods(in: form.period.year).map { period in
             PeriodLink(label: period.label, href: SiteRoute.report(unit.code).path + "?period=" + period.code,
                        stateLabel: states[period.lastMonth] ?? "Chưa bắt đầu", current: period == form.period)

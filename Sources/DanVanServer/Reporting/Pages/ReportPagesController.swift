@@ -33,8 +33,8 @@ struct ReportPagesController {
         let year = try await ReportPeriods.defaultYear(on: req.db)
         do {
             guard let file = form.file, file.data.readableBytes > 0 else { throw AppError.invalid("file", "Hãy chọn tệp CSV.") }
-            let outcome = try await ReportCSVImport.run(Data(buffer: file.data), submit: form.submit == "1", by: user,
-                                                        today: Today.date, on: req.db)
+            let outcome = try await ReportsCSVImport.perform(Data(buffer: file.data), submit: form.submit == "1", today: req.today,
+                                                             by: try req.actor, on: req.db)
             let page = try await ReportsPage.query(for: user, year: year, notice: "Đã nhập \(outcome.figures) số liệu của \(outcome.reports) báo cáo.",
                                                    on: req.db)
             return try await req.renderPage("reports", title: "Báo cáo", page)
@@ -61,7 +61,7 @@ struct ReportPagesController {
         let input = ReportFormFields.input(fields, form: form)
         do {
             try await ReportActions.perform(fields["action"] ?? "", unit: unit, form: form, input: input, reason: fields["reason"] ?? "",
-                                            by: user, on: req.db)
+                                            today: req.today, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.report(unit.code).path + "?period=" + period.code)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let page = try await ReportEntryPage.query(unit: unit, form: form, user: user, typed: input, errors: FormErrors(error), on: req.db)

@@ -47,8 +47,8 @@ struct ReportsPage: Encodable {
         let periods = Set(frequencies.flatMap { $0.periods(in: year) }).sorted()
         return periods.map { period in
             let report = byMonth[period.lastMonth]
-            return Line(unitName: unit.name, periodLabel: period.label, stateLabel: report?.reportState.label ?? "Chưa bắt đầu",
-                        state: report?.state ?? "none", late: report?.late ?? false,
+            return Line(unitName: unit.name, periodLabel: period.label, stateLabel: report?.state.label ?? "Chưa bắt đầu",
+                        state: report?.state.rawValue ?? "none", late: report?.late ?? false,
                         href: SiteRoute.report(unit.code).path + "?period=" + period.code)
         }
     }

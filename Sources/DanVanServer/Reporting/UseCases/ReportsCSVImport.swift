@@ -3,9 +3,10 @@ import DanVanDocuments
 import Fluent
 import Foundation
 
-/// Figures from a CSV file: every row checked as the form checks it, every unit's right to
-/// report checked, then every report written in one transaction, or nothing at all.
-enum ReportCSVImport {
+/// Figures from a CSV file: every row checked as the form checks it, each report entered through
+/// `ReportEntering` (which asks the actor's right to report for its unit), in one transaction:
+/// every report or nothing at all.
+enum ReportsCSVImport {
     struct Outcome {
         let reports: Int
         let figures: Int
@@ -16,7 +17,7 @@ enum ReportCSVImport {
         let period: ReportPeriod
     }
 
-    static func run(_ data: Data, submit: Bool, by user: User, today: CivilDate, on db: any Database) async throws -> Outcome {
+    static func perform(_ data: Data, submit: Bool, today: CivilDate, by actor: Actor, on db: any Database) async throws -> Outcome {
         let table: CSVTable
         do { table = try CSVTable.parse(data) } catch { throw AppError.validation(error) }
         let columns = try columnIndexes(table.header)
@@ -40,7 +41,7 @@ enum ReportCSVImport {
         return try await ConcurrentWrite.guarding { try await db.transaction { tx in
             var figures = 0
             for batch in batches {
-                figures += try await store(batch.key, rows: batch.rows, columns: columns, submit: submit, by: user, today: today, on: tx)
+                figures += try await store(batch.key, rows: batch.rows, columns: columns, submit: submit, by: actor, today: today, on: tx)
             }
             return Outcome(reports: batches.count, figures: figures)
         } }
@@ -61,12 +62,12 @@ enum ReportCSVImport {
 
     /// One unit's report for one period; problems name the file's line.
     private static func store(_ key: Key, rows: [(line: Int, cells: [String])], columns: [ReportCSVColumn: Int], submit: Bool,
-                              by user: User, today: CivilDate, on tx: any Database) async throws -> Int {
+                              by actor: Actor, today: CivilDate, on tx: any Database) async throws -> Int {
         let firstLine = rows.first?.line
         guard let unit = try await UnitQueries.find(code: key.unitCode, on: tx) else {
             throw lineError(firstLine, "unit", "Không có đơn vị mã \"\(key.unitCode)\".")
         }
-        guard try await Authorizer.allows(user, .enterReport, on: unit, db: tx) else {
+        guard try await Authorizer.allows(actor, .enterReport, on: unit, db: tx) else {
             throw AppError(.forbidden, "Dòng \(firstLine ?? 0): bạn không được nhập báo cáo cho \(unit.name) (\(unit.code)).", field: "unit")
         }
         let form: ReportForm
@@ -84,7 +85,7 @@ enum ReportCSVImport {
             input.figures[id] = .init(numerator: cell(.numerator), denominator: cell(.denominator), note: cell(.note))
         }
         do {
-            _ = try await ReportEntering.apply(submit ? .submit : .save, form: form, input: input, by: user, today: today, on: tx)
+            _ = try await ReportEntering.apply(submit ? .submit : .save, form: form, input: input, by: actor, today: today, on: tx)
         } catch let error as AppError {
             throw AppError(error.status, "Dòng \(firstLine ?? 0) (\(unit.code), \(key.period.code)): \(error.reason)",
                            field: error.field, issues: error.issues.map { ValidationIssue(field: $0.field, message: $0.message, line: firstLine) })

@@ -3,25 +3,28 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// A unit saving or submitting its report: every figure checked first, then the report and
-/// its figures written in one transaction that names the version it read, so two browsers
-/// submitting at once leave exactly one submission.
+/// A unit saving or submitting its report: the actor enters reports for the unit, every figure
+/// is checked, `ReportWorkflow` says whether the period is open and the submission late, and the
+/// report and its figures are written in one transaction that names the version it read, so
+/// two browsers submitting at once leave exactly one submission.
 enum ReportEntering {
-    static func enter(_ action: ReportAction, form: ReportForm, input: ReportInput, by user: User,
+    static func enter(_ action: ReportAction, form: ReportForm, input: ReportInput, by actor: Actor,
                       today: CivilDate, on db: any Database) async throws -> Report {
         try await ConcurrentWrite.guarding {
-            try await db.transaction { tx in try await apply(action, form: form, input: input, by: user, today: today, on: tx) }
+            try await db.transaction { tx in try await apply(action, form: form, input: input, by: actor, today: today, on: tx) }
         }
     }
 
     /// The whole of `enter` inside the caller's transaction, so that a CSV file of many
     /// reports is stored all together or not at all.
-    static func apply(_ action: ReportAction, form: ReportForm, input: ReportInput, by user: User,
+    static func apply(_ action: ReportAction, form: ReportForm, input: ReportInput, by actor: Actor,
                       today: CivilDate, on tx: any Database) async throws -> Report {
-        precondition(action == .save || action == .submit)
+        precondition(action.isEntry)
+        try await Authorizer.require(actor, .enterReport, onUnitID: form.unitID, db: tx)
         let existing = try await ReportLookup.report(unitID: form.unitID, period: form.period, on: tx)
-        try checkOpen(existing, form: form, input: input, today: today)
-        let next = try transition(action, from: existing?.reportState ?? .draft)
+        try checkVersion(existing, input: input)
+        let (next, late) = try ReportWorkflow.enter(action, from: existing?.state ?? .draft, reopened: existing?.reopened == true,
+                                                    window: form.window, today: today).orAppError()
         let entries = try checkedEntries(form: form, input: input, requireValues: action == .submit)
         if action == .submit, !input.confirmJumps {
             try await checkJumps(entries, form: form, on: tx)
@@ -30,14 +33,13 @@ enum ReportEntering {
         guard narrative.count <= ReportInput.narrativeLimit else {
             throw AppError.invalid("narrative", "Phần thuyết minh dài \(narrative.count) ký tự, tối đa \(ReportInput.narrativeLimit).")
         }
-        let report = try await write(existing, form: form, state: next, narrative: narrative,
-                                     late: action == .submit && form.deadline < today, by: user, on: tx)
+        let report = try await write(existing, form: form, state: next, narrative: narrative, late: late, by: actor, on: tx)
         try await replaceValues(of: report, entries: entries, on: tx)
         try await ReportFigures.changed(unitID: form.unitID, period: form.period, on: tx)
         try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
-                                  unitID: form.unitID, before: existing.map { ["state": $0.state] },
+                                  unitID: form.unitID, before: existing.map { ["state": $0.state.rawValue] },
                                   after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],
-                                  by: Actor(user), on: tx)
+                                  by: actor, on: tx)
         return report
     }
 
@@ -54,21 +56,10 @@ enum ReportEntering {
         return entries
     }
 
-    private static func checkOpen(_ existing: Report?, form: ReportForm, input: ReportInput, today: CivilDate) throws {
-        if form.isClosed(on: today), existing?.reopened != true {
-            throw AppError.invalid("period", "Kỳ \(form.period.label) đã khóa sổ từ ngày \(form.closesOn.vietnamese); "
-                                   + "hãy đề nghị cấp trên mở lại báo cáo.")
-        }
+    private static func checkVersion(_ existing: Report?, input: ReportInput) throws {
         if let existing, input.version != existing.version {
-            throw AppError.staleVersion(current: ["state": existing.state], readVersion: input.version ?? 0,
+            throw AppError.staleVersion(current: ["state": existing.state.rawValue], readVersion: input.version ?? 0,
                                         currentVersion: existing.version)
-        }
-    }
-
-    private static func transition(_ action: ReportAction, from state: ReportState) throws -> ReportState {
-        switch action.next(from: state) {
-        case .success(let next): return next
-        case .failure(let issue): throw AppError(.conflict, issue.message, field: issue.field)
         }
     }
 
@@ -90,14 +81,14 @@ enum ReportEntering {
     /// The version was checked against the one read; the UPDATE names it again, so a change
     /// made between the check and the write is caught too.
     private static func write(_ existing: Report?, form: ReportForm, state: ReportState, narrative: String, late: Bool,
-                              by user: User, on db: any Database) async throws -> Report {
+                              by actor: Actor, on db: any Database) async throws -> Report {
         let submitted = state == .submitted
         guard let existing else {
             let report = Report(unitID: form.unitID, period: form.period, deadline: form.deadline)
-            report.state = state.rawValue
+            report.state = state
             report.narrative = narrative
             report.late = late
-            if submitted { report.submittedAt = Date(); report.submittedBy = user.id }
+            if submitted { report.submittedAt = Date(); report.submittedBy = actor.userID }
             do { try await report.create(on: db) } catch let error as any DatabaseError where error.isConstraintFailure {
                 throw AppError(.conflict, "Báo cáo này vừa được người khác tạo; hãy tải lại trang rồi nhập tiếp.", field: "version")
             }
@@ -107,7 +98,7 @@ enum ReportEntering {
             .set("state", to: state.rawValue).set("narrative", to: narrative)
             .set("late", to: submitted ? late : existing.late)
             .set("submitted_at", to: submitted ? Date() : existing.submittedAt)
-            .set("submitted_by", to: submitted ? user.id : existing.submittedBy)
+            .set("submitted_by", to: submitted ? actor.userID : existing.submittedBy)
             .set("version", to: SQLRaw("version + 1")).set("updated_at", to: Date())
             .where("id", .equal, existing.requireID).where("version", .equal, existing.version)
             .returning("id").all()
@@ -121,7 +112,7 @@ enum ReportEntering {
     static func replaceValues(of report: Report, entries: [ReportEntry], on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         try await sql.delete(from: ReportValue.table).where("report_id", .equal, report.requireID).run()
-        let stage = ReportValue.Stage(report.reportState).rawValue
+        let stage = ReportValue.Stage(report.state).rawValue
         let rows = entries.filter { !$0.isEmpty || !$0.comment.isEmpty }.map { entry in
             ReportValue(report_id: report.requireID, unit_id: report.unitID, year: report.year, end_month: report.endMonth,
                         indicator_id: entry.indicatorID, numerator: entry.numerator, denominator: entry.denominator,
