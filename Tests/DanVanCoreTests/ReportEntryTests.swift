@@ -9,20 +9,20 @@ struct ReportEntryTests {
 
     @Test("whole numbers are read, with Vietnamese thousands grouping")
     func figures() {
-        #expect(ReportFigure.parse("12") == .success(12))
-        #expect(ReportFigure.parse(" 1.234 ") == .success(1234))
-        #expect(ReportFigure.parse("1 234 567") == .success(1_234_567))
-        #expect(ReportFigure.parse("0") == .success(0))
+        #expect(TypedFigure.parse("12") == .success(12))
+        #expect(TypedFigure.parse(" 1.234 ") == .success(1234))
+        #expect(TypedFigure.parse("1 234 567") == .success(1_234_567))
+        #expect(TypedFigure.parse("0") == .success(0))
     }
 
     @Test("letters, negatives and fractions are refused, each with its reason")
     func badFigures() {
-        #expect(ReportFigure.parse("mười") == .failure(.notANumber))
-        #expect(ReportFigure.parse("12a") == .failure(.notANumber))
-        #expect(ReportFigure.parse("-3") == .failure(.negative))
-        #expect(ReportFigure.parse("12,5") == .failure(.fraction))
-        #expect(ReportFigure.parse("1.5") == .failure(.fraction))
-        #expect(ReportFigure.parse("99999999999") == .failure(.notANumber))
+        #expect(TypedFigure.parse("mười") == .failure(.notANumber))
+        #expect(TypedFigure.parse("12a") == .failure(.notANumber))
+        #expect(TypedFigure.parse("-3") == .failure(.negative))
+        #expect(TypedFigure.parse("12,5") == .failure(.fraction))
+        #expect(TypedFigure.parse("1.5") == .failure(.fraction))
+        #expect(TypedFigure.parse("99999999999") == .failure(.notANumber))
     }
 
     @Test("a numerator above its denominator is refused beside the numerator field")

@@ -49,7 +49,7 @@ public enum ReportEntryValidation {
 
     private static func figure(_ text: String, field: String, label: String, into issues: inout [ValidationIssue]) -> Int? {
         guard !text.trimmed().isEmpty else { return nil }
-        switch ReportFigure.parse(text) {
+        switch TypedFigure.parse(text) {
         case .success(let value):
             return value
         case .failure(.negative):
@@ -64,7 +64,7 @@ public enum ReportEntryValidation {
 
     private static func yesNo(_ input: ReportEntryInput, into issues: inout [ValidationIssue]) -> Int? {
         guard !input.numerator.trimmed().isEmpty else { return nil }
-        guard let done = ReportFigure.parseYesNo(input.numerator) else {
+        guard let done = TypedFigure.parseYesNo(input.numerator) else {
             issues.append(ValidationIssue(field: input.numeratorField,
                                           message: "\"\(input.indicatorName)\" chỉ nhận \"có\" hoặc \"không\" (đã nhập \"\(input.numerator)\")."))
             return nil

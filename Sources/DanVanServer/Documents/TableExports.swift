@@ -50,7 +50,7 @@ enum TableExports {
         let totals = child.totals
         let counts: [Double] = [Double(totals.numerator), Double(totals.denominator), Double(totals.reporting), Double(totals.childrenMeeting),
                                 Double(totals.childrenCounted)]
-        let share: Double? = RollupFigure.percent(child.value).map { $0 / 100 }
+        let share: Double? = HeadlineFigure.percent(child.value).map { $0 / 100 }
         let status: SpreadsheetTable.Value = child.status.map { .text($0.label) } ?? .empty
         return [.text(child.code), .text(child.name)] + counts.map { .number($0) } + [number(share), status]
     }

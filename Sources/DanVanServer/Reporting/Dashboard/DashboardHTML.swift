@@ -65,7 +65,7 @@ enum DashboardHTML {
         var html = "<section class=\"card\" id=\"don-vi\"><h2>\(e(indicator.name)) theo đơn vị trực thuộc</h2>"
         guard !page.children.isEmpty else { return html + "<p>Đơn vị không có đơn vị trực thuộc.</p></section>" }
         let bars = page.children.map { child in
-            SVGChart.Bar(label: child.name, value: RollupFigure.percent(child.value), href: link.href(.dashboard(child.code)),
+            SVGChart.Bar(label: child.name, value: HeadlineFigure.percent(child.value), href: link.href(.dashboard(child.code)),
                          tone: child.status.map(tone) ?? "")
         }
         let target = page.indicatorTarget.flatMap { $0.value }
@@ -78,7 +78,7 @@ enum DashboardHTML {
                 : "\(child.totals.numerator)"
             html += "<tr><td><a href=\"\(e(link.href(.dashboard(child.code))))\">\(e(child.name))</a></td>"
                 + "<td class=\"num\">\(child.totals.reporting > 0 ? figures : "—")</td><td class=\"num\">\(child.totals.reporting)</td>"
-                + "<td class=\"num\">\(RollupFigure.shown(child.value))</td>"
+                + "<td class=\"num\">\(HeadlineFigure.shown(child.value))</td>"
                 + "<td>\(child.status.map { "<span class=\"status \(tone($0))\">\($0.label)</span>" } ?? "")</td></tr>"
         }
         html += "</tbody></table></div><p>Tải bảng: <a href=\"\(e(link.href(.dashboardChildrenXlsx(page.unitCode))))\">Excel</a> · <a href=\"\(e(link.href(.dashboardChildrenCSV(page.unitCode))))\">CSV</a></p></section>"
@@ -88,11 +88,11 @@ enum DashboardHTML {
     private static func trend(_ page: DashboardPage) -> String {
         guard let indicator = page.indicator, !page.trend.isEmpty else { return "" }
         let percent = indicator.kind != .count
-        let points = page.trend.map { (label: $0.label, value: RollupFigure.percent($0.value)) }
+        let points = page.trend.map { (label: $0.label, value: HeadlineFigure.percent($0.value)) }
         var html = "<section class=\"card\"><h2>Diễn biến năm \(page.period.year)</h2>"
         html += SVGChart.trend(points, target: page.indicatorTarget?.value, percent: percent, title: "Diễn biến \(indicator.name)")
         html += "<div class=\"scroll\"><table class=\"compact\"><tr>" + points.map { "<th>\($0.label)</th>" }.joined() + "</tr><tr>"
-            + page.trend.map { "<td class=\"num\">\(RollupFigure.shown($0.value))</td>" }.joined() + "</tr></table></div>"
+            + page.trend.map { "<td class=\"num\">\(HeadlineFigure.shown($0.value))</td>" }.joined() + "</tr></table></div>"
         if indicator.kind == .childCoverage {
             html += "<p class=\"hint\">Theo tháng: tỷ lệ mọi đơn vị cấp dưới có báo cáo đạt mức yêu cầu.</p>"
         }

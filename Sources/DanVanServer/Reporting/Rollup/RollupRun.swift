@@ -58,7 +58,7 @@ enum RollupRun {
             let coverage = indicator.kind == .childCoverage
             return IndicatorLine(id: indicator.id, name: indicator.name, kind: indicator.kind.rawValue, numerator: totals.numerator,
                                  denominator: indicator.kind == .ratio ? totals.denominator : nil, reporting: totals.reporting,
-                                 value: RollupFigure.percent(totals.value(indicator.kind, level: indicator.level)),
+                                 value: HeadlineFigure.percent(totals.value(indicator.kind, level: indicator.level)),
                                  childrenMeeting: coverage ? totals.childrenMeeting : nil,
                                  childrenCounted: coverage ? totals.childrenCounted : nil)
         }

@@ -32,7 +32,7 @@ enum ReportDeciding {
             try await sql.update(ReportValue.table).set("stage", to: ReportValue.Stage(next).rawValue)
                 .where("report_id", .equal, report.requireID).run()
             if let period = report.reportPeriod {
-                try await ReportFigures.changed(unitID: report.unitID, period: period, on: tx)
+                try await FigureChangeEffects.apply(unitID: report.unitID, period: period, on: tx)
             }
             try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
                                       unitID: report.unitID, before: ["state": report.state.rawValue],

@@ -35,7 +35,7 @@ enum ReportEntering {
         }
         let report = try await write(existing, form: form, state: next, narrative: narrative, late: late, by: actor, on: tx)
         try await replaceValues(of: report, entries: entries, on: tx)
-        try await ReportFigures.changed(unitID: form.unitID, period: form.period, on: tx)
+        try await FigureChangeEffects.apply(unitID: form.unitID, period: form.period, on: tx)
         try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
                                   unitID: form.unitID, before: existing.map { ["state": $0.state.rawValue] },
                                   after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],

@@ -46,7 +46,7 @@ enum ReportingDutySetting {
     }
 
     private static func days(_ text: String, field: String, label: String, range: ClosedRange<Int>) throws -> Int {
-        guard case .success(let value) = ReportFigure.parse(text), range.contains(value) else {
+        guard case .success(let value) = TypedFigure.parse(text), range.contains(value) else {
             throw AppError.invalid(field, "\(label) phải là số ngày từ \(range.lowerBound) đến \(range.upperBound) (đã nhập \"\(text)\").")
         }
         return value

@@ -1,6 +1,6 @@
-/// Reads a figure as staff type it: a whole number, possibly grouped in thousands the
-/// Vietnamese way ("1.234" or "1 234"). Decimals, signs and letters are refused.
-public enum ReportFigure {
+/// A figure as staff type it in a form or a CSV cell: a whole number, possibly grouped in
+/// thousands the Vietnamese way ("1.234" or "1 234"). Decimals, signs and letters are refused.
+public enum TypedFigure {
     public enum Problem: Error, Equatable, Sendable {
         case notANumber
         case negative

@@ -1,9 +1,7 @@
-import DanVanCore
-
 /// The one number a reader compares: a percentage for ratios and coverage, the count for
 /// counts, 100 or 0 for a single yes/no.
-enum RollupFigure {
-    static func percent(_ value: IndicatorValue?) -> Double? {
+public enum HeadlineFigure {
+    public static func percent(_ value: IndicatorValue?) -> Double? {
         switch value {
         case .ratio(let numerator, let denominator)?: denominator > 0 ? numerator * 100 / denominator : nil
         case .childCoverage(let meeting, let of)?: of > 0 ? Double(meeting) * 100 / Double(of) : nil
@@ -14,7 +12,7 @@ enum RollupFigure {
     }
 
     /// "85,3%" or "12", as Vietnamese documents write figures.
-    static func shown(_ value: IndicatorValue?) -> String {
+    public static func shown(_ value: IndicatorValue?) -> String {
         guard let figure = percent(value) else { return "—" }
         if case .count? = value { return Threshold.format(figure) }
         return Threshold.format((figure * 10).rounded() / 10).replacingOccurrences(of: ".", with: ",") + "%"
