@@ -16,7 +16,7 @@ struct PlanDocxExportTests {
     }
 
     private func download(_ planID: Int, headers: HTTPHeaders, app: Application) async throws -> (HTTPStatus, Data, HTTPHeaders) {
-        let response = try await app.page(.GET, SiteRoute.planDocx(String(planID)).path, headers: headers)
+        let response = try await app.page(.GET, SiteRoute.planDocx(planID).path, headers: headers)
         return (response.status, Data(buffer: response.body), response.headers)
     }
 

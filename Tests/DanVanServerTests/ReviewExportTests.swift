@@ -81,7 +81,7 @@ struct ReviewExportTests {
             let headers = try await reporting.fixture.browser(for: sibling)
             let query = "?period=\(reporting.period.code)"
             for route in [SiteRoute.reviewReportDocx("T-D"), .dashboardTargetsXlsx("T-D"), .dashboardChildrenXlsx("T-D"),
-                          .dashboardCompletenessXlsx("T-P"), .planGridXlsx(String(districtPlan)), .planDocx(String(districtPlan))] {
+                          .dashboardCompletenessXlsx("T-P"), .planGridXlsx(districtPlan), .planDocx(districtPlan)] {
                 let response = try await app.page(.GET, route.path + query, headers: headers)
                 #expect(response.status == .forbidden, "\(route.path)")
                 #expect(response.headers.contentType?.subType.hasPrefix("vnd.openxmlformats") != true)

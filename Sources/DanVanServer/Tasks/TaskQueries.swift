@@ -43,7 +43,7 @@ enum TaskQueries {
             let (state, due, timeliness) = try status(row, today: today)
             let lead = try row.decode(column: "lead_unit_id", as: Int?.self)
             let text = try row.decode(column: "text", as: String.self)
-            return Line(href: SiteRoute.occurrence(String(try row.decode(column: "id", as: Int.self))).path,
+            return Line(href: SiteRoute.occurrence(try row.decode(column: "id", as: Int.self)).path,
                         text: text.isShorter(than: 180) ? text : String(text.prefix(170)) + "…",
                         label: try row.decode(column: "label", as: String.self), due: due?.vietnamese ?? "Theo chỉ đạo",
                         stateLabel: state.label, timelinessLabel: timeliness.label, tone: TaskTone.of(state, timeliness),

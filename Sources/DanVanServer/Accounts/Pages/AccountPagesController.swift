@@ -38,7 +38,7 @@ struct AccountPagesController {
         routes.get(SiteRoute.account.pathComponents, use: show)
         routes.post(SiteRoute.accountPassword.pathComponents, use: changePassword)
         routes.post(SiteRoute.accountTokens.pathComponents, use: createToken)
-        routes.post(SiteRoute.tokenRevoke(SiteRoute.param).pathComponents, use: revokeToken)
+        routes.post(SiteRoute.tokenRevoke(SiteRoute.anyID).pathComponents, use: revokeToken)
     }
 
     func show(req: Request) async throws -> Response {
@@ -69,7 +69,7 @@ struct AccountPagesController {
     }
 
     func revokeToken(req: Request) async throws -> Response {
-        guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy mã truy cập.") }
+        let id = try req.routeID()
         try await TokenRevocation.perform(id: id, by: try req.actor, on: req.db)
         return req.redirect(to: SiteRoute.account.path)
     }
@@ -79,7 +79,7 @@ struct AccountPagesController {
         let user = try req.requireUser()
         let tokens = try await TokenCreation.list(for: user.requireID, on: req.db).map { token in
             TokenRow(id: token.id ?? 0, name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt,
-                     revoked: token.revokedAt != nil, revokeAction: SiteRoute.tokenRevoke(String(token.id ?? 0)).path)
+                     revoked: token.revokedAt != nil, revokeAction: SiteRoute.tokenRevoke(token.id ?? 0).path)
         }
         let page = AccountPage(username: user.username, fullName: user.fullName, roleLabel: user.userRole.label,
                                passwordAction: SiteRoute.accountPassword.path, tokensAction: SiteRoute.accountTokens.path,

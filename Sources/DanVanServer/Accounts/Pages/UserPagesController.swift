@@ -8,8 +8,8 @@ struct UserPagesController {
         routes.get(SiteRoute.users.pathComponents, use: list)
         routes.get(SiteRoute.userNew.pathComponents, use: newForm)
         routes.post(SiteRoute.users.pathComponents, use: create)
-        routes.get(SiteRoute.userEdit(SiteRoute.param).pathComponents, use: editForm)
-        routes.post(SiteRoute.userEdit(SiteRoute.param).pathComponents, use: update)
+        routes.get(SiteRoute.userEdit(SiteRoute.anyID).pathComponents, use: editForm)
+        routes.post(SiteRoute.userEdit(SiteRoute.anyID).pathComponents, use: update)
     }
 
     func list(req: Request) async throws -> Response {
@@ -79,7 +79,7 @@ struct UserPagesController {
         let granter = try req.requireUser()
         let page = UserFormPage(
             heading: new ? "Thêm tài khoản" : "Sửa tài khoản \(values.username ?? "")",
-            action: new ? SiteRoute.users.path : SiteRoute.userEdit(String(userID ?? 0)).path,
+            action: new ? SiteRoute.users.path : SiteRoute.userEdit(userID ?? 0).path,
             isNew: new, values: values, roles: SelectOption.roles(granter.userRole.grantableRoles, selected: values.role),
             errors: errors, current: current, cancelHref: SiteRoute.users.path)
         return try await req.renderPage("user-form", title: page.heading, page, status: status)

@@ -17,6 +17,6 @@ struct UserRow: Encodable {
         unitName = unit?.name
         unitHref = unit.map { SiteRoute.unit($0.code).path }
         active = user.active
-        editHref = SiteRoute.userEdit(String(user.requireID)).path
+        editHref = SiteRoute.userEdit(user.requireID).path
     }
 }

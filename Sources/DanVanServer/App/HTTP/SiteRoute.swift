@@ -17,38 +17,38 @@ enum SiteRoute: Equatable {
     case unitsExport
     case users
     case userNew
-    case userEdit(String)
+    case userEdit(Int)
     case audit
     case account
     case accountPassword
     case accountTokens
-    case tokenRevoke(String)
+    case tokenRevoke(Int)
     case plans
-    case plan(String)
+    case plan(Int)
     case planImport
-    case planDraft(String)
-    case planDraftDiscard(String)
-    case planGrid(String)
-    case planDerive(String)
-    case planEdit(String)
+    case planDraft(Int)
+    case planDraftDiscard(Int)
+    case planGrid(Int)
+    case planDerive(Int)
+    case planEdit(Int)
     case planNew
-    case planAddTarget(String)
-    case planAddTask(String)
-    case targetRemove(String)
-    case planTaskRemove(String)
-    case planIssue(String)
-    case planRevisions(String)
-    case planReporting(String)
-    case target(String)
-    case targetIndicator(String)
-    case planTask(String)
+    case planAddTarget(Int)
+    case planAddTask(Int)
+    case targetRemove(Int)
+    case planTaskRemove(Int)
+    case planIssue(Int)
+    case planRevisions(Int)
+    case planReporting(Int)
+    case target(Int)
+    case targetIndicator(Int)
+    case planTask(Int)
     case tasks
     case tasksOverdue
-    case occurrence(String)
-    case occurrenceUpdate(String)
-    case occurrenceRemind(String)
-    case evidence(String)
-    case document(String)
+    case occurrence(Int)
+    case occurrenceUpdate(Int)
+    case occurrenceRemind(Int)
+    case evidence(Int)
+    case document(Int)
     case reports
     case reportsImport
     case report(String)
@@ -56,90 +56,113 @@ enum SiteRoute: Equatable {
     case dashboard(String)
     case dashboardChildrenCSV(String)
     case dashboardCompletenessCSV(String)
-    case planDocx(String)
-    case planGridXlsx(String)
+    case planDocx(Int)
+    case planGridXlsx(Int)
     case reviewReportDocx(String)
     case dashboardTargetsXlsx(String)
     case dashboardChildrenXlsx(String)
     case dashboardCompletenessXlsx(String)
 
-    /// Placeholder for a path parameter when registering a route.
-    static let param = ":id"
+    /// Any value, when a route is registered: the value's segment becomes the `:id` parameter.
+    static let anyID = 0
+    static let anyCode = ""
+
+    /// A fixed word of the path, or the value the route is about (an id, a unit's code).
+    private enum Segment {
+        case fixed(String)
+        case value(String)
+    }
 
     var path: String {
-        "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? $0 }
-            .joined(separator: "/")
+        "/" + segments.map { segment in
+            switch segment {
+            case .fixed(let word): word
+            case .value(let value): value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+            }
+        }.joined(separator: "/")
     }
 
+    /// The pattern routes are registered with.
     var pathComponents: [PathComponent] {
-        segments.map { $0 == Self.param ? .parameter("id") : .constant($0) }
+        segments.map { segment in
+            switch segment {
+            case .fixed(let word): .constant(word)
+            case .value: .parameter("id")
+            }
+        }
     }
 
-    private var segments: [String] {
+    private var segments: [Segment] {
         switch self {
         case .home: []
-        case .login: ["login"]
-        case .logout: ["logout"]
-        case .units: ["units"]
-        case .unit(let code): ["units", code]
-        case .unitNew: ["units", "new"]
-        case .unitEdit(let code): ["units", code, "edit"]
-        case .unitMove(let code): ["units", code, "move"]
-        case .unitEnd(let code): ["units", code, "end"]
-        case .unitsImport: ["units", "import"]
-        case .unitsExport: ["units", "export.csv"]
-        case .users: ["users"]
-        case .userNew: ["users", "new"]
-        case .userEdit(let id): ["users", id, "edit"]
-        case .audit: ["audit"]
-        case .account: ["account"]
-        case .accountPassword: ["account", "password"]
-        case .accountTokens: ["account", "tokens"]
-        case .tokenRevoke(let id): ["account", "tokens", id, "revoke"]
-        case .plans: ["plans"]
-        case .plan(let id): ["plans", id]
-        case .planImport: ["plans", "import"]
-        case .planDraft(let id): ["plans", "import", id]
-        case .planDraftDiscard(let id): ["plans", "import", id, "discard"]
-        case .planGrid(let id): ["plans", id, "grid"]
-        case .planDerive(let id): ["plans", id, "derive"]
-        case .planEdit(let id): ["plans", id, "edit"]
-        case .planNew: ["plans", "new"]
-        case .planAddTarget(let id): ["plans", id, "targets"]
-        case .planAddTask(let id): ["plans", id, "tasks"]
-        case .targetRemove(let id): ["targets", id, "remove"]
-        case .planTaskRemove(let id): ["plan-tasks", id, "remove"]
-        case .planIssue(let id): ["plans", id, "issue"]
-        case .planRevisions(let id): ["plans", id, "revisions"]
-        case .planReporting(let id): ["plans", id, "reporting"]
-        case .target(let id): ["targets", id]
-        case .targetIndicator(let id): ["targets", id, "indicator"]
-        case .planTask(let id): ["plan-tasks", id]
-        case .tasks: ["tasks"]
-        case .tasksOverdue: ["tasks", "overdue"]
-        case .occurrence(let id): ["tasks", id]
-        case .occurrenceUpdate(let id): ["tasks", id, "update"]
-        case .occurrenceRemind(let id): ["tasks", id, "remind"]
-        case .evidence(let id): ["evidence", id]
-        case .document(let id): ["documents", id]
-        case .reports: ["reports"]
-        case .reportsImport: ["reports", "import"]
-        case .report(let code): ["reports", code]
-        case .reportAction(let code): ["reports", code, "action"]
-        case .dashboard(let code): ["dashboard", code]
-        case .dashboardChildrenCSV(let code): ["dashboard", code, "children.csv"]
-        case .dashboardCompletenessCSV(let code): ["dashboard", code, "completeness.csv"]
-        case .planDocx(let id): ["plans", id, "plan.docx"]
-        case .planGridXlsx(let id): ["plans", id, "grid.xlsx"]
-        case .reviewReportDocx(let code): ["dashboard", code, "review.docx"]
-        case .dashboardTargetsXlsx(let code): ["dashboard", code, "targets.xlsx"]
-        case .dashboardChildrenXlsx(let code): ["dashboard", code, "children.xlsx"]
-        case .dashboardCompletenessXlsx(let code): ["dashboard", code, "completeness.xlsx"]
+        case .login: [.fixed("login")]
+        case .logout: [.fixed("logout")]
+        case .units: [.fixed("units")]
+        case .unit(let code): [.fixed("units"), .value(code)]
+        case .unitNew: [.fixed("units"), .fixed("new")]
+        case .unitEdit(let code): [.fixed("units"), .value(code), .fixed("edit")]
+        case .unitMove(let code): [.fixed("units"), .value(code), .fixed("move")]
+        case .unitEnd(let code): [.fixed("units"), .value(code), .fixed("end")]
+        case .unitsImport: [.fixed("units"), .fixed("import")]
+        case .unitsExport: [.fixed("units"), .fixed("export.csv")]
+        case .users: [.fixed("users")]
+        case .userNew: [.fixed("users"), .fixed("new")]
+        case .userEdit(let id): [.fixed("users"), .value(String(id)), .fixed("edit")]
+        case .audit: [.fixed("audit")]
+        case .account: [.fixed("account")]
+        case .accountPassword: [.fixed("account"), .fixed("password")]
+        case .accountTokens: [.fixed("account"), .fixed("tokens")]
+        case .tokenRevoke(let id): [.fixed("account"), .fixed("tokens"), .value(String(id)), .fixed("revoke")]
+        case .plans: [.fixed("plans")]
+        case .plan(let id): [.fixed("plans"), .value(String(id))]
+        case .planImport: [.fixed("plans"), .fixed("import")]
+        case .planDraft(let id): [.fixed("plans"), .fixed("import"), .value(String(id))]
+        case .planDraftDiscard(let id): [.fixed("plans"), .fixed("import"), .value(String(id)), .fixed("discard")]
+        case .planGrid(let id): [.fixed("plans"), .value(String(id)), .fixed("grid")]
+        case .planDerive(let id): [.fixed("plans"), .value(String(id)), .fixed("derive")]
+        case .planEdit(let id): [.fixed("plans"), .value(String(id)), .fixed("edit")]
+        case .planNew: [.fixed("plans"), .fixed("new")]
+        case .planAddTarget(let id): [.fixed("plans"), .value(String(id)), .fixed("targets")]
+        case .planAddTask(let id): [.fixed("plans"), .value(String(id)), .fixed("tasks")]
+        case .targetRemove(let id): [.fixed("targets"), .value(String(id)), .fixed("remove")]
+        case .planTaskRemove(let id): [.fixed("plan-tasks"), .value(String(id)), .fixed("remove")]
+        case .planIssue(let id): [.fixed("plans"), .value(String(id)), .fixed("issue")]
+        case .planRevisions(let id): [.fixed("plans"), .value(String(id)), .fixed("revisions")]
+        case .planReporting(let id): [.fixed("plans"), .value(String(id)), .fixed("reporting")]
+        case .target(let id): [.fixed("targets"), .value(String(id))]
+        case .targetIndicator(let id): [.fixed("targets"), .value(String(id)), .fixed("indicator")]
+        case .planTask(let id): [.fixed("plan-tasks"), .value(String(id))]
+        case .tasks: [.fixed("tasks")]
+        case .tasksOverdue: [.fixed("tasks"), .fixed("overdue")]
+        case .occurrence(let id): [.fixed("tasks"), .value(String(id))]
+        case .occurrenceUpdate(let id): [.fixed("tasks"), .value(String(id)), .fixed("update")]
+        case .occurrenceRemind(let id): [.fixed("tasks"), .value(String(id)), .fixed("remind")]
+        case .evidence(let id): [.fixed("evidence"), .value(String(id))]
+        case .document(let id): [.fixed("documents"), .value(String(id))]
+        case .reports: [.fixed("reports")]
+        case .reportsImport: [.fixed("reports"), .fixed("import")]
+        case .report(let code): [.fixed("reports"), .value(code)]
+        case .reportAction(let code): [.fixed("reports"), .value(code), .fixed("action")]
+        case .dashboard(let code): [.fixed("dashboard"), .value(code)]
+        case .dashboardChildrenCSV(let code): [.fixed("dashboard"), .value(code), .fixed("children.csv")]
+        case .dashboardCompletenessCSV(let code): [.fixed("dashboard"), .value(code), .fixed("completeness.csv")]
+        case .planDocx(let id): [.fixed("plans"), .value(String(id)), .fixed("plan.docx")]
+        case .planGridXlsx(let id): [.fixed("plans"), .value(String(id)), .fixed("grid.xlsx")]
+        case .reviewReportDocx(let code): [.fixed("dashboard"), .value(code), .fixed("review.docx")]
+        case .dashboardTargetsXlsx(let code): [.fixed("dashboard"), .value(code), .fixed("targets.xlsx")]
+        case .dashboardChildrenXlsx(let code): [.fixed("dashboard"), .value(code), .fixed("children.xlsx")]
+        case .dashboardCompletenessXlsx(let code): [.fixed("dashboard"), .value(code), .fixed("completeness.xlsx")]
         }
     }
 }
 
 extension Request {
+    /// The `:id` path parameter of a SiteRoute that names a record, or 404.
+    func routeID() throws -> Int {
+        guard let value = parameters.get("id"), let id = Int(value) else { throw AppError.notFound("Không tìm thấy trang.") }
+        return id
+    }
+
     /// The `:id` path parameter of a SiteRoute, or 404.
     func routeParameter() throws -> String {
         guard let value = parameters.get("id"), !value.isEmpty else { throw AppError.notFound("Không tìm thấy trang.") }

@@ -6,21 +6,21 @@ import Vapor
 /// Each checks the same right as the page it belongs to.
 struct DocumentPagesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteRoute.planDocx(SiteRoute.param).pathComponents, use: planDocx)
-        routes.get(SiteRoute.planGridXlsx(SiteRoute.param).pathComponents, use: planGridXlsx)
-        routes.get(SiteRoute.reviewReportDocx(SiteRoute.param).pathComponents, use: reviewDocx)
-        routes.get(SiteRoute.dashboardTargetsXlsx(SiteRoute.param).pathComponents) { try await table(.targets, req: $0) }
-        routes.get(SiteRoute.dashboardChildrenXlsx(SiteRoute.param).pathComponents) { try await table(.children, req: $0) }
-        routes.get(SiteRoute.dashboardCompletenessXlsx(SiteRoute.param).pathComponents) { try await table(.completeness, req: $0) }
+        routes.get(SiteRoute.planDocx(SiteRoute.anyID).pathComponents, use: planDocx)
+        routes.get(SiteRoute.planGridXlsx(SiteRoute.anyID).pathComponents, use: planGridXlsx)
+        routes.get(SiteRoute.reviewReportDocx(SiteRoute.anyCode).pathComponents, use: reviewDocx)
+        routes.get(SiteRoute.dashboardTargetsXlsx(SiteRoute.anyCode).pathComponents) { try await table(.targets, req: $0) }
+        routes.get(SiteRoute.dashboardChildrenXlsx(SiteRoute.anyCode).pathComponents) { try await table(.children, req: $0) }
+        routes.get(SiteRoute.dashboardCompletenessXlsx(SiteRoute.anyCode).pathComponents) { try await table(.completeness, req: $0) }
     }
 
     func planDocx(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
+        let plan = try await req.plan(try req.routeID(), for: .viewPlans)
         return download(try await DocumentExports.plan(plan, on: req.db), kind: .docx)
     }
 
     func planGridXlsx(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
+        let plan = try await req.plan(try req.routeID(), for: .viewPlans)
         return download(try await DocumentExports.grid(plan, today: Today.date, on: req.db), kind: .xlsx)
     }
 

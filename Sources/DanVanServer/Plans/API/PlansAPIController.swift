@@ -44,7 +44,7 @@ struct PlansAPIController {
         }
         let planID = try await PlanImport.perform(reading, unitCode: req.query[String.self, at: "unit"], upper: .fromBasis,
                                                   sourceName: name, by: try req.actor, on: req.db)
-        let plan = try await PlanQueries.require(id: String(planID), on: req.db)
+        guard let plan = try await Plan.find(planID, on: req.db) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
         guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
         return try await stored(plan, unit: unit).encodeResponse(status: .created, for: req)
     }
@@ -57,7 +57,7 @@ struct PlansAPIController {
     }
 
     func show(req: Request) async throws -> StoredPlan {
-        let plan = try await req.plan(req.parameters.get("id") ?? "", for: .viewPlans)
+        let plan = try await req.plan(try req.routeID(), for: .viewPlans)
         guard let unit = try await OrgUnit.find(plan.unitID, on: req.db) else { throw AppError.notFound("Không tìm thấy đơn vị.") }
         return stored(plan, unit: unit)
     }

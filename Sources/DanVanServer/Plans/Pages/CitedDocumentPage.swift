@@ -41,6 +41,6 @@ struct CitedDocumentPage: Encodable {
         let counts = try rows.map { (try $0.decode(column: "document_id", as: Int.self), try $0.decode(column: "n", as: Int.self)) }
         let documents = counts.isEmpty ? [] : try await CitedDocument.query(on: db).filter(\.$id ~~ counts.map(\.0)).all()
         let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.requireID, $0) })
-        return counts.compactMap { id, count in byID[id].map { Link(label: label($0), href: SiteRoute.document(String(id)).path, count: count) } }
+        return counts.compactMap { id, count in byID[id].map { Link(label: label($0), href: SiteRoute.document(id).path, count: count) } }
     }
 }

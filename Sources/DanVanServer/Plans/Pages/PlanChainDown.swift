@@ -31,6 +31,6 @@ struct PlanChainDown: Encodable {
             return Unit(code: child.code, name: child.name, href: SiteRoute.unit(child.code).path,
                         canDerive: Authorizer.allows(user, .editPlans, relation: relation))
         }
-        return PlanChainDown(missing: missing, deriveHref: SiteRoute.planDerive(String(plan.requireID)).path)
+        return PlanChainDown(missing: missing, deriveHref: SiteRoute.planDerive(plan.requireID).path)
     }
 }

@@ -64,13 +64,13 @@ struct PlanDetailPage: Encodable {
             recipients: PlanPartsWriter.names(plan.recipientsJSON),
             signature: [plan.signatureAuthority, plan.signaturePosition, plan.signatureName].compactMap { $0 }.joined(separator: " · "),
             statusLabel: plan.status.label, isDraft: plan.status == .draft,
-            gridHref: SiteRoute.planGrid(String(planID)).path,
-            docxHref: SiteRoute.planDocx(String(planID)).path,
+            gridHref: SiteRoute.planGrid(planID).path,
+            docxHref: SiteRoute.planDocx(planID).path,
             // Coverage is judged only against an upper plan the reader is shown.
             coverage: readableUpper == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
             chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db),
-            editHref: canEdit ? SiteRoute.planEdit(String(planID)).path : nil,
-            revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(String(planID)).path : nil,
+            editHref: canEdit ? SiteRoute.planEdit(planID).path : nil,
+            revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(planID).path : nil,
             reporting: reporting.reporting)
     }
 
@@ -86,7 +86,7 @@ struct PlanDetailPage: Encodable {
         let documents = links.isEmpty ? [] : try await CitedDocument.query(on: db).filter(\.$id ~~ links.map(\.documentID)).all()
         let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.requireID, $0) })
         return links.compactMap { link in
-            byID[link.documentID].map { Citation(label: CitedDocumentPage.label($0), href: SiteRoute.document(String($0.requireID)).path,
+            byID[link.documentID].map { Citation(label: CitedDocumentPage.label($0), href: SiteRoute.document($0.requireID).path,
                                                  isBasis: link.isBasis) }
         }.sorted { ($0.isBasis ? 0 : 1, $0.label) < ($1.isBasis ? 0 : 1, $1.label) }
     }

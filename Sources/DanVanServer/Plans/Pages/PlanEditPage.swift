@@ -80,11 +80,11 @@ struct PlanEditPage: Encodable {
             .reduce(into: [Int: Indicator]()) { $0[$1.id ?? 0] = $1 }
         let unitName = units.first { $0.requireID == plan.unitID }?.name ?? ""
         return PlanEditPage(
-            plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(String(planID)).path, version: plan.version,
+            plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(planID).path, version: plan.version,
             isDraft: plan.status == .draft,
             revisionNote: plan.status == .issued ? "Kế hoạch đã ban hành: mỗi thay đổi lưu bản hiện tại thành lần sửa \(plan.revision) để đối chiếu." : nil,
-            issueAction: SiteRoute.planIssue(String(planID)).path, addTargetAction: SiteRoute.planAddTarget(String(planID)).path,
-            addTaskAction: SiteRoute.planAddTask(String(planID)).path, summary: summary,
+            issueAction: SiteRoute.planIssue(planID).path, addTargetAction: SiteRoute.planAddTarget(planID).path,
+            addTaskAction: SiteRoute.planAddTask(planID).path, summary: summary,
             targets: targets.map {
                 target(for: $0, indicator: $0.indicatorID.flatMap { indicators[$0] },
                        sent: sent?.isTask == false && sent?.itemID == $0.requireID ? sent : nil)
@@ -104,7 +104,7 @@ struct PlanEditPage: Encodable {
         let fields = sent?.fields ?? [:]
         let comparator = fields["comparator"] ?? record.comparator
         let measure = fields["measure"] ?? record.measure
-        return Target(id: record.requireID, anchor: "target-\(record.requireID)", action: SiteRoute.target(String(record.requireID)).path,
+        return Target(id: record.requireID, anchor: "target-\(record.requireID)", action: SiteRoute.target(record.requireID).path,
                       text: fields["text"] ?? record.text,
                       comparators: comparatorLabels.map { SelectOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == comparator) },
                       measures: [SelectOption(value: "percent", label: "%", selected: measure == "percent"),
@@ -112,10 +112,10 @@ struct PlanEditPage: Encodable {
                       value: fields["value"] ?? record.value.map(Threshold.format) ?? "",
                       upper: fields["upper"] ?? record.upper.map(Threshold.format) ?? "", error: sent?.error,
                       indicator: indicator.map { "\($0.indicatorKind.label): \($0.name)" },
-                      indicatorAction: SiteRoute.targetIndicator(String(record.requireID)).path,
+                      indicatorAction: SiteRoute.targetIndicator(record.requireID).path,
                       indicatorKinds: IndicatorKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind) },
                       indicatorName: fields["indicatorName"] ?? indicator?.name ?? suggestion.name,
-                      removeAction: SiteRoute.targetRemove(String(record.requireID)).path)
+                      removeAction: SiteRoute.targetRemove(record.requireID).path)
     }
 
     /// Units that may coordinate: those of the plan's place in every tree (party, state, Front,
@@ -127,10 +127,10 @@ struct PlanEditPage: Encodable {
         let leads = [SelectOption(value: "", label: "— chưa giao —", selected: leadCode.isEmpty)]
             + units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == leadCode) }
         let coordinators = coordinatorChoices.map { SelectOption(value: $0.code, label: $0.name, selected: coordinating.contains($0.requireID)) }
-        return Task(id: record.requireID, anchor: "task-\(record.requireID)", action: SiteRoute.planTask(String(record.requireID)).path,
+        return Task(id: record.requireID, anchor: "task-\(record.requireID)", action: SiteRoute.planTask(record.requireID).path,
                     number: String(number), text: fields["text"] ?? record.text, timing: fields["timing"] ?? record.timingRaw, leads: leads,
                     coordinators: coordinators,
                     expectedResult: fields["expectedResult"] ?? record.expectedResult ?? "", error: sent?.error,
-                    removeAction: SiteRoute.planTaskRemove(String(record.requireID)).path)
+                    removeAction: SiteRoute.planTaskRemove(record.requireID).path)
     }
 }

@@ -5,17 +5,17 @@ import Vapor
 /// Editing a plan's targets and tasks, issuing a draft, and the kept revisions of an issued plan.
 struct PlanEditPagesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteRoute.planEdit(SiteRoute.param).pathComponents, use: edit)
-        routes.post(SiteRoute.planIssue(SiteRoute.param).pathComponents, use: issue)
-        routes.get(SiteRoute.planRevisions(SiteRoute.param).pathComponents, use: revisions)
-        routes.post(SiteRoute.target(SiteRoute.param).pathComponents, use: changeTarget)
-        routes.post(SiteRoute.planTask(SiteRoute.param).pathComponents, use: changeTask)
-        routes.post(SiteRoute.targetIndicator(SiteRoute.param).pathComponents, use: confirmIndicator)
+        routes.get(SiteRoute.planEdit(SiteRoute.anyID).pathComponents, use: edit)
+        routes.post(SiteRoute.planIssue(SiteRoute.anyID).pathComponents, use: issue)
+        routes.get(SiteRoute.planRevisions(SiteRoute.anyID).pathComponents, use: revisions)
+        routes.post(SiteRoute.target(SiteRoute.anyID).pathComponents, use: changeTarget)
+        routes.post(SiteRoute.planTask(SiteRoute.anyID).pathComponents, use: changeTask)
+        routes.post(SiteRoute.targetIndicator(SiteRoute.anyID).pathComponents, use: confirmIndicator)
         routes.post(SiteRoute.planNew.pathComponents, use: create)
-        routes.post(SiteRoute.planAddTarget(SiteRoute.param).pathComponents) { try await add($0, task: false) }
-        routes.post(SiteRoute.planAddTask(SiteRoute.param).pathComponents) { try await add($0, task: true) }
-        routes.post(SiteRoute.targetRemove(SiteRoute.param).pathComponents) { try await remove($0, task: false) }
-        routes.post(SiteRoute.planTaskRemove(SiteRoute.param).pathComponents) { try await remove($0, task: true) }
+        routes.post(SiteRoute.planAddTarget(SiteRoute.anyID).pathComponents) { try await add($0, task: false) }
+        routes.post(SiteRoute.planAddTask(SiteRoute.anyID).pathComponents) { try await add($0, task: true) }
+        routes.post(SiteRoute.targetRemove(SiteRoute.anyID).pathComponents) { try await remove($0, task: false) }
+        routes.post(SiteRoute.planTaskRemove(SiteRoute.anyID).pathComponents) { try await remove($0, task: true) }
     }
 
     struct NewPlanForm: Content {
@@ -31,24 +31,24 @@ struct PlanEditPagesController {
         if let code = form.unitCode.flatMap(UnitInput.nonEmpty), let unit = try await UnitQueries.find(code: code, on: req.db),
            try await Authorizer.allows(try req.actor, .editPlans, on: unit, db: req.db),
            let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: req.db) {
-            return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
+            return req.redirect(to: SiteRoute.plan(existing.requireID).path + "?exists=1")
         }
         let id = try await PlanCreation.perform(unitCode: form.unitCode, year: year, subject: form.subject ?? "", by: try req.actor, on: req.db)
-        return req.redirect(to: SiteRoute.planEdit(String(id)).path)
+        return req.redirect(to: SiteRoute.planEdit(id).path)
     }
 
     private func add(_ req: Request, task: Bool) async throws -> Response {
-        guard let planID = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
+        let planID = try req.routeID()
         let id = try await PlanItemAddition.perform(planID: planID, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
                                                     by: try req.actor, on: req.db)
-        return req.redirect(to: SiteRoute.planEdit(String(planID)).path + (task ? "#task-\(id)" : "#target-\(id)"))
+        return req.redirect(to: SiteRoute.planEdit(planID).path + (task ? "#task-\(id)" : "#target-\(id)"))
     }
 
     private func remove(_ req: Request, task: Bool) async throws -> Response {
-        guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy.") }
+        let id = try req.routeID()
         let planID = try await PlanItemRemoval.perform(id, task: task, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
                                                        by: try req.actor, on: req.db)
-        return req.redirect(to: SiteRoute.planEdit(String(planID)).path)
+        return req.redirect(to: SiteRoute.planEdit(planID).path)
     }
 
     struct IndicatorForm: Content {
@@ -58,15 +58,15 @@ struct PlanEditPagesController {
     }
 
     func confirmIndicator(req: Request) async throws -> Response {
-        guard let id = Int(try req.routeParameter()), let target = try await PlanTargetRecord.find(id, on: req.db) else {
+        guard let id = try? req.routeID(), let target = try await PlanTargetRecord.find(id, on: req.db) else {
             throw AppError.notFound("Không tìm thấy chỉ tiêu.")
         }
-        let plan = try await req.plan(String(target.planID), for: .editPlans)
+        let plan = try await req.plan(target.planID, for: .editPlans)
         let form = try req.content.decode(IndicatorForm.self)
         do {
             try await IndicatorConfirmation.perform(targetID: id, kind: form.indicatorKind.flatMap(IndicatorKind.init(rawValue:)),
                                                     name: form.indicatorName ?? "", planVersion: form.version ?? -1, by: try req.actor, on: req.db)
-            return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
+            return req.redirect(to: SiteRoute.planEdit(plan.requireID).path + "#target-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["indicatorKind": form.indicatorKind, "indicatorName": form.indicatorName].compactMapValues { $0 }
             return try await resend(plan, .init(itemID: id, isTask: false, fields: fields, error: error.reason), status: error.status, req: req)
@@ -74,20 +74,20 @@ struct PlanEditPagesController {
     }
 
     func edit(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
+        let plan = try await req.plan(try req.routeID(), for: .editPlans)
         return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(plan, on: req.db))
     }
 
     struct VersionForm: Content { let version: Int? }
 
     func issue(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
+        let plan = try await req.plan(try req.routeID(), for: .editPlans)
         do {
             try await PlanIssuing.perform(planID: plan.requireID, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
                                           by: try req.actor, on: req.db)
-            return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path)
+            return req.redirect(to: SiteRoute.plan(plan.requireID).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
-            let fresh = try await req.plan(String(plan.requireID), for: .editPlans)
+            let fresh = try await req.plan(plan.requireID, for: .editPlans)
             return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, summary: error.reason, on: req.db),
                                             status: error.status)
         }
@@ -103,16 +103,16 @@ struct PlanEditPagesController {
     }
 
     func changeTarget(req: Request) async throws -> Response {
-        guard let id = Int(try req.routeParameter()), let target = try await PlanTargetRecord.find(id, on: req.db) else {
+        guard let id = try? req.routeID(), let target = try await PlanTargetRecord.find(id, on: req.db) else {
             throw AppError.notFound("Không tìm thấy chỉ tiêu.")
         }
-        let plan = try await req.plan(String(target.planID), for: .editPlans)
+        let plan = try await req.plan(target.planID, for: .editPlans)
         let form = try req.content.decode(TargetForm.self)
         do {
             let threshold = try Self.threshold(form)
             try await TargetChange.perform(targetID: id, .init(text: form.text ?? "", threshold: threshold), planVersion: form.version ?? -1,
                                            by: try req.actor, on: req.db)
-            return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#target-\(id)")
+            return req.redirect(to: SiteRoute.planEdit(plan.requireID).path + "#target-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["text": form.text, "comparator": form.comparator, "measure": form.measure, "value": form.value, "upper": form.upper]
                 .compactMapValues { $0 }
@@ -130,16 +130,16 @@ struct PlanEditPagesController {
     }
 
     func changeTask(req: Request) async throws -> Response {
-        guard let id = Int(try req.routeParameter()), let task = try await PlanTaskRecord.find(id, on: req.db) else {
+        guard let id = try? req.routeID(), let task = try await PlanTaskRecord.find(id, on: req.db) else {
             throw AppError.notFound("Không tìm thấy nhiệm vụ.")
         }
-        let plan = try await req.plan(String(task.planID), for: .editPlans)
+        let plan = try await req.plan(task.planID, for: .editPlans)
         let form = try req.content.decode(TaskForm.self)
         do {
             let change = TaskChange.Input(text: form.text ?? "", leadUnitCode: form.lead, coordinatorCodes: form.coordinators ?? [],
                                           timing: form.timing ?? "", expectedResult: form.expectedResult)
             try await TaskChange.perform(taskID: id, change, planVersion: form.version ?? -1, by: try req.actor, on: req.db)
-            return req.redirect(to: SiteRoute.planEdit(String(plan.requireID)).path + "#task-\(id)")
+            return req.redirect(to: SiteRoute.planEdit(plan.requireID).path + "#task-\(id)")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fields = ["text": form.text, "lead": form.lead, "timing": form.timing, "expectedResult": form.expectedResult].compactMapValues { $0 }
             return try await resend(plan, .init(itemID: id, isTask: true, fields: fields, error: error.reason), status: error.status, req: req)
@@ -147,13 +147,13 @@ struct PlanEditPagesController {
     }
 
     func revisions(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
+        let plan = try await req.plan(try req.routeID(), for: .viewPlans)
         let page = try await PlanRevisionsPage.query(plan, on: req.db)
         return try await req.renderPage("plan-revisions", title: "Các lần sửa", page)
     }
 
     private func resend(_ plan: Plan, _ sent: PlanEditPage.Sent, status: HTTPStatus, req: Request) async throws -> Response {
-        let fresh = try await req.plan(String(plan.requireID), for: .editPlans)
+        let fresh = try await req.plan(plan.requireID, for: .editPlans)
         return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, sent: sent, on: req.db), status: status)
     }
 

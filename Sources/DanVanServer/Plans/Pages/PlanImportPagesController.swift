@@ -27,9 +27,9 @@ struct PlanImportPagesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.planImport.pathComponents, use: form)
         routes.on(.POST, SiteRoute.planImport.pathComponents, body: .collect(maxSize: "100mb"), use: upload)
-        routes.get(SiteRoute.planDraft(SiteRoute.param).pathComponents, use: review)
-        routes.post(SiteRoute.planDraft(SiteRoute.param).pathComponents, use: confirm)
-        routes.post(SiteRoute.planDraftDiscard(SiteRoute.param).pathComponents, use: discard)
+        routes.get(SiteRoute.planDraft(SiteRoute.anyID).pathComponents, use: review)
+        routes.post(SiteRoute.planDraft(SiteRoute.anyID).pathComponents, use: confirm)
+        routes.post(SiteRoute.planDraftDiscard(SiteRoute.anyID).pathComponents, use: discard)
     }
 
     func form(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ struct PlanImportPagesController {
             for draft in drafts { try await draft.create(on: tx) }
         }
         if drafts.count == 1, let only = drafts.first {
-            return req.redirect(to: SiteRoute.planDraft(String(only.requireID)).path)
+            return req.redirect(to: SiteRoute.planDraft(only.requireID).path)
         }
         return try await render(req, drafts: drafts.map(row), errors: [])
     }
@@ -65,7 +65,7 @@ struct PlanImportPagesController {
         let edits = try req.content.decode(PlanReviewEdits.self)
         do {
             let planID = try await store(draft, edits: edits, req: req)
-            return req.redirect(to: SiteRoute.plan(String(planID)).path)
+            return req.redirect(to: SiteRoute.plan(planID).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict, .notFound, .forbidden].contains(error.status) {
             // Every refusal keeps the reviewer's edits on the page.
             return try await renderReview(req, draft: draft, edits: edits, errors: FormErrors(error),
@@ -100,7 +100,7 @@ struct PlanImportPagesController {
 
     private func ownDraft(_ req: Request) async throws -> PlanImportDraft {
         let user = try req.requireUser()
-        guard let id = Int(try req.routeParameter()), let draft = try await PlanImportDraft.find(id, on: req.db),
+        guard let id = try? req.routeID(), let draft = try await PlanImportDraft.find(id, on: req.db),
               draft.userID == user.id else {
             throw AppError.notFound("Không tìm thấy tệp đang chờ xác nhận (có thể đã lưu hoặc đã hủy).")
         }
@@ -115,7 +115,7 @@ struct PlanImportPagesController {
     }
 
     private func row(_ draft: PlanImportDraft) -> DraftRow {
-        let href = SiteRoute.planDraft(String(draft.requireID)).path
+        let href = SiteRoute.planDraft(draft.requireID).path
         do {
             let reading = try PlanFileReader.read(draft.content, filename: draft.filename)
             let summary = "\(reading.number?.normalized ?? "chưa có số") · năm \(reading.year.map(String.init) ?? "?") · "

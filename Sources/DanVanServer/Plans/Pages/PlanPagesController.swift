@@ -15,15 +15,15 @@ struct PlanPagesController {
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.plans.pathComponents, use: list)
-        routes.get(SiteRoute.plan(SiteRoute.param).pathComponents, use: show)
-        routes.get(SiteRoute.document(SiteRoute.param).pathComponents, use: document)
-        routes.get(SiteRoute.planGrid(SiteRoute.param).pathComponents, use: grid)
-        routes.post(SiteRoute.planDerive(SiteRoute.param).pathComponents, use: derive)
-        routes.post(SiteRoute.planReporting(SiteRoute.param).pathComponents, use: reporting)
+        routes.get(SiteRoute.plan(SiteRoute.anyID).pathComponents, use: show)
+        routes.get(SiteRoute.document(SiteRoute.anyID).pathComponents, use: document)
+        routes.get(SiteRoute.planGrid(SiteRoute.anyID).pathComponents, use: grid)
+        routes.post(SiteRoute.planDerive(SiteRoute.anyID).pathComponents, use: derive)
+        routes.post(SiteRoute.planReporting(SiteRoute.anyID).pathComponents, use: reporting)
     }
 
     func grid(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
+        let plan = try await req.plan(try req.routeID(), for: .viewPlans)
         let page = try await PlanGridPage.query(plan, today: Today.date, on: req.db)
         return try await req.renderPage("plan-grid", title: "Tiến độ 12 tháng", page)
     }
@@ -34,17 +34,17 @@ struct PlanPagesController {
 
     /// Starts a lower unit's plan from this one; a unit that has one already is sent to it.
     func derive(req: Request) async throws -> Response {
-        let upper = try await req.plan(try req.routeParameter(), for: .viewPlans)
+        let upper = try await req.plan(try req.routeID(), for: .viewPlans)
         guard let code = try req.content.decode(DeriveForm.self).unitCode.flatMap(UnitInput.nonEmpty) else {
             throw AppError.invalid("unitCode", "Hãy chọn đơn vị lập kế hoạch.")
         }
         let unit = try await UnitQueries.require(code: code, field: "unitCode", on: req.db)
         try await req.authorize(.editPlans, on: unit)
         if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: upper.year, on: req.db) {
-            return req.redirect(to: SiteRoute.plan(String(existing.requireID)).path + "?exists=1")
+            return req.redirect(to: SiteRoute.plan(existing.requireID).path + "?exists=1")
         }
         let planID = try await PlanDerivation.perform(from: upper.requireID, for: unit, year: upper.year, by: try req.actor, on: req.db)
-        return req.redirect(to: SiteRoute.plan(String(planID)).path)
+        return req.redirect(to: SiteRoute.plan(planID).path)
     }
 
 
@@ -60,7 +60,7 @@ struct PlanPagesController {
     }
 
     func show(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .viewPlans)
+        let plan = try await req.plan(try req.routeID(), for: .viewPlans)
         var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), rollups: req.application.rollupCache, on: req.db)
         page.alreadyExisted = (try? req.query.get(String.self, at: "exists")) == "1"
         return try await req.renderPage("plan", title: plan.subject, page)
@@ -74,14 +74,14 @@ struct PlanPagesController {
     }
 
     func reporting(req: Request) async throws -> Response {
-        let plan = try await req.plan(try req.routeParameter(), for: .editPlans)
+        let plan = try await req.plan(try req.routeID(), for: .editPlans)
         let user = try req.requireUser()
         let form = try req.content.decode(ReportingForm.self)
         let input = ReportingDutySetting.Input(frequency: form.frequency ?? "", scopeCode: form.scopeCode ?? "",
                                                deadlineDays: form.deadlineDays ?? "", closeDays: form.closeDays ?? "")
         do {
             _ = try await ReportingDutySetting.perform(input, planID: plan.requireID, by: try req.actor, on: req.db)
-            return req.redirect(to: SiteRoute.plan(String(plan.requireID)).path + "#bao-cao")
+            return req.redirect(to: SiteRoute.plan(plan.requireID).path + "#bao-cao")
         } catch let error as AppError where [.unprocessableEntity, .forbidden, .notFound].contains(error.status) {
             let page = try await PlanDetailPage.query(plan, for: user, reportingErrors: FormErrors(error),
                                                       rollups: req.application.rollupCache, on: req.db)
@@ -90,7 +90,7 @@ struct PlanPagesController {
     }
 
     func document(req: Request) async throws -> Response {
-        guard let id = Int(try req.routeParameter()), let document = try await CitedDocument.find(id, on: req.db) else {
+        guard let id = try? req.routeID(), let document = try await CitedDocument.find(id, on: req.db) else {
             throw AppError.notFound("Không tìm thấy văn bản.")
         }
         let page = try await CitedDocumentPage.query(document, for: try req.requireUser(), on: req.db)

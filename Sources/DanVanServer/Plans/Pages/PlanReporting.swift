@@ -40,7 +40,7 @@ struct PlanReporting: Encodable {
             deadlineDays: scheme?.deadlineDays ?? ReportScheme.defaultDeadlineDays, closeDays: scheme?.closeDays ?? ReportScheme.defaultCloseDays,
             periodLabel: period?.label,
             dashboardHref: period.flatMap { period in scope.map { DashboardLink(period: period, indicatorID: nil, includeSubmitted: false).href(.dashboard($0.code)) } },
-            action: canEdit ? SiteRoute.planReporting(String(plan.requireID)).path : nil,
+            action: canEdit ? SiteRoute.planReporting(plan.requireID).path : nil,
             frequencies: ReportFrequency.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == (current ?? .month)) },
             errors: errors)
         return Evaluated(reporting: reporting, evaluations: evaluations)

@@ -59,7 +59,7 @@ struct PlanReviewPage: Encodable {
         let candidates = try await PlanAccess.readable(try await upperCandidates(reading, on: db), by: user, on: db)
         let named = Set(try await PlanPlacementResolver.upperPlans(for: reading, on: db).map(\.requireID))
         let chosenUpper = edits?.implementsPlanID ?? candidates.first { named.contains($0.requireID) }.map { String($0.requireID) }
-        let draftID = String(draft.requireID)
+        let draftID = draft.requireID
         return PlanReviewPage(
             filename: draft.filename, action: SiteRoute.planDraft(draftID).path, discardAction: SiteRoute.planDraftDiscard(draftID).path,
             kindIsPlan: reading.kind == .plan,

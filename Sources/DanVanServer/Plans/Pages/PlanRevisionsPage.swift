@@ -27,7 +27,7 @@ struct PlanRevisionsPage: Encodable {
                             who: try row.decode(column: "user_name", as: String.self), changes: PlanRevisions.changes(from: old, to: now))
         }
         let unitName = try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""
-        return PlanRevisionsPage(plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(String(plan.requireID)).path,
+        return PlanRevisionsPage(plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(plan.requireID).path,
                                  current: plan.revision, revisions: revisions)
     }
 }

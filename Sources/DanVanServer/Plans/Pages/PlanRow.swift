@@ -9,7 +9,7 @@ struct PlanRow: Encodable {
 
     init(_ plan: Plan, unitName: String) {
         id = plan.requireID
-        href = SiteRoute.plan(String(plan.requireID)).path
+        href = SiteRoute.plan(plan.requireID).path
         number = plan.numberNormalized ?? "(chưa số)"
         year = plan.year
         subject = plan.subject

@@ -4,8 +4,8 @@ import Vapor
 extension Request {
     /// The plan with this id, if the signed-in user may do `action` on it (`viewPlans`: read it
     /// by `PlanReadership`; any other: the action on its unit); else 404 or 403.
-    func plan(_ id: String, for action: AccessAction) async throws -> Plan {
-        let plan = try await PlanQueries.require(id: id, on: db)
+    func plan(_ id: Int, for action: AccessAction) async throws -> Plan {
+        guard let plan = try await Plan.find(id, on: db) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
         if action == .viewPlans {
             try await PlanAccess.requireReadable(plan, by: try requireUser(), on: db)
         } else {

@@ -9,11 +9,11 @@ struct ReportPagesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.reports.pathComponents, use: list)
         routes.on(.POST, SiteRoute.reportsImport.pathComponents, body: .collect(maxSize: "10mb"), use: importCSV)
-        routes.get(SiteRoute.report(SiteRoute.param).pathComponents, use: show)
-        routes.post(SiteRoute.reportAction(SiteRoute.param).pathComponents, use: act)
-        routes.get(SiteRoute.dashboard(SiteRoute.param).pathComponents, use: dashboard)
-        routes.get(SiteRoute.dashboardChildrenCSV(SiteRoute.param).pathComponents, use: childrenCSV)
-        routes.get(SiteRoute.dashboardCompletenessCSV(SiteRoute.param).pathComponents, use: completenessCSV)
+        routes.get(SiteRoute.report(SiteRoute.anyCode).pathComponents, use: show)
+        routes.post(SiteRoute.reportAction(SiteRoute.anyCode).pathComponents, use: act)
+        routes.get(SiteRoute.dashboard(SiteRoute.anyCode).pathComponents, use: dashboard)
+        routes.get(SiteRoute.dashboardChildrenCSV(SiteRoute.anyCode).pathComponents, use: childrenCSV)
+        routes.get(SiteRoute.dashboardCompletenessCSV(SiteRoute.anyCode).pathComponents, use: completenessCSV)
     }
 
     func list(req: Request) async throws -> Response {

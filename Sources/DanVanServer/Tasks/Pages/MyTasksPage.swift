@@ -48,7 +48,7 @@ struct MyTasksPage: Encodable {
         guard !occurrences.isEmpty else { return [] }
         return try await TaskUpdate.query(on: db).filter(\.$occurrenceID ~~ occurrences).filter(\.$kind == TaskUpdate.reminderKind)
             .sort(\.$at, .descending).limit(10).all().map {
-                Reminder(at: TaskTone.format($0.at), who: $0.userName, text: $0.text, href: SiteRoute.occurrence(String($0.occurrenceID)).path)
+                Reminder(at: TaskTone.format($0.at), who: $0.userName, text: $0.text, href: SiteRoute.occurrence($0.occurrenceID).path)
             }
     }
 }

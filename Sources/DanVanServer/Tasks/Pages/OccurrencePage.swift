@@ -40,7 +40,7 @@ struct OccurrencePage: Encodable {
     static func query(_ context: TaskContext, for user: User, errors: FormErrors = .none, text: String = "",
                       on db: any Database) async throws -> OccurrencePage {
         let occurrence = context.occurrence
-        let id = String(occurrence.requireID)
+        let id = occurrence.requireID
         let today = Today.date
         let current = occurrence.occurrenceState
         let canUpdate = try await context.lead.asyncMap { try await Authorizer.allows(user, .updateTask, on: $0, db: db) } ?? false
@@ -53,7 +53,7 @@ struct OccurrencePage: Encodable {
             taskText: context.task.text, label: occurrence.label,
             due: occurrence.dueOn.flatMap(CivilDate.init(parsing:))?.vietnamese ?? "Theo chỉ đạo", stateLabel: current.label,
             timelinessLabel: timeliness.label, tone: TaskTone.of(current, timeliness), reason: occurrence.reason,
-            planHref: SiteRoute.plan(String(context.plan.requireID)).path, planNumber: context.plan.numberNormalized ?? "(chưa số)",
+            planHref: SiteRoute.plan(context.plan.requireID).path, planNumber: context.plan.numberNormalized ?? "(chưa số)",
             lead: context.lead?.name ?? "Chưa giao đơn vị chủ trì",
             coordinators: (coordinators.isEmpty ? PlanPartsWriter.names(context.task.coordinatingNames) : coordinators)
                 .joined(separator: "; ").ifEmpty("—"),
@@ -73,7 +73,7 @@ struct OccurrencePage: Encodable {
         return updates.map { update in
             Post(at: TaskTone.format(update.at), who: update.userName, isReminder: update.kind == TaskUpdate.reminderKind,
                  stateLabel: update.state.flatMap(OccurrenceState.init(rawValue:))?.label, text: update.text,
-                 files: (byUpdate[update.id ?? 0] ?? []).map { Post.File(name: $0.originalName, href: showFiles ? SiteRoute.evidence(String($0.id ?? 0)).path : nil) })
+                 files: (byUpdate[update.id ?? 0] ?? []).map { Post.File(name: $0.originalName, href: showFiles ? SiteRoute.evidence($0.id ?? 0).path : nil) })
         }
     }
 }

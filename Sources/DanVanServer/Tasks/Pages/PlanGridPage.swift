@@ -64,8 +64,8 @@ struct PlanGridPage: Encodable {
         }
         let counts = legend.map { Count(label: $0.label, tone: $0.tone, value: tally[$0.tone] ?? 0) }
         return PlanGridPage(plan: PlanRow(plan, unitName: try await OrgUnit.find(plan.unitID, on: db)?.name ?? ""),
-                            planHref: SiteRoute.plan(String(plan.requireID)).path,
-                            xlsxHref: SiteRoute.planGridXlsx(String(plan.requireID)).path, months: Array(1...12), rows: rows, counts: counts,
+                            planHref: SiteRoute.plan(plan.requireID).path,
+                            xlsxHref: SiteRoute.planGridXlsx(plan.requireID).path, months: Array(1...12), rows: rows, counts: counts,
                             today: today.vietnamese)
     }
 
@@ -85,6 +85,6 @@ struct PlanGridPage: Encodable {
         let mark = legend.first { $0.tone == tone }?.mark ?? ""
         let due = occurrence.dueOn.flatMap(CivilDate.init(parsing:)).map { ", hạn \($0.vietnamese)" } ?? ""
         return Cell(month: occurrence.month, tone: tone, mark: mark, title: "\(occurrence.label): \(state.label)\(due)",
-                    href: SiteRoute.occurrence(String(occurrence.requireID)).path)
+                    href: SiteRoute.occurrence(occurrence.requireID).path)
     }
 }

@@ -8,10 +8,10 @@ struct TaskPagesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.tasks.pathComponents, use: mine)
         routes.get(SiteRoute.tasksOverdue.pathComponents, use: overdue)
-        routes.get(SiteRoute.occurrence(SiteRoute.param).pathComponents, use: show)
-        routes.post(SiteRoute.occurrenceUpdate(SiteRoute.param).pathComponents, use: update)
-        routes.post(SiteRoute.occurrenceRemind(SiteRoute.param).pathComponents, use: remind)
-        routes.get(SiteRoute.evidence(SiteRoute.param).pathComponents, use: evidence)
+        routes.get(SiteRoute.occurrence(SiteRoute.anyID).pathComponents, use: show)
+        routes.post(SiteRoute.occurrenceUpdate(SiteRoute.anyID).pathComponents, use: update)
+        routes.post(SiteRoute.occurrenceRemind(SiteRoute.anyID).pathComponents, use: remind)
+        routes.get(SiteRoute.evidence(SiteRoute.anyID).pathComponents, use: evidence)
     }
 
     func mine(req: Request) async throws -> Response {
@@ -49,7 +49,7 @@ struct TaskPagesController {
                                                   text: form.text ?? "", version: form.version ?? -1, evidence: evidence, today: req.today,
                                                   store: EvidenceStore(dataDirectory: req.application.settings.dataDirectory),
                                                   by: try req.actor, on: req.db)
-            return req.redirect(to: SiteRoute.occurrence(String(context.occurrence.requireID)).path)
+            return req.redirect(to: SiteRoute.occurrence(context.occurrence.requireID).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fresh = try await TaskContext.load(context.occurrence.requireID, on: req.db)
             let page = try await OccurrencePage.query(fresh, for: try req.requireUser(), errors: FormErrors(error), text: form.text ?? "", on: req.db)
@@ -65,12 +65,12 @@ struct TaskPagesController {
         let context = try await visibleContext(req)
         try await TaskReminding.perform(occurrenceID: context.occurrence.requireID, note: try req.content.decode(RemindForm.self).note ?? "",
                                         by: try req.actor, on: req.db)
-        return req.redirect(to: SiteRoute.occurrence(String(context.occurrence.requireID)).path)
+        return req.redirect(to: SiteRoute.occurrence(context.occurrence.requireID).path)
     }
 
     /// A file goes only to users `EvidenceReadership` lets read it.
     func evidence(req: Request) async throws -> Response {
-        guard let id = Int(try req.routeParameter()), let file = try await EvidenceFile.find(id, on: req.db),
+        guard let id = try? req.routeID(), let file = try await EvidenceFile.find(id, on: req.db),
               let update = try await TaskUpdate.find(file.updateID, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
         let context = try await TaskContext.load(update.occurrenceID, on: req.db)
         try await TaskAccess.requireEvidence(context, by: try req.requireUser(), on: req.db)
@@ -84,7 +84,7 @@ struct TaskPagesController {
     }
 
     private func visibleContext(_ req: Request) async throws -> TaskContext {
-        guard let id = Int(try req.routeParameter()) else { throw AppError.notFound("Không tìm thấy nhiệm vụ.") }
+        let id = try req.routeID()
         let context = try await TaskContext.load(id, on: req.db)
         try await TaskAccess.requireView(context, by: try req.requireUser(), on: req.db)
         return context

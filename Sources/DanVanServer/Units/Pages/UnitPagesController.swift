@@ -8,13 +8,13 @@ struct UnitPagesController {
         routes.get(SiteRoute.units.pathComponents, use: tree)
         routes.get(SiteRoute.unitNew.pathComponents, use: newForm)
         routes.post(SiteRoute.units.pathComponents, use: create)
-        routes.get(SiteRoute.unit(SiteRoute.param).pathComponents, use: show)
-        routes.get(SiteRoute.unitEdit(SiteRoute.param).pathComponents, use: editForm)
-        routes.post(SiteRoute.unitEdit(SiteRoute.param).pathComponents, use: update)
-        routes.get(SiteRoute.unitMove(SiteRoute.param).pathComponents, use: moveForm)
-        routes.post(SiteRoute.unitMove(SiteRoute.param).pathComponents, use: move)
-        routes.get(SiteRoute.unitEnd(SiteRoute.param).pathComponents, use: endForm)
-        routes.post(SiteRoute.unitEnd(SiteRoute.param).pathComponents, use: end)
+        routes.get(SiteRoute.unit(SiteRoute.anyCode).pathComponents, use: show)
+        routes.get(SiteRoute.unitEdit(SiteRoute.anyCode).pathComponents, use: editForm)
+        routes.post(SiteRoute.unitEdit(SiteRoute.anyCode).pathComponents, use: update)
+        routes.get(SiteRoute.unitMove(SiteRoute.anyCode).pathComponents, use: moveForm)
+        routes.post(SiteRoute.unitMove(SiteRoute.anyCode).pathComponents, use: move)
+        routes.get(SiteRoute.unitEnd(SiteRoute.anyCode).pathComponents, use: endForm)
+        routes.post(SiteRoute.unitEnd(SiteRoute.anyCode).pathComponents, use: end)
     }
 
     func tree(req: Request) async throws -> Response {
