@@ -22,7 +22,7 @@ struct ReportBadInputTests {
                 let response = try await app.page(.POST, "/reports/T-C/action", headers: reporter,
                                                   form: setup.fields(ratio: ratio, count: count, coverage: "1", action: "submit"))
                 #expect(response.status == .unprocessableEntity)
-                #expect(response.body.string.contains(HTML.escape(message)), "\(message)")
+                #expect(response.body.string.contains(HTML.text(message).rendered), "\(message)")
                 #expect(response.body.string.contains("aria-invalid=\"true\""), "the field is marked")
                 #expect(response.body.string.contains("value=\"\(ratio.0)\""), "what was typed is shown again")
             }
@@ -37,7 +37,7 @@ struct ReportBadInputTests {
             let reporter = try await setup.fixture.user("xa", .reporter, at: "T-C")
             let browser = try await setup.fixture.browser(for: reporter)
             let missing = try await app.page(.GET, "/reports/T-C?period=2025-13", headers: browser)
-            #expect(missing.status == .unprocessableEntity && missing.body.string.contains(HTML.escape("Kỳ báo cáo \"2025-13\" không tồn tại")))
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains(HTML.text("Kỳ báo cáo \"2025-13\" không tồn tại").rendered))
             let quarter = try await app.page(.GET, "/reports/T-C?period=\(setup.period.year)-Q1", headers: browser)
             #expect(quarter.status == .unprocessableEntity && quarter.body.string.contains("không nằm trong lịch báo cáo"))
             let token = try await setup.fixture.token(for: reporter)
@@ -134,7 +134,7 @@ struct ReportBadInputTests {
                 let response = try await app.upload("/reports/import", headers: manager, fields: [:],
                                                     files: [("file", "so-lieu.csv", Data(csv.utf8))])
                 #expect(response.status == status, "\(message): \(response.status)")
-                #expect(response.body.string.contains(HTML.escape(message)), "\(message)")
+                #expect(response.body.string.contains(HTML.text(message).rendered), "\(message)")
             }
             #expect(try await setup.storedCounts(on: app.db) == before, "nothing half-saved")
             let csv = "Mã đơn vị;Kỳ;Mã chỉ số;Tử số / số lượng;Mẫu số\n" + good.replacingOccurrences(of: ",", with: ";")

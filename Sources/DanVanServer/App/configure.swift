@@ -7,7 +7,7 @@ import Vapor
 /// Everything the server, the commands and the tests run goes through here.
 public func configure(_ app: Application, settings: Settings, database: DatabaseLocation) throws {
     app.settings = settings
-    app.dashboardCache = GenerationCache<String>()
+    app.dashboardCache = GenerationCache<HTML>()
     app.rollupCache = GenerationCache<RollupResult>(capacity: 64)
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
     try DatabaseSetup.use(database, on: app)

@@ -3,51 +3,75 @@ import DanVanCore
 /// The dashboard's body as HTML, built once per report generation: a cached page then costs
 /// only its layout. Every figure shown in a chart is also in a table.
 enum DashboardHTML {
-    static func body(_ page: DashboardPage, periods: [ReportPeriod]) -> String {
+    static func body(_ page: DashboardPage, periods: [ReportPeriod]) -> HTML {
         let link = DashboardLink(period: page.period, indicatorID: page.indicator?.id, includeSubmitted: page.includesSubmitted)
-        var html = "<div class=\"bar\"><h1>\(e(page.unitName))</h1><span class=\"tag\">\(e(page.period.label))"
-            + (page.includesSubmitted ? " · tính cả báo cáo chưa duyệt" : "") + "</span>"
-            + "<a class=\"button\" href=\"\(e(link.href(.reviewReportDocx(page.unitCode))))\" download>"
-            + "\(e(reviewLabel(page.period))) (Word)</a></div>"
-        html += controls(page, periods: periods)
-        html += targets(page, link: link)
-        html += children(page, link: link)
-        html += trend(page)
-        html += completeness(page, link: link)
-        return html
-    }
-
-    private static func controls(_ page: DashboardPage, periods: [ReportPeriod]) -> String {
-        var html = "<form method=\"get\" class=\"filters card\"><label>Kỳ <select name=\"period\">"
-        for period in periods {
-            html += "<option value=\"\(period.code)\"\(period == page.period ? " selected" : "")>\(e(period.label))</option>"
-        }
-        html += "</select></label>"
-        if !page.indicators.isEmpty {
-            html += "<label>Chỉ tiêu <select name=\"indicator\">"
-            for indicator in page.indicators {
-                html += "<option value=\"\(indicator.id)\"\(indicator.id == page.indicator?.id ? " selected" : "")>\(e(String(indicator.name.prefix(80))))</option>"
+        return el("div", ["class": "bar"]) {
+            el("h1") { page.unitName }
+            el("span", ["class": "tag"]) { page.period.label + (page.includesSubmitted ? " · tính cả báo cáo chưa duyệt" : "") }
+            el("a", ["class": "button", "href": link.href(.reviewReportDocx(page.unitCode)), "download": ""]) {
+                "\(reviewLabel(page.period)) (Word)"
             }
-            html += "</select></label>"
-        }
-        html += "<label class=\"check\"><input type=\"checkbox\" name=\"submitted\" value=\"1\"\(page.includesSubmitted ? " checked" : "")> "
-            + "Tính cả báo cáo đã gửi chưa duyệt</label><button type=\"submit\">Xem</button></form>"
-        return html
+        } + controls(page, periods: periods) + targets(page, link: link) + children(page, link: link)
+            + trend(page) + completeness(page, link: link)
     }
 
-    private static func targets(_ page: DashboardPage, link: DashboardLink) -> String {
-        var html = "<section class=\"card\"><h2>Chỉ tiêu (\(page.targets.filter { $0.evaluation.status == .met }.count)/\(page.targets.count) đạt)</h2>"
-        guard !page.targets.isEmpty else {
-            return html + "<p>Chưa có chỉ tiêu nào gắn với chỉ số để đánh giá ở đơn vị này.</p></section>"
+    private static func controls(_ page: DashboardPage, periods: [ReportPeriod]) -> HTML {
+        el("form", ["method": "get", "class": "filters card"]) {
+            el("label") {
+                "Kỳ "
+                el("select", ["name": "period"]) {
+                    for period in periods {
+                        el("option", ["value": period.code, "selected": period == page.period ? "" : nil]) { period.label }
+                    }
+                }
+            }
+            if !page.indicators.isEmpty {
+                el("label") {
+                    "Chỉ tiêu "
+                    el("select", ["name": "indicator"]) {
+                        for indicator in page.indicators {
+                            el("option", ["value": String(indicator.id), "selected": indicator.id == page.indicator?.id ? "" : nil]) {
+                                String(indicator.name.prefix(80))
+                            }
+                        }
+                    }
+                }
+            }
+            el("label", ["class": "check"]) {
+                HTML.void("input", ["type": "checkbox", "name": "submitted", "value": "1", "checked": page.includesSubmitted ? "" : nil])
+                " Tính cả báo cáo đã gửi chưa duyệt"
+            }
+            el("button", ["type": "submit"]) { "Xem" }
         }
-        html += "<table class=\"stack\"><thead><tr><th>Chỉ tiêu</th><th>Kế hoạch</th><th>Số liệu</th><th>Đánh giá</th></tr></thead><tbody>"
-        for target in page.targets {
-            let href = link.with(indicator: target.indicatorID).href(.dashboard(page.unitCode)) + "#don-vi"
-            html += "<tr><td>\(e(target.text))</td><td>\(e(target.planLabel))</td>"
-                + "<td><a href=\"\(e(href))\">\(e(target.evaluation.explanation))</a></td>"
-                + "<td><span class=\"status \(tone(target.evaluation.status))\">\(target.evaluation.status.label)</span></td></tr>"
+    }
+
+    private static func targets(_ page: DashboardPage, link: DashboardLink) -> HTML {
+        let met = page.targets.filter { $0.evaluation.status == .met }.count
+        return el("section", ["class": "card"]) {
+            el("h2") { "Chỉ tiêu (\(met)/\(page.targets.count) đạt)" }
+            if page.targets.isEmpty {
+                el("p") { "Chưa có chỉ tiêu nào gắn với chỉ số để đánh giá ở đơn vị này." }
+            } else {
+                el("table", ["class": "stack"]) {
+                    el("thead") { el("tr") { el("th") { "Chỉ tiêu" }; el("th") { "Kế hoạch" }; el("th") { "Số liệu" }; el("th") { "Đánh giá" } } }
+                    el("tbody") {
+                        for target in page.targets {
+                            el("tr") {
+                                el("td") { target.text }
+                                el("td") { target.planLabel }
+                                el("td") {
+                                    el("a", ["href": link.with(indicator: target.indicatorID).href(.dashboard(page.unitCode)) + "#don-vi"]) {
+                                        target.evaluation.explanation
+                                    }
+                                }
+                                el("td") { status(target.evaluation.status) }
+                            }
+                        }
+                    }
+                }
+                el("p") { el("a", ["href": link.href(.dashboardTargetsXlsx(page.unitCode))]) { "Tải bảng (Excel)" } }
+            }
         }
-        return html + "</tbody></table><p><a href=\"\(e(link.href(.dashboardTargetsXlsx(page.unitCode))))\">Tải bảng (Excel)</a></p></section>"
     }
 
     /// "Tải báo cáo sơ kết" in June, "Tải báo cáo tổng kết" for the year, else "Tải báo cáo kết quả".
@@ -59,73 +83,143 @@ enum DashboardHTML {
         }
     }
 
-    private static func children(_ page: DashboardPage, link: DashboardLink) -> String {
-        guard let indicator = page.indicator else { return "" }
-        let percent = indicator.kind != .count
-        var html = "<section class=\"card\" id=\"don-vi\"><h2>\(e(indicator.name)) theo đơn vị trực thuộc</h2>"
-        guard !page.children.isEmpty else { return html + "<p>Đơn vị không có đơn vị trực thuộc.</p></section>" }
+    private static func children(_ page: DashboardPage, link: DashboardLink) -> HTML {
+        guard let indicator = page.indicator else { return .empty }
         let bars = page.children.map { child in
             SVGChart.Bar(label: child.name, value: HeadlineFigure.percent(child.value), href: link.href(.dashboard(child.code)),
                          tone: child.status.map(tone) ?? "")
         }
-        let target = page.indicatorTarget.flatMap { $0.value }
-        html += SVGChart.horizontalBars(bars, target: target, percent: percent, title: indicator.name)
-        html += "<div class=\"scroll\"><table><thead><tr><th>Đơn vị</th><th>\(indicator.kind == .ratio ? "Tử số / mẫu số" : "Số liệu")</th>"
-            + "<th>Đơn vị báo cáo</th><th>Kết quả</th><th>Đánh giá</th></tr></thead><tbody>"
-        for child in page.children {
-            let figures = indicator.kind == .ratio ? "\(child.totals.numerator)/\(child.totals.denominator)"
-                : indicator.kind == .childCoverage && child.totals.childrenCounted > 0 ? "\(child.totals.childrenMeeting)/\(child.totals.childrenCounted) đơn vị"
-                : "\(child.totals.numerator)"
-            html += "<tr><td><a href=\"\(e(link.href(.dashboard(child.code))))\">\(e(child.name))</a></td>"
-                + "<td class=\"num\">\(child.totals.reporting > 0 ? figures : "—")</td><td class=\"num\">\(child.totals.reporting)</td>"
-                + "<td class=\"num\">\(HeadlineFigure.shown(child.value))</td>"
-                + "<td>\(child.status.map { "<span class=\"status \(tone($0))\">\($0.label)</span>" } ?? "")</td></tr>"
-        }
-        html += "</tbody></table></div><p>Tải bảng: <a href=\"\(e(link.href(.dashboardChildrenXlsx(page.unitCode))))\">Excel</a> · <a href=\"\(e(link.href(.dashboardChildrenCSV(page.unitCode))))\">CSV</a></p></section>"
-        return html
-    }
-
-    private static func trend(_ page: DashboardPage) -> String {
-        guard let indicator = page.indicator, !page.trend.isEmpty else { return "" }
-        let percent = indicator.kind != .count
-        let points = page.trend.map { (label: $0.label, value: HeadlineFigure.percent($0.value)) }
-        var html = "<section class=\"card\"><h2>Diễn biến năm \(page.period.year)</h2>"
-        html += SVGChart.trend(points, target: page.indicatorTarget?.value, percent: percent, title: "Diễn biến \(indicator.name)")
-        html += "<div class=\"scroll\"><table class=\"compact\"><tr>" + points.map { "<th>\($0.label)</th>" }.joined() + "</tr><tr>"
-            + page.trend.map { "<td class=\"num\">\(HeadlineFigure.shown($0.value))</td>" }.joined() + "</tr></table></div>"
-        if indicator.kind == .childCoverage {
-            html += "<p class=\"hint\">Theo tháng: tỷ lệ mọi đơn vị cấp dưới có báo cáo đạt mức yêu cầu.</p>"
-        }
-        return html + "</section>"
-    }
-
-    private static func completeness(_ page: DashboardPage, link: DashboardLink) -> String {
-        let total = page.completeness.total
-        var html = "<section class=\"card\" id=\"tien-do\"><h2>Tình hình báo cáo \(e(page.period.label))</h2>"
-        guard total.expected > 0 else { return html + "<p>Không có đơn vị nào phải báo cáo kỳ này.</p></section>" }
-        html += "<p class=\"summary\"><strong>\(total.submitted)/\(total.expected)</strong> báo cáo đã gửi (\(total.submittedPercent ?? 0)%) · "
-            + "\(total.approved) đã duyệt · \(total.onTime) đúng hạn · \(total.late) muộn · <strong>\(total.missing) chưa gửi</strong></p>"
-        html += "<div class=\"scroll\"><table><thead><tr><th>Đơn vị</th><th>Phải báo cáo</th><th>Đã gửi</th><th>Đã duyệt</th>"
-            + "<th>Đúng hạn</th><th>Muộn</th><th>Chưa gửi</th></tr></thead><tbody>"
-        for line in page.completeness.children {
-            let counts = line.counts
-            html += "<tr><td><a href=\"\(e(link.href(.dashboard(line.code))))#tien-do\">\(e(line.name))</a></td>"
-                + "<td class=\"num\">\(counts.expected)</td><td class=\"num\">\(counts.submitted)</td><td class=\"num\">\(counts.approved)</td>"
-                + "<td class=\"num\">\(counts.onTime)</td><td class=\"num\">\(counts.late)</td>"
-                + "<td class=\"num\(counts.missing > 0 ? " warn" : "")\">\(counts.missing)</td></tr>"
-        }
-        html += "</tbody></table></div>"
-        if !page.completeness.missing.isEmpty {
-            let listed = page.completeness.missing.prefix(missingShown)
-            let shown = listed.count
-            html += "<h3>Chưa gửi báo cáo (\(total.missing)\(shown < total.missing ? ", hiện \(shown); mở từng đơn vị bên trên để xem tiếp" : ""))</h3><ul class=\"missing\">"
-            for unit in listed {
-                html += "<li><a href=\"\(e(SiteRoute.report(unit.code).path + "?period=" + page.period.code))\">\(e(unit.name))</a>"
-                    + (unit.state.map { " · \($0.label)" } ?? " · chưa bắt đầu") + "</li>"
+        return el("section", ["class": "card", "id": "don-vi"]) {
+            el("h2") { "\(indicator.name) theo đơn vị trực thuộc" }
+            if page.children.isEmpty {
+                el("p") { "Đơn vị không có đơn vị trực thuộc." }
+            } else {
+                SVGChart.horizontalBars(bars, target: page.indicatorTarget.flatMap { $0.value }, percent: indicator.kind != .count,
+                                        title: indicator.name)
+                el("div", ["class": "scroll"]) { childrenTable(page, indicator: indicator, link: link) }
+                downloads(xlsx: link.href(.dashboardChildrenXlsx(page.unitCode)), csv: link.href(.dashboardChildrenCSV(page.unitCode)))
             }
-            html += "</ul>"
         }
-        return html + "<p>Tải bảng: <a href=\"\(e(link.href(.dashboardCompletenessXlsx(page.unitCode))))\">Excel</a> · <a href=\"\(e(link.href(.dashboardCompletenessCSV(page.unitCode))))\">CSV</a></p></section>"
+    }
+
+    private static func childrenTable(_ page: DashboardPage, indicator: RollupResult.Indicator, link: DashboardLink) -> HTML {
+        el("table") {
+            el("thead") {
+                el("tr") {
+                    el("th") { "Đơn vị" }
+                    el("th") { indicator.kind == .ratio ? "Tử số / mẫu số" : "Số liệu" }
+                    el("th") { "Đơn vị báo cáo" }
+                    el("th") { "Kết quả" }
+                    el("th") { "Đánh giá" }
+                }
+            }
+            el("tbody") {
+                for child in page.children {
+                    el("tr") {
+                        el("td") { el("a", ["href": link.href(.dashboard(child.code))]) { child.name } }
+                        el("td", ["class": "num"]) { child.totals.reporting > 0 ? figures(child.totals, kind: indicator.kind) : "—" }
+                        el("td", ["class": "num"]) { String(child.totals.reporting) }
+                        el("td", ["class": "num"]) { HeadlineFigure.shown(child.value) }
+                        el("td") { child.status.map(status) ?? .empty }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func figures(_ totals: RollupTotals, kind: IndicatorKind) -> String {
+        switch kind {
+        case .ratio: "\(totals.numerator)/\(totals.denominator)"
+        case .childCoverage where totals.childrenCounted > 0: "\(totals.childrenMeeting)/\(totals.childrenCounted) đơn vị"
+        default: "\(totals.numerator)"
+        }
+    }
+
+    private static func trend(_ page: DashboardPage) -> HTML {
+        guard let indicator = page.indicator, !page.trend.isEmpty else { return .empty }
+        let points = page.trend.map { (label: $0.label, value: HeadlineFigure.percent($0.value)) }
+        return el("section", ["class": "card"]) {
+            el("h2") { "Diễn biến năm \(page.period.year)" }
+            SVGChart.trend(points, target: page.indicatorTarget?.value, percent: indicator.kind != .count, title: "Diễn biến \(indicator.name)")
+            el("div", ["class": "scroll"]) {
+                el("table", ["class": "compact trend-table"]) {
+                    el("thead") { el("tr") { for point in points { el("th", ["scope": "col"]) { point.label } } } }
+                    el("tbody") { el("tr") { for point in page.trend { el("td", ["class": "num"]) { HeadlineFigure.shown(point.value) } } } }
+                }
+            }
+            if indicator.kind == .childCoverage {
+                el("p", ["class": "hint"]) { "Theo tháng: tỷ lệ mọi đơn vị cấp dưới có báo cáo đạt mức yêu cầu." }
+            }
+        }
+    }
+
+    private static func completeness(_ page: DashboardPage, link: DashboardLink) -> HTML {
+        let total = page.completeness.total
+        return el("section", ["class": "card", "id": "tien-do"]) {
+            el("h2") { "Tình hình báo cáo \(page.period.label)" }
+            if total.expected == 0 {
+                el("p") { "Không có đơn vị nào phải báo cáo kỳ này." }
+            } else {
+                el("p", ["class": "summary"]) {
+                    el("strong") { "\(total.submitted)/\(total.expected)" }
+                    " báo cáo đã gửi (\(total.submittedPercent ?? 0)%) · \(total.approved) đã duyệt · \(total.onTime) đúng hạn · \(total.late) muộn · "
+                    el("strong") { "\(total.missing) chưa gửi" }
+                }
+                el("div", ["class": "scroll"]) { completenessTable(page, link: link) }
+                missing(page)
+                downloads(xlsx: link.href(.dashboardCompletenessXlsx(page.unitCode)), csv: link.href(.dashboardCompletenessCSV(page.unitCode)))
+            }
+        }
+    }
+
+    private static func completenessTable(_ page: DashboardPage, link: DashboardLink) -> HTML {
+        el("table") {
+            el("thead") {
+                el("tr") {
+                    for heading in ["Đơn vị", "Phải báo cáo", "Đã gửi", "Đã duyệt", "Đúng hạn", "Muộn", "Chưa gửi"] { el("th") { heading } }
+                }
+            }
+            el("tbody") {
+                for line in page.completeness.children {
+                    let counts = line.counts
+                    el("tr") {
+                        el("td") { el("a", ["href": link.href(.dashboard(line.code)) + "#tien-do"]) { line.name } }
+                        for count in [counts.expected, counts.submitted, counts.approved, counts.onTime, counts.late] {
+                            el("td", ["class": "num"]) { String(count) }
+                        }
+                        el("td", ["class": counts.missing > 0 ? "num warn" : "num"]) { String(counts.missing) }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func missing(_ page: DashboardPage) -> HTML {
+        guard !page.completeness.missing.isEmpty else { return .empty }
+        let total = page.completeness.total.missing
+        let listed = page.completeness.missing.prefix(missingShown)
+        let more = listed.count < total ? ", hiện \(listed.count); mở từng đơn vị bên trên để xem tiếp" : ""
+        return el("h3") { "Chưa gửi báo cáo (\(total)\(more))" } + el("ul", ["class": "missing"]) {
+            for unit in listed {
+                el("li") {
+                    el("a", ["href": SiteRoute.report(unit.code).path + "?period=" + page.period.code]) { unit.name }
+                    unit.state.map { " · \($0.label)" } ?? " · chưa bắt đầu"
+                }
+            }
+        }
+    }
+
+    private static func downloads(xlsx: String, csv: String) -> HTML {
+        el("p") {
+            "Tải bảng: "
+            el("a", ["href": xlsx]) { "Excel" }
+            " · "
+            el("a", ["href": csv]) { "CSV" }
+        }
+    }
+
+    private static func status(_ status: TargetEvaluation.Status) -> HTML {
+        el("span", ["class": "status \(tone(status))"]) { status.label }
     }
 
     /// Enough to act on; the units below list the rest, so a province page stays small.
@@ -138,6 +232,4 @@ enum DashboardHTML {
         case .noData: "no-data"
         }
     }
-
-    private static func e(_ text: String) -> String { HTML.escape(text) }
 }

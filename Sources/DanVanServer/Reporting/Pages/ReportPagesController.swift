@@ -85,7 +85,7 @@ struct ReportPagesController {
                                                      includeSubmitted: request.includeSubmitted, rollups: rollups, on: db)
             return DashboardHTML.body(page, periods: ReportPeriods.choices(in: request.period.year))
         }
-        return try await req.renderPage("dashboard", title: "Tổng hợp · \(unit.name)", ["body": body])
+        return try await req.renderPage("dashboard", title: "Tổng hợp · \(unit.name)", ["body": body.rendered])
     }
 
     func childrenCSV(req: Request) async throws -> Response {

@@ -62,13 +62,13 @@ final class GenerationCache<Value: Sendable>: Sendable {
 
 extension Application {
     private struct DashboardCacheKey: StorageKey {
-        typealias Value = GenerationCache<String>
+        typealias Value = GenerationCache<HTML>
     }
 
     /// Dashboard page bodies, as HTML, by unit, period, indicator and switch. Made once in
     /// `configure`, since storage is not safe to write from several event loops.
-    var dashboardCache: GenerationCache<String> {
-        get { storage[DashboardCacheKey.self] ?? GenerationCache<String>(capacity: 1) }
+    var dashboardCache: GenerationCache<HTML> {
+        get { storage[DashboardCacheKey.self] ?? GenerationCache<HTML>(capacity: 1) }
         set { storage[DashboardCacheKey.self] = newValue }
     }
 

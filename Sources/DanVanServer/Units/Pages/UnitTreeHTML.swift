@@ -9,35 +9,46 @@ struct UnitTreeHTML {
     let today: CivilDate
 
     /// One list per system (party, state, Front and unions), as the trees stand side by side.
-    func render(roots: [OrgUnit]) -> String {
+    func render(roots: [OrgUnit]) -> HTML {
         let byParent = Dictionary(grouping: units.filter { $0.parentID != nil }, by: { $0.parentID ?? 0 })
             .mapValues { $0.sortedForDisplay(on: today) }
         let bySystem = Dictionary(grouping: roots, by: \.unitKind.system)
-        return UnitSystem.allCases.compactMap { system -> String? in
+        return .joined(UnitSystem.allCases.compactMap { system -> HTML? in
             guard let group = bySystem[system] else { return nil }
-            let items = group.sortedForDisplay(on: today).map { node($0, byParent: byParent, depth: 0) }.joined()
-            let heading = bySystem.count > 1 ? "<h2 class=\"tree-system\">\(system.label)</h2>" : ""
-            return heading + "<ul class=\"tree\">" + items + "</ul>"
-        }.joined()
+            return (bySystem.count > 1 ? el("h2", ["class": "tree-system"]) { system.label } : .empty)
+                + el("ul", ["class": "tree"]) { for unit in group.sortedForDisplay(on: today) { node(unit, byParent: byParent, depth: 0) } }
+        })
     }
 
-    private func node(_ unit: OrgUnit, byParent: [Int: [OrgUnit]], depth: Int) -> String {
+    private func node(_ unit: OrgUnit, byParent: [Int: [OrgUnit]], depth: Int) -> HTML {
         let children = byParent[unit.requireID] ?? []
-        let label = summary(unit)
         if children.isEmpty {
-            let hidden = hiddenChildCounts[unit.requireID].map { " <a class=\"more\" href=\"\(SiteRoute.unit(unit.code).path)\">\($0) đơn vị trực thuộc</a>" } ?? ""
-            return "<li class=\"leaf\">\(label)\(hidden)</li>"
+            return el("li", ["class": "leaf"]) {
+                summary(unit)
+                if let hidden = hiddenChildCounts[unit.requireID] {
+                    " "
+                    el("a", ["class": "more", "href": SiteRoute.unit(unit.code).path]) { "\(hidden) đơn vị trực thuộc" }
+                }
+            }
         }
-        let open = depth < 1 ? " open" : ""
-        let inner = children.map { node($0, byParent: byParent, depth: depth + 1) }.joined()
-        return "<li><details\(open)><summary>\(label) <span class=\"count\">(\(children.count))</span></summary><ul>\(inner)</ul></details></li>"
+        return el("li") {
+            el("details", ["open": depth < 1 ? "" : nil]) {
+                el("summary") {
+                    summary(unit)
+                    " "
+                    el("span", ["class": "count"]) { "(\(children.count))" }
+                }
+                el("ul") { for child in children { node(child, byParent: byParent, depth: depth + 1) } }
+            }
+        }
     }
 
-    private func summary(_ unit: OrgUnit) -> String {
+    private func summary(_ unit: OrgUnit) -> HTML {
         let active = unit.isActive(on: today)
-        let ended = active ? "" : " <span class=\"ended\">đã kết thúc\(unit.validTo.flatMap(CivilDate.init(parsing:)).map { " " + $0.vietnamese } ?? "")</span>"
-        let cls = active ? "" : " class=\"inactive\""
-        return "<a\(cls) href=\"\(SiteRoute.unit(unit.code).path)\">\(HTML.escape(unit.name))</a>"
-            + " <span class=\"meta\">\(HTML.escape(unit.code)) · \(unit.unitKind.label)</span>\(ended)"
+        return el("a", ["class": active ? nil : "inactive", "href": SiteRoute.unit(unit.code).path]) { unit.name }
+            + .text(" ") + el("span", ["class": "meta"]) { "\(unit.code) · \(unit.unitKind.label)" }
+            + (active ? .empty : .text(" ") + el("span", ["class": "ended"]) {
+                "đã kết thúc" + (unit.validTo.flatMap(CivilDate.init(parsing:)).map { " " + $0.vietnamese } ?? "")
+            })
     }
 }

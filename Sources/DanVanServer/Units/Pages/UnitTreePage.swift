@@ -55,7 +55,7 @@ struct UnitTreePage: Encodable {
         }
         let units = try await UnitQueries.subtree(of: rootIDs, maxDepth: depth, on: db)
         let counts = try await hiddenChildCounts(units: units, roots: roots, on: db)
-        return UnitTreeHTML(units: units, hiddenChildCounts: counts, today: .today()).render(roots: roots)
+        return UnitTreeHTML(units: units, hiddenChildCounts: counts, today: Today.date).render(roots: roots).rendered
     }
 
     /// Children of the units on the last shown level, counted rather than sent.
