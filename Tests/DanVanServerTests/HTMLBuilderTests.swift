@@ -51,3 +51,18 @@ struct HTMLBuilderTests {
         #expect(offenders.isEmpty, "markup built outside HTML: \(offenders)")
     }
 }
+
+@Suite("Assets")
+struct AssetTests {
+    @Test("pages link the stylesheet by a content hash; it is cached for a year while pages are not", arguments: TestDatabase.all)
+    func fingerprinted(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let login = try await app.page(.GET, "/login", headers: [:])
+            let href = try #require(login.body.string.firstMatch(of: try Regex(#"href="(/assets/app\.[0-9a-f]{10}\.css)""#))?.output[1].substring)
+            let css = try await app.page(.GET, String(href), headers: [:])
+            #expect(css.status == .ok && css.headers.first(name: .cacheControl) == Assets.cacheControl)
+            #expect(css.headers.contentType?.subType == "css" && css.body.string.contains("body"))
+            #expect(try await app.page(.GET, "/assets/app.0000000000.css", headers: [:]).status == .notFound)
+        }
+    }
+}

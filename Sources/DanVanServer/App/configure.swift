@@ -8,6 +8,7 @@ import Vapor
 public func configure(_ app: Application, settings: Settings, database: DatabaseLocation) throws {
     app.settings = settings
     app.dashboardCache = GenerationCache<HTML>()
+    app.assets = try Assets.load(from: ResourcePaths.publicFiles)
     app.rollupCache = GenerationCache<RollupResult>(capacity: 64)
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
     try DatabaseSetup.use(database, on: app)
@@ -33,7 +34,6 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.middleware.use(TodayMiddleware(pinned: settings.today))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorRenderer())
-    app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles))
     app.middleware.use(CSRFProtection())
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(BearerAuthenticator())

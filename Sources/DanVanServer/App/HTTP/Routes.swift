@@ -3,6 +3,7 @@ import Vapor
 /// Registers every page and API route.
 func registerRoutes(_ app: Application) throws {
     app.get("health") { _ in "ok" }
+    app.assets.register(app)
     AuthPagesController().register(app)
     UnitPagesController().register(app)
     UnitImportPagesController().register(app)

@@ -18,7 +18,8 @@ struct SecurityHeaders: AsyncMiddleware {
         if req.application.settings.secureCookies {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }
-        if req.headers.first(name: .cookie) != nil || req.auth.has(User.self) {
+        // Pages may hold personal data; only the fingerprinted assets are cached.
+        if (req.headers.first(name: .cookie) != nil || req.auth.has(User.self)) && !response.headers.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -5,6 +5,8 @@ import Vapor
 /// cases and links are built from them, so a link can never point at a route that is not there.
 enum SiteRoute: Equatable {
     case home
+    /// A stylesheet or script by its fingerprinted name (see `Assets`).
+    case asset(String)
     case login
     case logout
     case units
@@ -95,6 +97,7 @@ enum SiteRoute: Equatable {
     private var segments: [Segment] {
         switch self {
         case .home: []
+        case .asset(let name): [.fixed("assets"), .value(name)]
         case .login: [.fixed("login")]
         case .logout: [.fixed("logout")]
         case .units: [.fixed("units")]

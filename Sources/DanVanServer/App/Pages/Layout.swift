@@ -16,6 +16,10 @@ struct Layout: Encodable {
     let roleLabel: String?
     let nav: [NavLink]
     let notice: String?
+    let homeHref: String
+    let logoutAction: String
+    let stylesheet: String
+    let uploadScript: String
 
     static func make(for req: Request, title: String, notice: String? = nil, unitName: String? = nil) -> Layout {
         let user = req.auth.get(User.self)
@@ -34,7 +38,9 @@ struct Layout: Encodable {
             NavLink(label: label, href: route.path, current: req.url.path.hasPrefix(route.path))
         }
         return Layout(title: title, csrf: req.csrfToken, userName: user?.fullName, userUnit: unitName,
-                      roleLabel: user?.userRole.label, nav: nav, notice: notice)
+                      roleLabel: user?.userRole.label, nav: nav, notice: notice, homeHref: SiteRoute.home.path,
+                      logoutAction: SiteRoute.logout.path, stylesheet: req.application.assets.href("css/app.css"),
+                      uploadScript: req.application.assets.href("js/upload.js"))
     }
 }
 

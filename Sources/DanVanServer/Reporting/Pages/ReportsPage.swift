@@ -21,6 +21,7 @@ struct ReportsPage: Encodable {
     let waitingMore: Bool
     let dashboardHref: String?
     let canImport: Bool
+    let importAction = SiteRoute.reportsImport.path
     let errors: FormErrors
     let notice: String?
 

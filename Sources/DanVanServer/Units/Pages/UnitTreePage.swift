@@ -16,6 +16,7 @@ struct UnitTreePage: Encodable {
     let canCreateRoot: Bool
     let canImport: Bool
     let newHref: String
+    let treeHref = SiteRoute.units.path
     let importHref: String
     let exportHref: String
 
