@@ -19,10 +19,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "DanVanCore"),
+        // zlib from the system (Debian's zlib1g-dev), declared here rather than borrowed from a dependency's Linux build.
+        .systemLibrary(name: "DanVanZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "DanVanDocuments",
             dependencies: [
                 "DanVanCore",
+                "DanVanZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

@@ -33,4 +33,15 @@ struct MigrationListTests {
             #expect(try await ReportGeneration.current(on: app.db) == 0)
         }
     }
+
+    @Test("a database missing a migration is seen as older, without changing it", arguments: TestDatabase.all)
+    func pendingIsReadOnly(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            #expect(try await DatabaseSetup.pendingMigrations(app.db).isEmpty)
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name = 'DanVanServer.CreateReportGeneration'").run()
+            #expect(try await DatabaseSetup.pendingMigrations(app.db) == ["DanVanServer.CreateReportGeneration"])
+            #expect(try await DatabaseSetup.pendingMigrations(app.db).count == 1, "asking twice changed nothing")
+        }
+    }
 }

@@ -37,24 +37,35 @@ struct StartupTests {
         #expect(Settings(environment: [:]).hostname == "127.0.0.1")
     }
 
-    @Test("the danvan binary exits 1 with one line for a malformed DATABASE_URL")
-    func binaryRefusesBadURL() throws {
-        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/danvan")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the danvan product first: \(binary.path)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["units", "list"]
-        process.environment = ["DATABASE_URL": "mysql://x/y", "PATH": "/usr/bin:/bin"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 1)
-        #expect(text.hasPrefix("danvan: DATABASE_URL"))
-        #expect(text.split(separator: "\n").count == 1)
+    @Test("the command line exits 1 with one line for a malformed DATABASE_URL")
+    func commandRefusesBadURL() async throws {
+        let result = await CommandLineRun.run(["units", "list"], environment: ["DATABASE_URL": "mysql://x/y"])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("danvan: DATABASE_URL"))
+        #expect(result.errors.split(separator: "\n").count == 1)
+    }
+
+    @Test("a command that only reads makes no database file; it runs once the database is migrated")
+    func readOnlyCommandsDoNotMigrate() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-ro-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = await CommandLineRun.run(["units", "list", "--data-dir", folder.path], environment: [:])
+        #expect(missing.status == 1 && missing.errors.contains("danvan migrate"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("danvan.sqlite").path))
+        let migrated = await CommandLineRun.run(["migrate", "--data-dir", folder.path], environment: [:])
+        #expect(migrated.status == 0)
+        let listed = await CommandLineRun.run(["units", "list", "--data-dir", folder.path], environment: [:])
+        #expect(listed.status == 0, "\(listed.errors)")
+    }
+
+    @Test("the data folder and the database file are the server user's alone")
+    func privateFiles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-mode-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(await CommandLineRun.run(["migrate", "--data-dir", folder.path], environment: [:]).status == 0)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+        let fileMode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("danvan.sqlite").path)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700 && fileMode == 0o600)
     }
 
     @Test("CI's PostgreSQL suite is not silently skipped")
@@ -70,27 +81,13 @@ struct StartupTests {
 
 @Suite("danvan import on the command line")
 struct ImportCommandTests {
-    private func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, errors: String) {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let binary = root.appendingPathComponent(".build/debug/danvan")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the danvan product first")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    private func run(_ arguments: [String]) async -> CommandLineRun.Result {
+        await CommandLineRun.run(arguments, environment: [:])
     }
 
     @Test("a seed prints the JSON contract and exits 0")
-    func seed() throws {
-        let result = try run(["import", "Tests/DanVanDocumentsTests/Fixtures/seed-001.docx", "--json"])
+    func seed() async throws {
+        let result = await run(["import", CommandLineRun.repository.appendingPathComponent("Tests/DanVanDocumentsTests/Fixtures/seed-001.docx").path, "--json"])
         #expect(result.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         #expect(json?["kind"] as? String == "plan")
@@ -99,18 +96,18 @@ struct ImportCommandTests {
     }
 
     @Test("a document that is not a plan still prints its JSON, with exit code 2; an unreadable file says why, exit 2")
-    func notAPlan() throws {
+    func notAPlan() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("bc.txt")
         try Data("BÁO CÁO\nKết quả 6 tháng đầu năm 2024\nI. KẾT QUẢ\nĐã tổ chức 12 cuộc.".utf8).write(to: report)
-        let unknown = try run(["import", report.path, "--json"])
+        let unknown = await run(["import", report.path, "--json"])
         #expect(unknown.status == 2)
         #expect(unknown.output.contains("\"kind\" : \"unknown\""))
         let pdf = folder.appendingPathComponent("kh.pdf")
         try Data("%PDF-1.7".utf8).write(to: pdf)
-        let refused = try run(["import", pdf.path, "--json"])
+        let refused = await run(["import", pdf.path, "--json"])
         #expect(refused.status == 2)
         #expect(refused.errors.contains("PDF chưa được hỗ trợ"))
         #expect(refused.output.isEmpty)

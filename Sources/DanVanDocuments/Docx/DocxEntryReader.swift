@@ -1,4 +1,4 @@
-import CZlib
+import DanVanZlib
 import Foundation
 
 /// Reads one part of a DOCX package straight from its bytes: finds the part's local header,
@@ -6,7 +6,6 @@ import Foundation
 /// unpack budget. ZIPFoundation's own extraction on Linux loops for ever on a deflate stream
 /// cut short (found by fuzzing), which would hold a server thread; this cannot: zlib gets a
 /// bounded input and every turn of the loop either produces output or ends.
-/// (CZlib is the zlib module ZIPFoundation itself builds against on Linux.)
 enum DocxEntryReader {
     struct Failure: Error {}
     struct TooLarge: Error {}
@@ -70,7 +69,7 @@ enum DocxEntryReader {
                 let (status, produced) = chunk.withUnsafeMutableBufferPointer { target -> (Int32, Int) in
                     stream.next_out = target.baseAddress
                     stream.avail_out = uInt(target.count)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    let status = DanVanZlib.inflate(&stream, Z_NO_FLUSH)
                     return (status, target.count - Int(stream.avail_out))
                 }
                 output.append(contentsOf: chunk[0..<produced])

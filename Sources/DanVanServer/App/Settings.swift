@@ -18,7 +18,7 @@ public struct Settings: Sendable {
     public var today: CivilDate?
 
     public init(dataDirectory: String? = nil, databaseURL: String? = nil, hostname: String? = nil, port: Int? = nil,
-                today: CivilDate? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                today: CivilDate? = nil, environment: [String: String] = ProcessEnvironment.values) {
         func env(_ key: String) -> String? {
             guard let value = environment[key], !value.isEmpty else { return nil }
             return value
@@ -41,4 +41,12 @@ public struct Settings: Sendable {
     public var sqlitePath: String {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent("danvan.sqlite").path
     }
+}
+
+/// The process's environment variables, or a test's stand-in when a test runs the command line
+/// in-process: settings read their variables through here.
+public enum ProcessEnvironment {
+    @TaskLocal public static var override: [String: String]?
+
+    public static var values: [String: String] { override ?? ProcessInfo.processInfo.environment }
 }

@@ -21,10 +21,10 @@ struct BenchmarkCommand: AsyncParsableCommand {
             let files = try ReaderBenchmark.load(fixtures)
             let parse = ReaderBenchmark.parse(files.filter { !$0.name.hasSuffix(".docx") }, seconds: seconds)
             let docx = ReaderBenchmark.parse(files.filter { $0.name.hasSuffix(".docx") }, seconds: seconds)
-            let store = try await AppRunner.withApplication(try common.settings()) { app in
+            let store = try await AppRunner.withApplication(try common.settings(), .writes) { app in
                 try await ReaderBenchmark.store(files, count: plans, on: app.db)
             }
-            print(String(format: "parse_text_mb_s=%.2f parse_text_docs_s=%.0f split_floor_mb_s=%.2f docx_docs_s=%.0f "
+            CommandOutput.line(String(format: "parse_text_mb_s=%.2f parse_text_docs_s=%.0f split_floor_mb_s=%.2f docx_docs_s=%.0f "
                          + "store_plans=%d store_ms=%.0f floor_ms=%.0f ratio=%.2f plans_s=%.0f",
                          parse.megabytesPerSecond, parse.documentsPerSecond, parse.floorMegabytesPerSecond, docx.documentsPerSecond,
                          plans, store.elapsedMs, store.floorMs, store.elapsedMs / max(store.floorMs, 0.001), Double(plans) / (store.elapsedMs / 1000)))
@@ -43,10 +43,10 @@ extension BenchmarkCommand {
 
         func run() async throws {
             guard let period = ReportPeriod(code: period) else { throw AppError.invalid("period", "Kỳ \"\(self.period)\" không tồn tại.") }
-            let result = try await AppRunner.withApplication(try common.settings()) { app in
+            let result = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 try await RollupBenchmark.run(unitCode: unit, period: period, runs: runs, on: app.db)
             }
-            print(String(format: "rollup_nodes=%d floor_groups=%d rollup_ms=%.0f floor_ms=%.0f ratio=%.2f",
+            CommandOutput.line(String(format: "rollup_nodes=%d floor_groups=%d rollup_ms=%.0f floor_ms=%.0f ratio=%.2f",
                          result.nodes, result.floorGroups, result.rollupMs, result.floorMs, result.rollupMs / max(result.floorMs, 0.001)))
         }
     }

@@ -10,26 +10,39 @@ public struct DanVanCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs the command line; a startup problem prints one line and exits 1, never a stack trace.
+    /// Runs the command line and exits with its status.
     public static func runMain() async {
+        Foundation.exit(await run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs the command line in this process and returns its exit status: 0 done, 1 a start-up
+    /// problem (one line, never a stack trace), 2 a file or input refused, or ArgumentParser's
+    /// code for a usage error. Output goes to `CommandOutput.current`, so tests capture it.
+    public static func run(_ arguments: [String]) async -> Int32 {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+            return 0
         } catch let error as StartupError {
-            FileHandle.standardError.write(Data(("danvan: " + error.description + "\n").utf8))
-            Foundation.exit(1)
+            CommandOutput.error("danvan: " + error.description + "\n")
+            return 1
         } catch let error as PlanImportFailure {
-            FileHandle.standardError.write(Data(("danvan: " + error.description + "\n").utf8))
-            Foundation.exit(2)
+            CommandOutput.error("danvan: " + error.description + "\n")
+            return 2
         } catch let error as AppError {
-            FileHandle.standardError.write(Data(("danvan: " + error.reason + "\n").utf8))
-            Foundation.exit(2)
+            CommandOutput.error("danvan: " + error.reason + "\n")
+            return 2
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { CommandOutput.line(message) } else { CommandOutput.error(message + "\n") }
+            }
+            return code.rawValue
         }
     }
 }

@@ -17,15 +17,15 @@ struct DemoCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Hạt giống sinh dữ liệu (cùng hạt giống, cùng dữ liệu).") var seed: Int = 1
 
     func run() async throws {
-        try await AppRunner.withApplication(try common.settings()) { app in
+        try await AppRunner.withApplication(try common.settings(), .writes) { app in
             let hashing = PasswordHashing(app)
             let report = try await DemoLoader.loadIfEmpty(on: app.db, hashing: hashing)
-            print(report.text)
+            CommandOutput.line(report.text)
             guard scale != .province else { return }
             let hash = try await hashing.hash(try DemoLoader.organisation().password)
             let summary = try await NationalDataset.generate(scale == .national ? .national : .sample, seed: seed,
                                                              passwordHash: hash, on: app.db, progress: ProgressBar())
-            print(summary.text)
+            CommandOutput.line(summary.text)
         }
     }
 }

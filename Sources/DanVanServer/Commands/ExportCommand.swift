@@ -19,7 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Tệp .docx sẽ ghi.") var docx: String
 
         func run() async throws {
-            let file = try await AppRunner.withApplication(try common.settings()) { app in
+            let file = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 try await DocumentExports.plan(try await PlanQueries.require(id: plan, on: app.db), on: app.db)
             }
             try ExportCommand.save(file, to: docx)
@@ -37,7 +37,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let period = try ReportPeriods.parse(period)
-            let file = try await AppRunner.withApplication(try common.settings()) { app in
+            let file = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 let unit = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
                 return try await DocumentExports.review(unit: unit, period: period, includeSubmitted: includeSubmitted,
                                                         rollups: app.rollupCache, on: app.db)
@@ -65,7 +65,7 @@ struct ExportCommand: AsyncParsableCommand {
             guard let kind = TableExports.Kind(rawValue: table) else {
                 throw ValidationError("Bảng \"\(table)\" không có; chọn targets, children, completeness hoặc grid.")
             }
-            let file = try await AppRunner.withApplication(try common.settings()) { app in
+            let file = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 if kind == .grid {
                     guard let plan else { throw AppError.invalid("plan", "Bảng grid cần --plan: số định danh của kế hoạch.") }
                     return try await DocumentExports.grid(try await PlanQueries.require(id: plan, on: app.db), today: Today.date, on: app.db)
@@ -86,6 +86,6 @@ struct ExportCommand: AsyncParsableCommand {
         } catch {
             throw AppError.invalid("file", "Không ghi được tệp \(path): thư mục không có hoặc không được phép ghi.")
         }
-        print("Đã ghi \(path) (\(file.data.count) byte): \(file.name)")
+        CommandOutput.line("Đã ghi \(path) (\(file.data.count) byte): \(file.name)")
     }
 }

@@ -18,10 +18,10 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         if save {
-            let summary = try await AppRunner.withApplication(try common.settings()) { app in
+            let summary = try await AppRunner.withApplication(try common.settings(), .writes) { app in
                 try await PlanFolderImport.run(path: file, unitCode: unit, on: app.db)
             }
-            FileHandle.standardError.write(Data((summary.text + "\n").utf8))
+            CommandOutput.error(summary.text + "\n")
             if summary.stored == 0 { throw ExitCode(2) }
             return
         }
@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
         if lines {
             do {
                 for line in try PlanFileReader.lines(data, filename: url.lastPathComponent) {
-                    print("\(line.number)\t\(line.isTableRow ? "[bảng] " : "")\(line.text)")
+                    CommandOutput.line("\(line.number)\t\(line.isTableRow ? "[bảng] " : "")\(line.text)")
                 }
             } catch {
                 throw PlanImportFailure(error.description)
@@ -45,7 +45,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw PlanImportFailure(error.description)
         }
-        print(json ? try PlanDocumentJSON.encode(document) : PlanDocumentSummary.text(document))
+        CommandOutput.line(json ? try PlanDocumentJSON.encode(document) : PlanDocumentSummary.text(document))
         if document.kind != .plan { throw ExitCode(2) }
     }
 }

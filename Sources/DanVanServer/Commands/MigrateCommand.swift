@@ -6,8 +6,8 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        try await AppRunner.withApplication(try common.settings()) { _ in
-            print("Cơ sở dữ liệu đã ở phiên bản mới nhất.")
+        try await AppRunner.withApplication(try common.settings(), .writes) { _ in
+            CommandOutput.line("Cơ sở dữ liệu đã ở phiên bản mới nhất.")
         }
     }
 }

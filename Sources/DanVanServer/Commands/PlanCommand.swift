@@ -14,8 +14,8 @@ struct PlanCommand: AsyncParsableCommand {
         @Flag(help: "In dạng JSON.") var json = false
 
         func run() async throws {
-            let rows = try await AppRunner.withApplication(try common.settings()) { app in try await PlanListing.rows(on: app.db) }
-            print(json ? try PlanListing.json(rows) : PlanListing.table(rows))
+            let rows = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in try await PlanListing.rows(on: app.db) }
+            CommandOutput.line(json ? try PlanListing.json(rows) : PlanListing.table(rows))
         }
     }
 
@@ -28,10 +28,10 @@ struct PlanCommand: AsyncParsableCommand {
         @Flag(help: "In dạng JSON.") var json = false
 
         func run() async throws {
-            let report = try await AppRunner.withApplication(try common.settings()) { app in
+            let report = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 try await PlanCoverage.report(for: try await PlanListing.find(plan, on: app.db), on: app.db)
             }
-            print(json ? try PlanListing.encoder.encode(report).utf8String : PlanListing.text(report))
+            CommandOutput.line(json ? try PlanListing.encoder.encode(report).utf8String : PlanListing.text(report))
         }
     }
 
@@ -44,12 +44,12 @@ struct PlanCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Năm kế hoạch (mặc định: năm của kế hoạch cấp trên).") var year: Int?
 
         func run() async throws {
-            let id = try await AppRunner.withApplication(try common.settings()) { app in
+            let id = try await AppRunner.withApplication(try common.settings(), .writes) { app in
                 let upperPlan = try await PlanListing.find(upper, on: app.db)
                 let unit = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
                 return try await PlanDerivation.perform(from: upperPlan.requireID, for: unit, year: year, by: .commandLine, on: app.db)
             }
-            print("Đã lập kế hoạch \(id) (bản nháp).")
+            CommandOutput.line("Đã lập kế hoạch \(id) (bản nháp).")
         }
     }
 }

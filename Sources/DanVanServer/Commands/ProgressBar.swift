@@ -42,6 +42,6 @@ final class ProgressBar: @unchecked Sendable {
 
     private func write(_ text: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(text.utf8))
+        CommandOutput.error(text)
     }
 }

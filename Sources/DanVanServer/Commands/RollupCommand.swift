@@ -16,14 +16,14 @@ struct RollupCommand: AsyncParsableCommand {
     @Flag(help: "In dạng JSON.") var json = false
 
     func run() async throws {
-        let outputs = try await AppRunner.withApplication(try common.settings()) { app in
+        let outputs = try await AppRunner.withApplication(try common.settings(), rebuildSums ? .writes : .readOnly) { app in
             try await RollupRun.run(unitCode: unit, periodCode: period, includeSubmitted: includeSubmitted, rebuildSums: rebuildSums, on: app.db)
         }
         if json {
             let encoded: Data = outputs.count == 1 ? try PlanListing.encoder.encode(outputs[0]) : try PlanListing.encoder.encode(outputs)
-            print(String(decoding: encoded, as: UTF8.self))
+            CommandOutput.line(String(decoding: encoded, as: UTF8.self))
         } else {
-            print(RollupRun.text(outputs))
+            CommandOutput.line(RollupRun.text(outputs))
         }
     }
 }

@@ -22,9 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
                 let report = try await Today.$pinned.withValue(settings.today) {
                     try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app))
                 }
-                print(report.text)
+                CommandOutput.line(report.text)
             }
-            print("DanVan đang chạy tại http://\(settings.hostname):\(settings.port)  (dữ liệu: \(describe(location)))")
+            CommandOutput.line("DanVan đang chạy tại http://\(settings.hostname):\(settings.port)  (dữ liệu: \(describe(location)))")
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -13,10 +13,10 @@ struct UnitsCommand: AsyncParsableCommand {
         @Flag(help: "In dạng JSON.") var json = false
 
         func run() async throws {
-            let units = try await AppRunner.withApplication(try common.settings()) { app in
+            let units = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 try await UnitQueries.dtos(try await OrgUnit.query(on: app.db).sort(\.$code).all(), on: app.db)
             }
-            print(json ? try UnitListing.json(units) : UnitListing.table(units))
+            CommandOutput.line(json ? try UnitListing.json(units) : UnitListing.table(units))
         }
     }
 
@@ -30,7 +30,7 @@ struct UnitsCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ValidationError("Không đọc được tệp \(file).")
             }
-            let summary = try await AppRunner.withApplication(try common.settings()) { app in
+            let summary = try await AppRunner.withApplication(try common.settings(), .writes) { app in
                 do {
                     return try await UnitsCSVImport.perform(data, by: .commandLine, on: app.db)
                 } catch let error as AppError {
@@ -38,7 +38,7 @@ struct UnitsCommand: AsyncParsableCommand {
                     throw ValidationError("Không nhập gì cả; sửa các lỗi sau rồi chạy lại:\n" + lines.joined(separator: "\n"))
                 }
             }
-            print("Đã nhập: \(summary.created) đơn vị mới, \(summary.updated) đơn vị được cập nhật.")
+            CommandOutput.line("Đã nhập: \(summary.created) đơn vị mới, \(summary.updated) đơn vị được cập nhật.")
         }
     }
 
@@ -49,13 +49,13 @@ struct UnitsCommand: AsyncParsableCommand {
         @Argument(help: "Tệp CSV sẽ ghi; bỏ trống để in ra màn hình.") var file: String?
 
         func run() async throws {
-            let data = try await AppRunner.withApplication(try common.settings()) { app in
+            let data = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 try await UnitExporter.csv(rootIDs: nil, on: app.db)
             }
             if let file {
                 try data.write(to: URL(fileURLWithPath: file))
             } else {
-                FileHandle.standardOutput.write(data)
+                CommandOutput.data(data)
             }
         }
     }

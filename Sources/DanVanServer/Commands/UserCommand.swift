@@ -24,14 +24,14 @@ struct UserCommand: AsyncParsableCommand {
             let input = UserInput(username: username, fullName: fullName ?? (admin ? "Quản trị hệ thống" : username),
                                   unitCode: unit, role: admin ? Role.admin.rawValue : (role ?? Role.viewer.rawValue),
                                   password: secret, active: true, version: nil)
-            let created = try await AppRunner.withApplication(try common.settings()) { app in
+            let created = try await AppRunner.withApplication(try common.settings(), .writes) { app in
                 do {
                     return try await AccountCreation.perform(input, hasher: PasswordHashing(app), by: .commandLine, on: app.db)
                 } catch let error as AppError {
                     throw ValidationError(error.reason)
                 }
             }
-            print("Đã tạo tài khoản \(created.username) (\(created.userRole.label)).")
+            CommandOutput.line("Đã tạo tài khoản \(created.username) (\(created.userRole.label)).")
         }
 
         private static func prompt() throws -> String {

@@ -1,0 +1,2 @@
+// zlib, which DanVanDocuments uses to inflate DOCX parts within a byte budget.
+#include <zlib.h>
