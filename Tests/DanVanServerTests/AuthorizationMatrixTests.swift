@@ -1,82 +1,76 @@
 import DanVanCore
+import Fluent
 import Testing
 import Vapor
 import VaporTesting
 @testable import DanVanServer
 
-/// Every role × every position of the target unit × every unit action, on real requests
-/// through the whole middleware chain. The expected table is written out by hand: it is the
-/// specification, not a copy of the policy.
+/// Every role × every position of the target unit × every `AccessAction`, on real requests
+/// through the whole middleware chain, once on the JSON API and once on the pages. The expected
+/// table is written out by hand: it is the specification, not a copy of the policy.
 @Suite("Authorization matrix")
 struct AuthorizationMatrixTests {
     enum Target: String, CaseIterable {
         case own = "T-D", descendant = "T-C", ancestor = "T-P", sibling = "T-S", otherTree = "T-O"
     }
 
-    enum Action: CaseIterable {
-        case view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit
-    }
+    enum Surface: CaseIterable { case api, pages }
 
-    /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit.
+    /// The columns of `expected`, in order: one per `AccessAction`.
+    static let actions: [AccessAction] = [.viewUnit, .editUnit, .createChildUnit, .moveUnit, .endUnit, .viewUsers, .manageUsers, .viewAudit,
+                                          .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask]
+
+    /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit,
+    /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask.
     static let expected: [Role: [Target: String]] = [
-        .admin: [.own: "✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓", .sibling: "✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓"],
-        .manager: [.own: "✓✓✓··✓✓✓", .descendant: "✓✓✓✓✓✓✓✓", .ancestor: "········", .sibling: "········", .otherTree: "········"],
-        .reporter: [.own: "✓·······", .descendant: "✓·······", .ancestor: "········", .sibling: "········", .otherTree: "········"],
-        .viewer: [.own: "✓·······", .descendant: "✓·······", .ancestor: "········", .sibling: "········", .otherTree: "········"],
+        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
+                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
+        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓", .ancestor: "··········✓····",
+                   .sibling: "···············", .otherTree: "···············"],
+        .reporter: [.own: "✓·······✓·✓··✓·", .descendant: "✓·········✓····", .ancestor: "··········✓····",
+                    .sibling: "···············", .otherTree: "···············"],
+        .viewer: [.own: "✓·········✓····", .descendant: "✓·········✓····", .ancestor: "··········✓····",
+                  .sibling: "···············", .otherTree: "···············"],
     ]
 
-    @Test("each role at T-D against each unit and action", arguments: TestDatabase.all)
+    @Test("every column of the matrix is an action, and every action has a column")
+    func everyActionIsCovered() {
+        #expect(Set(Self.actions) == Set(AccessAction.allCases) && Self.actions.count == AccessAction.allCases.count)
+        #expect(Self.expected.values.flatMap(\.values).allSatisfy { $0.count == Self.actions.count })
+    }
+
+    @Test("each role at T-D against each unit and action, on the API and the pages", arguments: TestDatabase.all)
     func matrix(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let fixture = try await Fixture.tree(app)
+            let world = try await MatrixWorld.make(app)
+            var signedIn: [(Role, String, HTTPHeaders)] = []
             for role in Role.allCases {
-                let user = try await fixture.user("u-\(role.rawValue)", role, at: role == .admin ? nil : "T-D")
-                let token = try await fixture.token(for: user)
+                let user = try await world.fixture.user("u-\(role.rawValue)", role, at: role == .admin ? nil : "T-D")
+                signedIn.append((role, try await world.fixture.token(for: user), try await world.fixture.browser(for: user)))
+            }
+            let before = try await world.counts()
+            for (role, token, browser) in signedIn {
                 for target in Target.allCases {
                     let row = Array(Self.expected[role]?[target] ?? "")
-                    for (index, action) in Action.allCases.enumerated() {
-                        let unit = try await fixture.unit(target.rawValue)
-                        let response = try await send(action, to: unit, token: token, app: app)
-                        let allowed = row[index] == "✓"
-                        let context = Comment(rawValue: "\(role) \(target) \(action) → \(response.status.code)")
-                        if allowed {
-                            #expect(![.forbidden, .unauthorized].contains(response.status), context)
-                        } else {
-                            #expect(response.status == .forbidden, context)
-                            #expect(!response.body.string.contains(unit.name), "a refusal must not leak the unit's name")
+                    let unit = try await world.fixture.unit(target.rawValue)
+                    for (index, action) in Self.actions.enumerated() {
+                        for surface in Surface.allCases {
+                            let response = try await world.send(action, to: target, on: surface, token: token, browser: browser)
+                            let context = Comment(rawValue: "\(role) \(target) \(action) \(surface) → \(response.status.code)")
+                            if row[index] == "✓" {
+                                #expect(![.forbidden, .unauthorized].contains(response.status) && response.status.code < 500, context)
+                            } else {
+                                #expect(response.status == .forbidden, context)
+                                if target != .own {
+                                    #expect(!response.body.string.contains(unit.name), "a refusal must not leak the unit's name: \(context)")
+                                }
+                            }
                         }
                     }
                 }
             }
-            let units = try await OrgUnit.query(on: app.db).count()
-            #expect(units == 6, "no request of the matrix may change the tree")
-        }
-    }
-
-    /// Each request is built to be refused by validation after authorization (bad data, stale
-    /// version), so "allowed" shows as 4xx other than 403 and nothing is stored.
-    private func send(_ action: Action, to unit: OrgUnit, token: String, app: Application) async throws -> TestingHTTPResponse {
-        let code = unit.code
-        switch action {
-        case .view:
-            return try await app.api(.GET, "/api/units/\(code)", token: token)
-        case .edit:
-            return try await app.api(.PUT, "/api/units/\(code)", token: token, json: #"{"name": "", "version": -1}"#)
-        case .createChild:
-            return try await app.api(.POST, "/api/units", token: token, json: #"{"parentCode": "\#(code)", "name": ""}"#)
-        case .move:
-            let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: app.db)?.code } ?? nil
-            let parentJSON = parent.map { "\"\($0)\"" } ?? "null"
-            return try await app.api(.POST, "/api/units/\(code)/move", token: token, json: #"{"parentCode": \#(parentJSON), "version": -1}"#)
-        case .end:
-            return try await app.api(.POST, "/api/units/\(code)/end", token: token, json: #"{"validTo": "không phải ngày", "version": -1}"#)
-        case .viewUsers:
-            return try await app.api(.GET, "/api/units/\(code)/users", token: token)
-        case .manageUsers:
-            return try await app.api(.POST, "/api/users", token: token,
-                                     json: #"{"username": "!", "fullName": "", "unitCode": "\#(code)", "role": "viewer"}"#)
-        case .viewAudit:
-            return try await app.api(.GET, "/api/audit?unit=\(code)", token: token)
+            let after = try await world.counts()
+            #expect(after == before, "no request of the matrix may store anything: \(before) → \(after)")
         }
     }
 
@@ -109,6 +103,120 @@ struct AuthorizationMatrixTests {
             let search = try await app.page(.GET, "/units?q=huyen%20uy", headers: headers)
             #expect(search.body.string.contains("Đồng Văn"))
             #expect(!search.body.string.contains("Mèo Vạc"))
+        }
+    }
+}
+
+/// The fixture tree with, for every unit of the matrix, a draft plan of 2026 whose one task the
+/// unit leads, due in March and already done. Each request is built to be refused by validation,
+/// a stale version or a state after authorization, so "allowed" shows as a 4xx other than 403
+/// and nothing is stored.
+struct MatrixWorld {
+    let fixture: Fixture
+    let app: Application
+    let plans: [String: Int]
+    let occurrences: [String: Int]
+
+    static let planText = """
+        ĐẢNG BỘ TỈNH THỬ NGHIỆM
+        HUYỆN ỦY ĐỒNG VĂN
+        Số 12-KH/HU
+        ĐẢNG CỘNG SẢN VIỆT NAM
+        Đồng Văn, ngày 10 tháng 01 năm 2026
+        KẾ HOẠCH
+        thực hiện công tác dân vận năm 2026
+        I. MỤC ĐÍCH, YÊU CẦU
+        Nâng cao chất lượng công tác dân vận.
+        II. CHỈ TIÊU
+        - Trên 150% cán bộ được tập huấn.
+        """
+
+    static func make(_ app: Application) async throws -> MatrixWorld {
+        let fixture = try await Fixture.tree(app)
+        var plans: [String: Int] = [:]
+        var occurrences: [String: Int] = [:]
+        for target in AuthorizationMatrixTests.Target.allCases {
+            let code = target.rawValue
+            let planID = try await PlanCreation.perform(unitCode: code, year: 2026, subject: "Kế hoạch của \(code)", by: .commandLine, on: app.db)
+            let version = try #require(try await Plan.find(planID, on: app.db)).version
+            let taskID = try await PlanItemAddition.perform(planID: planID, task: true, planVersion: version, by: .commandLine, on: app.db)
+            let latest = try #require(try await Plan.find(planID, on: app.db)).version
+            try await TaskChange.perform(taskID: taskID, .init(text: "Nhiệm vụ của \(code)", leadUnitCode: code, timing: "Tháng 3",
+                                                               expectedResult: nil),
+                                         planVersion: latest, by: .commandLine, on: app.db)
+            let occurrence = try #require(try await TaskOccurrence.query(on: app.db).filter(\.$taskID == taskID).first())
+            occurrence.state = OccurrenceState.done.rawValue
+            try await occurrence.save(on: app.db)
+            plans[code] = planID
+            occurrences[code] = occurrence.requireID
+        }
+        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences)
+    }
+
+    /// Rows that any action of the matrix could add.
+    func counts() async throws -> [Int] {
+        [try await OrgUnit.query(on: app.db).count(), try await User.query(on: app.db).count(), try await Plan.query(on: app.db).count(),
+         try await TaskUpdate.query(on: app.db).count(), try await Report.query(on: app.db).count(), try await AuditEntry.query(on: app.db).count()]
+    }
+
+    func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
+              token: String, browser: HTTPHeaders) async throws -> TestingHTTPResponse {
+        let code = target.rawValue
+        let plan = plans[code] ?? 0
+        let occurrence = occurrences[code] ?? 0
+        let unit = try await fixture.unit(code)
+        let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: app.db)?.code } ?? nil
+        switch surface {
+        case .api:
+            return try await api(action, code: code, parent: parent, plan: plan, occurrence: occurrence, token: token)
+        case .pages:
+            return try await page(action, code: code, parent: parent, plan: plan, occurrence: occurrence, headers: browser)
+        }
+    }
+
+    private func api(_ action: AccessAction, code: String, parent: String?, plan: Int, occurrence: Int,
+                     token: String) async throws -> TestingHTTPResponse {
+        switch action {
+        case .viewUnit: return try await app.api(.GET, "/api/units/\(code)", token: token)
+        case .editUnit: return try await app.api(.PUT, "/api/units/\(code)", token: token, json: #"{"name": "", "version": -1}"#)
+        case .createChildUnit: return try await app.api(.POST, "/api/units", token: token, json: #"{"parentCode": "\#(code)", "name": ""}"#)
+        case .moveUnit:
+            let parentJSON = parent.map { "\"\($0)\"" } ?? "null"
+            return try await app.api(.POST, "/api/units/\(code)/move", token: token, json: #"{"parentCode": \#(parentJSON), "version": -1}"#)
+        case .endUnit: return try await app.api(.POST, "/api/units/\(code)/end", token: token, json: #"{"validTo": "không phải ngày", "version": -1}"#)
+        case .viewUsers: return try await app.api(.GET, "/api/units/\(code)/users", token: token)
+        case .manageUsers:
+            return try await app.api(.POST, "/api/users", token: token, json: #"{"username": "!", "fullName": "", "unitCode": "\#(code)", "role": "viewer"}"#)
+        case .viewAudit: return try await app.api(.GET, "/api/audit?unit=\(code)", token: token)
+        case .enterReport: return try await app.api(.POST, "/api/reports/\(code)", token: token, json: #"{"action": "save", "period": "2026-03"}"#)
+        case .approveReport: return try await app.api(.POST, "/api/reports/\(code)", token: token, json: #"{"action": "approve", "period": "2026-03"}"#)
+        case .viewPlans: return try await app.api(.GET, "/api/plans/\(plan)", token: token)
+        case .editPlans:
+            return try await app.api(.POST, "/api/plans/import?save=true&unit=\(code)&filename=k.txt", token: token, body: Self.planText)
+        case .issuePlans: return try await app.api(.POST, "/api/plans/\(plan)/issue", token: token, json: #"{"version": -1}"#)
+        case .updateTask: return try await app.api(.POST, "/api/tasks/\(occurrence)/progress", token: token, json: #"{"version": -1}"#)
+        case .chaseTask: return try await app.api(.POST, "/api/tasks/\(occurrence)/remind", token: token, json: "{}")
+        }
+    }
+
+    private func page(_ action: AccessAction, code: String, parent: String?, plan: Int, occurrence: Int,
+                      headers: HTTPHeaders) async throws -> TestingHTTPResponse {
+        switch action {
+        case .viewUnit: return try await app.page(.GET, "/units/\(code)", headers: headers)
+        case .editUnit: return try await app.page(.POST, "/units/\(code)/edit", headers: headers, form: ["name": "", "version": "-1"])
+        case .createChildUnit: return try await app.page(.POST, "/units", headers: headers, form: ["parentCode": code, "name": ""])
+        case .moveUnit: return try await app.page(.POST, "/units/\(code)/move", headers: headers, form: ["parentCode": parent ?? "", "version": "-1"])
+        case .endUnit: return try await app.page(.POST, "/units/\(code)/end", headers: headers, form: ["validTo": "x", "version": "-1"])
+        case .viewUsers: return try await app.page(.GET, "/users?unit=\(code)", headers: headers)
+        case .manageUsers: return try await app.page(.GET, "/users/new?unit=\(code)", headers: headers)
+        case .viewAudit: return try await app.page(.GET, "/audit?unit=\(code)", headers: headers)
+        case .enterReport: return try await app.page(.POST, "/reports/\(code)/action", headers: headers, form: ["action": "save", "period": "2026-03"])
+        case .approveReport: return try await app.page(.POST, "/reports/\(code)/action", headers: headers, form: ["action": "approve", "period": "2026-03"])
+        case .viewPlans: return try await app.page(.GET, "/plans/\(plan)", headers: headers)
+        case .editPlans: return try await app.page(.GET, "/plans/\(plan)/edit", headers: headers)
+        case .issuePlans: return try await app.page(.POST, "/plans/\(plan)/issue", headers: headers, form: ["version": "-1"])
+        case .updateTask: return try await app.page(.POST, "/tasks/\(occurrence)/update", headers: headers, form: ["version": "-1"])
+        case .chaseTask: return try await app.page(.POST, "/tasks/\(occurrence)/remind", headers: headers, form: ["note": ""])
         }
     }
 }

@@ -80,6 +80,14 @@ extension Application {
         return try await testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
     }
 
+    /// A request whose body is a file's bytes (a plan, a CSV), as `curl --data-binary` sends it.
+    func api(_ method: HTTPMethod, _ path: String, token: String?, body: String) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        headers.contentType = .plainText
+        return try await testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     /// Percent-encodes everything but unreserved ASCII, as browsers do (`.alphanumerics`
     /// would let Vietnamese letters through raw).
     static func formEncode(_ text: String) -> String {

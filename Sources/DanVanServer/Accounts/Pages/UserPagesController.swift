@@ -12,9 +12,15 @@ struct UserPagesController {
         routes.post(SiteRoute.userEdit(SiteRoute.anyID).pathComponents, use: update)
     }
 
+    /// Every account the user manages, or with `?unit=CODE` those of one unit's subtree.
     func list(req: Request) async throws -> Response {
-        try await req.authorizeOwnUnit(.viewUsers)
         let user = try req.requireUser()
+        if let code = UnitInput.nonEmpty(req.query[String.self, at: "unit"]) {
+            let unit = try await UnitQueries.require(code: code, field: "unit", on: req.db)
+            try await req.authorize(.viewUsers, on: unit)
+            return try await req.renderPage("users", title: "Tài khoản · \(unit.name)", try await UserListPage.query(for: user, unit: unit, on: req.db))
+        }
+        try await req.authorizeOwnUnit(.viewUsers)
         return try await req.renderPage("users", title: "Tài khoản", try await UserListPage.query(for: user, on: req.db))
     }
 

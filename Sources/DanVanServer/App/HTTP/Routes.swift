@@ -25,4 +25,5 @@ func registerRoutes(_ app: Application) throws {
     AuditAPIController().register(api)
     PlansAPIController().register(api)
     ReportsAPIController().register(api)
+    TasksAPIController().register(api)
 }

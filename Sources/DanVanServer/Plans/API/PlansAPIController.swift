@@ -19,6 +19,7 @@ struct PlansAPIController {
         plans.get(use: list)
         plans.on(.POST, "import", body: .collect(maxSize: "25mb"), use: importFile)
         plans.get(":id", use: show)
+        plans.post(":id", "issue", use: issue)
     }
 
     /// The body is the file itself; `?filename=` names it (its extension decides DOCX or text).
@@ -54,6 +55,17 @@ struct PlansAPIController {
         let units = try await OrgUnit.query(on: req.db).filter(\.$id ~~ Array(Set(plans.map(\.unitID)))).all()
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.requireID, $0) })
         return plans.compactMap { plan in byID[plan.unitID].map { stored(plan, unit: $0) } }
+    }
+
+    struct IssueBody: Content {
+        let version: Int?
+    }
+
+    /// Draft → issued, by the plan's own unit; the body names the version read.
+    func issue(req: Request) async throws -> StoredPlan {
+        let id = try req.routeID()
+        try await PlanIssuing.perform(planID: id, planVersion: try req.content.decode(IssueBody.self).version ?? -1, by: try req.actor, on: req.db)
+        return try await show(req: req)
     }
 
     func show(req: Request) async throws -> StoredPlan {

@@ -12,7 +12,7 @@ enum PlanDerivation {
         guard let upper = try await Plan.find(upperID, on: db), try await PlanAccess.mayRead(upper, by: actor, on: db) else {
             throw AppError.notFound("Không tìm thấy kế hoạch cấp trên.")
         }
-        try await Authorizer.require(actor, .editPlans, on: unit, db: db, message: "Bạn không được lập kế hoạch cho \(unit.name).")
+        try await Authorizer.require(actor, .editPlans, on: unit, db: db, message: "Bạn không được lập kế hoạch cho đơn vị mã \(unit.code).")
         let year = year ?? upper.year
         return try await db.transaction { tx in
             if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: tx) {

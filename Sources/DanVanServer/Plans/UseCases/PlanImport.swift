@@ -17,7 +17,7 @@ enum PlanImport {
                         by actor: Actor, on db: any Database) async throws -> Int {
         let unit = try await issuingUnit(document, code: unitCode, on: db)
         try await Authorizer.require(actor, .editPlans, on: unit, db: db,
-                                     message: "Bạn không được lưu kế hoạch cho \(unit.name).")
+                                     message: "Bạn không được lưu kế hoạch cho đơn vị mã \(unit.code).")
         let issues = PlanValidation.issues(document)
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
         let upperID = try await upperPlanID(upper, document: document, by: actor, on: db)

@@ -59,6 +59,7 @@ struct ReportsAPIController {
     func act(req: Request) async throws -> ReportBody {
         let unit = try await unit(req, for: .viewUnit)
         let request = try req.content.decode(ActionBody.self)
+        try await ReportActions.authorize(request.action, on: unit, by: try req.actor, on: req.db)
         let form = try await ReportForm.load(unitID: unit.requireID, period: try await period(request.period, req), on: req.db)
         let existing = try await ReportLookup.report(unitID: unit.requireID, period: form.period, on: req.db)
         var input = try await ReportLookup.storedInput(existing, on: req.db)

@@ -56,6 +56,7 @@ struct ReportPagesController {
         let unit = try await req.visibleUnit()
         let user = try req.requireUser()
         let fields = try req.content.decode([String: String].self)
+        try await ReportActions.authorize(fields["action"] ?? "", on: unit, by: try req.actor, on: req.db)
         let period = try await ReportPeriods.requested(fields["period"], on: req.db)
         let form = try await ReportForm.load(unitID: unit.requireID, period: period, on: req.db)
         let input = ReportFormFields.input(fields, form: form)
