@@ -11,7 +11,7 @@ enum AccountCreation {
         let role = try AccountRules.checkedRole(input.role, grantedBy: actor.role, issues: &issues)
         guard issues.isEmpty, let role else { throw AppError.validation(ValidationFailure(issues)) }
         let hash = try await hasher.hash(input.password ?? "")
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await User.query(on: tx).filter(\.$username == username).first() != nil {
                 throw AppError.invalid("username", "Tên đăng nhập \"\(username)\" đã có người dùng.")
             }

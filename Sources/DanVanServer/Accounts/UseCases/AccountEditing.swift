@@ -16,7 +16,7 @@ enum AccountEditing {
         let role = try AccountRules.checkedRole(input.role, grantedBy: actor.role, issues: &issues)
         guard issues.isEmpty, let role else { throw AppError.validation(ValidationFailure(issues)) }
         let newHash = try await input.password.flatMap { $0.isEmpty ? nil : $0 }.asyncMap { try await hasher.hash($0) }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             guard let current = try await User.find(userID, on: tx) else { throw AppError.notFound("Không tìm thấy người dùng.") }
             let readVersion = input.version ?? -1
             guard current.version == readVersion else {

@@ -22,7 +22,7 @@ enum PasswordChange {
         }
         if let issue = AccountValidation.passwordIssue(new) { throw AppError.invalid("newPassword", issue.message) }
         let hash = try await hasher.hash(new)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             user.passwordHash = hash
             user.version += 1
             try await user.save(on: tx)

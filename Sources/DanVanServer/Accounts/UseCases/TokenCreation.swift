@@ -18,7 +18,7 @@ enum TokenCreation {
         }
         let secret = SecretToken.generate()
         let token = APIToken(userID: userID, name: name, tokenHash: SecretToken.hash(secret))
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await token.create(on: tx)
             try await AuditLog.record("token.create", entityType: "api_token", entityKey: "\(actor.name)/\(name)",
                                       unitID: actor.unitID, before: nil, after: ["name": name], by: actor, on: tx)

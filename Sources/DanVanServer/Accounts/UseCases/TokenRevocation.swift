@@ -5,7 +5,7 @@ import Foundation
 enum TokenRevocation {
     static func perform(id: Int, by actor: Actor, on db: any Database) async throws {
         guard let userID = actor.userID else { throw AppError.unauthenticated }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let token = try await APIToken.query(on: tx).filter(\.$id == id).filter(\.$userID == userID).first() else {
                 throw AppError.notFound("Không tìm thấy mã truy cập \(id).")
             }

@@ -8,7 +8,7 @@ enum IndicatorConfirmation {
     static func perform(targetID: Int, kind: IndicatorKind?, name: String, planVersion: Int, by actor: Actor,
                         on db: any Database) async throws {
         guard let target = try await PlanTargetRecord.find(targetID, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(target.planID, expected: planVersion, by: actor, on: tx)
             guard let kind else { throw AppError.invalid("indicatorKind", "Hãy chọn cách đo chỉ số.") }
             let name = name.trimmed()

@@ -11,7 +11,7 @@ enum PlanCreation {
         let subject = subject.trimmed()
         guard !subject.isEmpty else { throw AppError.invalid("subject", "Hãy ghi trích yếu của kế hoạch.") }
         guard (2000...2100).contains(year) else { throw AppError.invalid("year", "Năm \(year) không hợp lệ.") }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: tx) {
                 throw AppError(.conflict, "\(unit.name) đã có kế hoạch năm \(year) (mã \(existing.requireID)); hãy mở kế hoạch đó.", field: "year")
             }

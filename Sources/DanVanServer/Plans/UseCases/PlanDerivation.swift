@@ -14,7 +14,7 @@ enum PlanDerivation {
         }
         try await Authorizer.require(actor, .editPlans, on: unit, db: db, message: "Bạn không được lập kế hoạch cho đơn vị mã \(unit.code).")
         let year = year ?? upper.year
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: tx) {
                 throw AppError(.conflict, "\(unit.name) đã có kế hoạch năm \(year) (mã \(existing.requireID)); hãy mở kế hoạch đó.",
                                field: "unit")

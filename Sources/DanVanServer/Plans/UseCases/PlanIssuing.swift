@@ -5,7 +5,7 @@ import Fluent
 /// issue it in the lower unit's name). Every task needs its lead unit first.
 enum PlanIssuing {
     static func perform(planID: Int, planVersion: Int, by actor: Actor, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let found = try await Plan.find(planID, on: tx) else { throw AppError.notFound("Không tìm thấy kế hoạch.") }
             try await Authorizer.require(actor, .issuePlans, onUnitID: found.unitID, db: tx,
                                          message: "Chỉ đơn vị ban hành kế hoạch mới được ban hành kế hoạch này.")

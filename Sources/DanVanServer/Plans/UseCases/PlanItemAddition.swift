@@ -5,7 +5,7 @@ import SQLKit
 /// A new target or task at the end of the plan, to be filled in on the edit page.
 enum PlanItemAddition {
     static func perform(planID: Int, task: Bool, planVersion: Int, by actor: Actor, on db: any Database) async throws -> Int {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(planID, expected: planVersion, by: actor, on: tx)
             let sql = try UnitClosure.sqlDatabase(tx)
             let table = task ? PlanTaskRecord.schema : PlanTargetRecord.schema

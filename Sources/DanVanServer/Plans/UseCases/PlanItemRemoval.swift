@@ -13,7 +13,7 @@ enum PlanItemRemoval {
             guard let record = try await PlanTargetRecord.find(id, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
             planID = record.planID
         }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(planID, expected: planVersion, by: actor, on: tx)
             let sql = try UnitClosure.sqlDatabase(tx)
             if task {

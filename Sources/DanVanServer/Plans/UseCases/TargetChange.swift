@@ -10,7 +10,7 @@ enum TargetChange {
 
     static func perform(targetID: Int, _ change: Input, planVersion: Int, by actor: Actor, on db: any Database) async throws {
         guard let target = try await PlanTargetRecord.find(targetID, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(target.planID, expected: planVersion, by: actor, on: tx)
             let text = change.text.trimmed()
             guard !text.isEmpty else { throw AppError.invalid("text", "Hãy ghi nội dung chỉ tiêu.") }

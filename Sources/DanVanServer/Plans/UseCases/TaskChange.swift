@@ -18,7 +18,7 @@ enum TaskChange {
 
     static func perform(taskID: Int, _ change: Input, planVersion: Int, by actor: Actor, on db: any Database) async throws {
         guard let task = try await PlanTaskRecord.find(taskID, on: db) else { throw AppError.notFound("Không tìm thấy nhiệm vụ.") }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(task.planID, expected: planVersion, by: actor, on: tx)
             let text = change.text.trimmed()
             guard !text.isEmpty else { throw AppError.invalid("text", "Hãy ghi nội dung nhiệm vụ.") }

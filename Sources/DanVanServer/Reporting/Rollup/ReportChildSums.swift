@@ -8,9 +8,12 @@ enum ReportChildSums {
     static let table = "report_child_sums"
 
     /// Recomputes one parent's sums for one period; call inside the writing transaction.
+    /// Siblings write the same parent's rows: the parent is locked first, so two siblings
+    /// submitting at once take turns (SQLite has one writer at a time already).
     static func refresh(parentID: Int?, year: Int, endMonth: Int, on db: any Database) async throws {
         guard let parentID else { return }
         let sql = try UnitClosure.sqlDatabase(db)
+        try await lockParent(parentID, on: sql)
         try await sql.raw("""
             DELETE FROM report_child_sums WHERE parent_id = \(bind: parentID) AND year = \(bind: year) AND end_month = \(bind: endMonth)
             """).run()
@@ -21,8 +24,14 @@ enum ReportChildSums {
     static func refreshAllPeriods(parentID: Int?, on db: any Database) async throws {
         guard let parentID else { return }
         let sql = try UnitClosure.sqlDatabase(db)
+        try await lockParent(parentID, on: sql)
         try await sql.raw("DELETE FROM report_child_sums WHERE parent_id = \(bind: parentID)").run()
         try await insert(where: "u.parent_id = \(bind: parentID)", on: sql)
+    }
+
+    private static func lockParent(_ parentID: Int, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM units WHERE id = \(bind: parentID) FOR UPDATE").run()
     }
 
     /// Recomputes every parent's sums for one period (bulk loads).

@@ -17,7 +17,7 @@ enum ReportDeciding {
         guard readVersion == report.version else {
             throw AppError.staleVersion(current: ["state": report.state.rawValue], readVersion: readVersion, currentVersion: report.version)
         }
-        return try await ConcurrentWrite.guarding { try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let sql = try UnitClosure.sqlDatabase(tx)
             let updated = try await sql.update(Report.schema)
                 .set("state", to: next.rawValue).set("reason", to: reason.isEmpty ? nil : reason)
@@ -39,6 +39,6 @@ enum ReportDeciding {
                                       after: ["state": next.rawValue, "reason": reason], by: actor, on: tx)
             guard let fresh = try await Report.find(report.requireID, on: tx) else { throw AppError.notFound("Không tìm thấy báo cáo.") }
             return fresh
-        } }
+        }
     }
 }

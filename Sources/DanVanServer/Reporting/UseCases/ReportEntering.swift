@@ -10,9 +10,7 @@ import SQLKit
 enum ReportEntering {
     static func enter(_ action: ReportAction, form: ReportForm, input: ReportInput, by actor: Actor,
                       today: CivilDate, on db: any Database) async throws -> Report {
-        try await ConcurrentWrite.guarding {
-            try await db.transaction { tx in try await apply(action, form: form, input: input, by: actor, today: today, on: tx) }
-        }
+        try await db.writeTransaction { tx in try await apply(action, form: form, input: input, by: actor, today: today, on: tx) }
     }
 
     /// The whole of `enter` inside the caller's transaction, so that a CSV file of many

@@ -26,7 +26,7 @@ enum ReportingDutySetting {
         guard try await Authorizer.allows(actor, .editPlans, on: scope, db: db) else {
             throw AppError(.forbidden, "Bạn không quản lý \(scope.name), nên không giao được việc báo cáo cho đơn vị này.", field: "scopeCode")
         }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let scheme = try await ReportScheme.query(on: tx).filter(\.$planID == plan.requireID).first()
                 ?? ReportScheme(planID: plan.requireID, scopeUnitID: scope.requireID, frequency: frequency)
             let before = scheme.id == nil ? nil : ["frequency": scheme.frequency, "deadlineDays": "\(scheme.deadlineDays)"]

@@ -38,13 +38,13 @@ enum ReportsCSVImport {
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
         guard !order.isEmpty else { throw AppError.invalid("file", "Tệp CSV không có dòng số liệu nào.") }
         let batches = order.map { (key: $0, rows: groups[$0] ?? []) }
-        return try await ConcurrentWrite.guarding { try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             var figures = 0
             for batch in batches {
                 figures += try await store(batch.key, rows: batch.rows, columns: columns, submit: submit, by: actor, today: today, on: tx)
             }
             return Outcome(reports: batches.count, figures: figures)
-        } }
+        }
     }
 
     private static func columnIndexes(_ header: [String]) throws -> [ReportCSVColumn: Int] {

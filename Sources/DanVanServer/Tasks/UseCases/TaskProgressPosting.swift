@@ -34,7 +34,7 @@ enum TaskProgressPosting {
             for file in evidence { written.append(try store.save(file.data, originalName: file.filename)) }
             let stored = written
             let files = evidence.map { (name: $0.filename, size: $0.data.count) }
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 try await save(occurrence, state: state, reason: state == .cannotDo ? text : nil, expectedVersion: version, today: today, on: tx)
                 let updateID = try await TaskUpdates.insert(occurrence.requireID, kind: TaskUpdate.updateKind, state: state, text: text,
                                                             by: actor, on: tx)

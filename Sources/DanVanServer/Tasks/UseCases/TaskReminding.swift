@@ -15,7 +15,7 @@ enum TaskReminding {
         }
         let note = note.trimmed()
         let text = note.isEmpty ? defaultText : note
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             _ = try await TaskUpdates.insert(context.occurrence.requireID, kind: TaskUpdate.reminderKind, state: nil, text: text, by: actor, on: tx)
             try await AuditLog.record("task.remind", entityType: "task_occurrence", entityKey: "#\(context.occurrence.requireID)",
                                       unitID: lead.id, before: nil, after: ["text": text], by: actor, on: tx)

@@ -6,7 +6,7 @@ enum UnitCreation {
     static func perform(_ draft: UnitDraft, parentCode: String?, reportsToCode: String?,
                         by actor: Actor, on db: any Database) async throws -> OrgUnit {
         let parentCode = UnitInput.nonEmpty(parentCode)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             _ = try await UnitReferences.requireParent(parentCode, field: "parentCode", by: actor, on: tx)
             let valid = try UnitStore.validated(draft)
             let reportsTo = try await UnitReferences.reportsTo(reportsToCode, currently: nil, by: actor, on: tx)

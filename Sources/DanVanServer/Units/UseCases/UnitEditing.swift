@@ -7,7 +7,7 @@ import Fluent
 enum UnitEditing {
     static func perform(code: String, with draft: UnitDraft, reportsToCode: String?, readVersion: Int,
                         by actor: Actor, on db: any Database) async throws -> OrgUnit {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let unit = try await UnitQueries.require(code: code, on: tx)
             try await Authorizer.require(actor, .editUnit, on: unit, db: tx)
             let valid = try UnitStore.validated(draft)

@@ -7,7 +7,7 @@ import Fluent
 enum UnitEnding {
     static func perform(code: String, on rawDate: String, successorCodes: [String], readVersion: Int,
                         by actor: Actor, on db: any Database) async throws -> OrgUnit {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let unit = try await UnitQueries.require(code: code, on: tx)
             try await Authorizer.require(actor, .endUnit, on: unit, db: tx)
             try await UnitStore.checkVersion(of: unit, readVersion: readVersion, on: tx)

@@ -6,7 +6,7 @@ import Fluent
 enum UnitMoving {
     static func perform(code: String, toParent parentCode: String?, readVersion: Int,
                         by actor: Actor, on db: any Database) async throws -> OrgUnit {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let unit = try await UnitQueries.require(code: code, on: tx)
             try await Authorizer.require(actor, .moveUnit, on: unit, db: tx)
             let parentCode = UnitInput.nonEmpty(parentCode)

@@ -19,7 +19,7 @@ enum UnitsCSVImport {
             try await Authorizer.require(actor, .createChildUnit, onUnitID: own, db: db)
         }
         let rows = try await plannedRows(data, on: db)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             var created = 0
             for row in rows {
                 if try await atLine(row.line, { try await apply(row, by: actor, on: tx) }) { created += 1 }
