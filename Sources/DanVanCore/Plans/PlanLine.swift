@@ -1,7 +1,7 @@
 /// One line of a plan as a reader sees it, whatever file it came from: its text with markup
 /// removed, or the cells of a table row (a cell holding several paragraphs keeps them as
 /// separate items).
-public struct PlanLine: Equatable, Sendable {
+public struct PlanLine: Equatable, Sendable, Codable {
     public let number: Int
     public let text: String
     public let cells: [[String]]?

@@ -13,7 +13,8 @@ public struct Settings: Sendable {
     public var publicURL: String?
     public var sessionHours: Int
     public var bcryptCost: Int
-    public var maxUploadBytes: Int
+    /// How large each kind of upload may be: one place for every body limit.
+    public var uploads: UploadLimits
     /// `DANVAN_TODAY` or `--today`: the day the server takes as today (the demo, tests); nil: the real date.
     public var today: CivilDate?
 
@@ -30,7 +31,7 @@ public struct Settings: Sendable {
         self.publicURL = env("DANVAN_PUBLIC_URL")
         self.sessionHours = env("DANVAN_SESSION_HOURS").flatMap(Int.init) ?? 12
         self.bcryptCost = env("DANVAN_BCRYPT_COST").flatMap(Int.init) ?? 12
-        self.maxUploadBytes = env("DANVAN_MAX_UPLOAD_MB").flatMap(Int.init).map { $0 * 1_048_576 } ?? 20 * 1_048_576
+        self.uploads = UploadLimits(fileBytes: env("DANVAN_MAX_UPLOAD_MB").flatMap(Int.init).map { $0 * 1_048_576 } ?? 20 * 1_048_576)
         self.today = today ?? env("DANVAN_TODAY").flatMap(CivilDate.init(parsing:))
     }
 
@@ -49,4 +50,30 @@ public enum ProcessEnvironment {
     @TaskLocal public static var override: [String: String]?
 
     public static var values: [String: String] { override ?? ProcessInfo.processInfo.environment }
+}
+
+/// Every limit on what a request may carry. Each route that takes a file registers with its
+/// limit (`RoutesBuilder.upload`), and the CSRF check reads the same limit, so a body is never
+/// collected past what its route accepts; any other request carries at most a form's worth.
+public struct UploadLimits: Sendable {
+    /// `DANVAN_MAX_UPLOAD_MB`: one uploaded file (a plan, a CSV file).
+    public var fileBytes: Int
+    /// A form or a JSON body.
+    public var formBytes = 1_048_576
+    /// Plan files chosen together on the import page.
+    public var planFilesPerUpload = 10
+    /// Plan files a user may keep waiting for review, and their total size.
+    public var draftsPerUser = 20
+    public var draftBytesPerUser: Int { 5 * fileBytes }
+
+    public init(fileBytes: Int) {
+        self.fileBytes = fileBytes
+    }
+
+    /// The import page: several plan files at once.
+    public var planUploadBytes: Int { planFilesPerUpload * fileBytes + formBytes }
+    /// The API's plan import and the CSV imports: one file.
+    public var singleFileBytes: Int { fileBytes + formBytes }
+    /// A task's progress post with its evidence files.
+    public var evidencePostBytes: Int { EvidencePolicy.maxFilesPerUpdate * EvidencePolicy.maxBytes + formBytes }
 }

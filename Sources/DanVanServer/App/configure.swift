@@ -24,7 +24,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.http.server.configuration.port = settings.port
     // Pages of a province run to 100 KB; gzip makes them a tenth of that on a mountain link.
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
-    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxUploadBytes)
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.uploads.formBytes)
     let json = JSONEncoder()
     json.dateEncodingStrategy = .iso8601
     json.outputFormatting = [.withoutEscapingSlashes]

@@ -34,5 +34,6 @@ enum MigrationList {
         CreatePlanParagraph(),
         CreateEvidenceFile(),
         CreateReportGeneration(),
+        AddPlanImportDraftReading(),
     ]
 }

@@ -14,7 +14,7 @@ struct CSRFProtection: AsyncMiddleware {
         req.storage[CSRFTokenKey.self] = token
         if Self.needsCheck(req) {
             if req.body.data == nil {
-                _ = try await req.body.collect(max: req.application.settings.maxUploadBytes).get()
+                _ = try await req.body.collect(max: BodyLimit.of(req)).get()
             }
             let sent = req.headers.first(name: Self.headerName) ?? (try? req.content.get(String.self, at: Self.fieldName))
             guard let existing, let sent, Self.constantTimeEqual(sent, existing) else {

@@ -55,7 +55,8 @@ struct ErrorRenderer: AsyncMiddleware {
         case let abort as any AbortError where abort.status == .notFound:
             return AppError(.notFound, "Không tìm thấy trang \(req.url.path).")
         case let abort as any AbortError where abort.status == .payloadTooLarge:
-            return AppError(.payloadTooLarge, "Tệp gửi lên quá lớn (tối đa \(req.application.settings.maxUploadBytes / 1_048_576) MB).")
+            let limit = BodyLimit.of(req)
+            return AppError(.payloadTooLarge, "Dữ liệu gửi lên quá lớn: tối đa \(ByteCountText.of(limit)) cho trang này.", field: "file")
         case let abort as any AbortError where abort.status.code < 500:
             return AppError(abort.status, "Yêu cầu không hợp lệ: \(abort.reason)")
         case let error where ConcurrentWrite.isLostRace(error):

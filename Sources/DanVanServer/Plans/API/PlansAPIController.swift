@@ -5,6 +5,8 @@ import Vapor
 
 /// /api/plans: read a plan file (and store it when asked), list and fetch stored plans.
 struct PlansAPIController {
+    let limits: UploadLimits
+
     struct StoredPlan: Content {
         let id: Int
         let unitCode: String
@@ -17,7 +19,7 @@ struct PlansAPIController {
     func register(_ api: any RoutesBuilder) {
         let plans = api.grouped("plans")
         plans.get(use: list)
-        plans.on(.POST, "import", body: .collect(maxSize: "25mb"), use: importFile)
+        plans.upload(.POST, ["import"], limit: limits.singleFileBytes, use: importFile)
         plans.get(":id", use: show)
         plans.post(":id", "issue", use: issue)
     }

@@ -1,3 +1,5 @@
+import DanVanCore
+import DanVanDocuments
 import Fluent
 import Foundation
 
@@ -13,13 +15,29 @@ final class PlanImportDraft: Model, @unchecked Sendable {
     @Field(key: "filename") var filename: String
     @Field(key: "content") var content: Data
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The reading and the lines, as JSON, made once when the file arrived.
+    @OptionalField(key: "reading_json") var readingJSON: String?
+    @OptionalField(key: "lines_json") var linesJSON: String?
 
     init() {}
 
-    init(userID: Int, filename: String, content: Data) {
+    init(userID: Int, filename: String, content: Data, reading: PlanDocument, lines: [PlanLine]) throws {
         self.userID = userID
         self.filename = filename
         self.content = content
+        self.readingJSON = String(decoding: try JSONEncoder().encode(reading), as: UTF8.self)
+        self.linesJSON = String(decoding: try JSONEncoder().encode(lines), as: UTF8.self)
+    }
+
+    /// What was read from the file, kept with the draft (a draft from before it was kept is read again).
+    func read() throws(PlanReadError) -> (reading: PlanDocument, lines: [PlanLine]) {
+        if let readingJSON, let linesJSON,
+           let reading = try? JSONDecoder().decode(PlanDocument.self, from: Data(readingJSON.utf8)),
+           let lines = try? JSONDecoder().decode([PlanLine].self, from: Data(linesJSON.utf8)) {
+            return (reading, lines)
+        }
+        let lines = try PlanFileReader.lines(content, filename: filename)
+        return (PlanReader.read(lines), lines)
     }
 
     var requireID: Int { id ?? 0 }

@@ -6,9 +6,11 @@ import Vapor
 /// Reports: the list, one unit's report for a period (enter, submit, return, approve, reopen),
 /// the CSV upload, and the dashboards with their CSV tables.
 struct ReportPagesController {
+    let limits: UploadLimits
+
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.reports.pathComponents, use: list)
-        routes.on(.POST, SiteRoute.reportsImport.pathComponents, body: .collect(maxSize: "10mb"), use: importCSV)
+        routes.upload(.POST, SiteRoute.reportsImport.pathComponents, limit: limits.singleFileBytes, use: importCSV)
         routes.get(SiteRoute.report(SiteRoute.anyCode).pathComponents, use: show)
         routes.post(SiteRoute.reportAction(SiteRoute.anyCode).pathComponents, use: act)
         routes.get(SiteRoute.dashboard(SiteRoute.anyCode).pathComponents, use: dashboard)

@@ -5,11 +5,13 @@ import Vapor
 /// The unit's tasks, the overdue list of a manager's subtree, one occurrence with its history,
 /// posting progress with evidence, reminding, and serving evidence files.
 struct TaskPagesController {
+    let limits: UploadLimits
+
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.tasks.pathComponents, use: mine)
         routes.get(SiteRoute.tasksOverdue.pathComponents, use: overdue)
         routes.get(SiteRoute.occurrence(SiteRoute.anyID).pathComponents, use: show)
-        routes.post(SiteRoute.occurrenceUpdate(SiteRoute.anyID).pathComponents, use: update)
+        routes.upload(.POST, SiteRoute.occurrenceUpdate(SiteRoute.anyID).pathComponents, limit: limits.evidencePostBytes, use: update)
         routes.post(SiteRoute.occurrenceRemind(SiteRoute.anyID).pathComponents, use: remind)
         routes.get(SiteRoute.evidence(SiteRoute.anyID).pathComponents, use: evidence)
     }

@@ -4,6 +4,8 @@ import Vapor
 
 /// /api/units: the same rules as the pages, answered in JSON.
 struct UnitsAPIController {
+    let limits: UploadLimits
+
     struct ImportResult: Content {
         let created: Int
         let updated: Int
@@ -14,7 +16,7 @@ struct UnitsAPIController {
         units.get(use: list)
         units.post(use: create)
         units.get("export", use: export)
-        units.on(.POST, "import", body: .collect(maxSize: "20mb"), use: importCSV)
+        units.upload(.POST, ["import"], limit: limits.singleFileBytes, use: importCSV)
         units.get(":code", use: show)
         units.put(":code", use: update)
         units.post(":code", "move", use: move)
@@ -96,7 +98,7 @@ struct UnitsAPIController {
     }
 
     func export(req: Request) async throws -> Response {
-        try await UnitImportPagesController().export(req: req)
+        try await UnitImportPagesController(limits: limits).export(req: req)
     }
 
     private func unit(_ req: Request) async throws -> OrgUnit {

@@ -3,6 +3,8 @@ import Vapor
 
 /// Units CSV: upload (all or nothing, every bad row listed) and download.
 struct UnitImportPagesController {
+    let limits: UploadLimits
+
     struct ImportPage: Encodable {
         let action: String
         let columns: [Column]
@@ -23,7 +25,7 @@ struct UnitImportPagesController {
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.unitsImport.pathComponents, use: form)
-        routes.post(SiteRoute.unitsImport.pathComponents, use: upload)
+        routes.upload(.POST, SiteRoute.unitsImport.pathComponents, limit: limits.singleFileBytes, use: upload)
         routes.get(SiteRoute.unitsExport.pathComponents, use: export)
     }
 
