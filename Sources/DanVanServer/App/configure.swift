@@ -34,6 +34,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.middleware.use(TodayMiddleware(pinned: settings.today))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorRenderer())
+    app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(CSRFProtection())
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(BearerAuthenticator())

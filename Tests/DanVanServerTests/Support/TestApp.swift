@@ -7,13 +7,14 @@ import Vapor
 
 /// Builds an application on a fresh, migrated database for one test and tears it down after.
 /// On PostgreSQL each test gets its own schema, so tests can run in parallel.
-func withTestApp(_ database: TestDatabase, _ body: (Application) async throws -> Void) async throws {
+func withTestApp(_ database: TestDatabase, settings adjust: (inout Settings) -> Void = { _ in },
+                 _ body: (Application) async throws -> Void) async throws {
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     let location: DatabaseLocation = switch database {
     case .sqlite: .sqliteMemory
     case .postgres(let url): .postgres(url: url, searchPath: String(schema))
     }
-    try await withApps(count: 1, location: location, schema: String(schema)) { apps in try await body(apps[0]) }
+    try await withApps(count: 1, location: location, schema: String(schema), adjust: adjust) { apps in try await body(apps[0]) }
 }
 
 /// Several application instances on one database, as app servers behind a load balancer.
@@ -26,7 +27,7 @@ func withTwoApps(_ database: TestDatabase, _ body: (Application, Application) as
     try await withApps(count: 2, location: location, schema: String(schema)) { apps in try await body(apps[0], apps[1]) }
 }
 
-private func withApps(count: Int, location: DatabaseLocation, schema: String,
+private func withApps(count: Int, location: DatabaseLocation, schema: String, adjust: (inout Settings) -> Void = { _ in },
                       _ body: ([Application]) async throws -> Void) async throws {
     var apps: [Application] = []
     // Files the app writes (evidence) go to a folder of this test's own, removed after it.
@@ -39,6 +40,7 @@ private func withApps(count: Int, location: DatabaseLocation, schema: String,
             app.logger.logLevel = .warning
             var settings = makeTestSettings()
             settings.dataDirectory = dataDirectory
+            adjust(&settings)
             try configure(app, settings: settings, database: location)
             if index == 0 {
                 if case .postgres = location {

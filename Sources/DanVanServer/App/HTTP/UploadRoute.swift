@@ -20,3 +20,16 @@ extension RoutesBuilder {
         return route
     }
 }
+
+/// Refuses a body larger than its route accepts before anything reads it: by its declared
+/// length, or by what has arrived. (The route's own collection stops a body that declares none.)
+struct BodyLimitMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let limit = BodyLimit.of(req)
+        let declared = req.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
+        if declared > limit || (req.body.data?.readableBytes ?? 0) > limit {
+            throw Abort(.payloadTooLarge)
+        }
+        return try await next.respond(to: req)
+    }
+}
