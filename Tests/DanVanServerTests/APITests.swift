@@ -35,13 +35,13 @@ struct APITests {
             let fixture = try await Fixture.tree(app)
             let token = try await fixture.token(for: try await fixture.user("ql", .manager, at: "T-D"))
             let unknownRole = try await app.api(.POST, "/api/users", token: token,
-                                                json: #"{"username": "moi", "fullName": "Người mới", "unitCode": "T-C", "role": "boss", "password": "12345678"}"#)
+                                                json: #"{"username": "moi", "fullName": "Người mới", "unitCode": "T-C", "role": "boss", "password": "Lung-Cu@2026x"}"#)
             #expect(unknownRole.status == .unprocessableEntity)
             let body = try JSONSerialization.jsonObject(with: Data(unknownRole.body.string.utf8)) as? [String: Any]
             #expect(body?["field"] as? String == "role")
             #expect((body?["reason"] as? String)?.contains("Vai trò \"boss\" không tồn tại") == true)
             let escalate = try await app.api(.POST, "/api/users", token: token,
-                                             json: #"{"username": "moi", "fullName": "Người mới", "unitCode": "T-C", "role": "admin", "password": "12345678"}"#)
+                                             json: #"{"username": "moi", "fullName": "Người mới", "unitCode": "T-C", "role": "admin", "password": "Lung-Cu@2026x"}"#)
             #expect(escalate.status == .forbidden, "a manager cannot make an administrator")
             let missing = try await app.api(.POST, "/api/units", token: token, json: #"{"parentCode": "T-D", "code": "T-NEW"}"#)
             #expect(missing.status == .unprocessableEntity)

@@ -13,7 +13,7 @@ struct MigrationListTests {
         "CreateCitedDocument", "CreatePlanCitation", "CreatePlanImportDraft", "CreateIndicator", "AddPlanDerivation",
         "CreateTaskCoordinator", "CreateTaskOccurrence", "CreateTaskUpdate", "CreatePlanRevision", "CreateReportScheme",
         "CreateReport", "CreateReportValue", "CreateReportChildSum", "CreatePlanParagraph", "CreateEvidenceFile",
-        "CreateReportGeneration", "AddPlanImportDraftReading",
+        "CreateReportGeneration", "AddPlanImportDraftReading", "AddLoginAttemptAddress",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -11,6 +11,9 @@ public struct Settings: Sendable {
     public var port: Int
     /// Public address when served behind TLS; an https address marks cookies Secure.
     public var publicURL: String?
+    /// `DANVAN_TRUST_PROXY=1`: the server sits behind a proxy that sets X-Forwarded-For, whose first
+    /// address is then taken as the client's (for the sign-in limits). Off, the socket's peer is.
+    public var trustProxy: Bool
     public var sessionHours: Int
     public var bcryptCost: Int
     /// How large each kind of upload may be: one place for every body limit.
@@ -29,6 +32,7 @@ public struct Settings: Sendable {
         self.hostname = hostname ?? env("DANVAN_HOSTNAME") ?? "127.0.0.1"
         self.port = port ?? env("DANVAN_PORT").flatMap(Int.init) ?? 8080
         self.publicURL = env("DANVAN_PUBLIC_URL")
+        self.trustProxy = env("DANVAN_TRUST_PROXY") == "1"
         self.sessionHours = env("DANVAN_SESSION_HOURS").flatMap(Int.init) ?? 12
         self.bcryptCost = env("DANVAN_BCRYPT_COST").flatMap(Int.init) ?? 12
         self.uploads = UploadLimits(fileBytes: env("DANVAN_MAX_UPLOAD_MB").flatMap(Int.init).map { $0 * 1_048_576 } ?? 20 * 1_048_576)

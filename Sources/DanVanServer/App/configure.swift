@@ -14,6 +14,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     try DatabaseSetup.use(database, on: app)
     app.migrations.add(MigrationList.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.usePasswordPool(cost: settings.bcryptCost)
     app.leaf.configuration = LeafConfiguration(rootDirectory: ResourcePaths.views)
     // The resource bundle sits under .build/ during development; the default limits refuse hidden folders.
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],

@@ -62,7 +62,7 @@ struct Fixture {
                               expiresAt: Date().addingTimeInterval(seconds)).create(on: app.db)
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: "\(SessionCookie.name)=\(secret); \(CSRFProtection.cookieName)=csrf-test-token")
-        headers.add(name: CSRFProtection.headerName, value: "csrf-test-token")
+        headers.add(name: CSRFProtection.headerName, value: CSRFProtection.token(forSession: secret))
         return headers
     }
 

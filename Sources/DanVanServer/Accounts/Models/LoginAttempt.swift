@@ -9,12 +9,14 @@ final class LoginAttempt: Model, @unchecked Sendable {
     @Field(key: "username") var username: String
     @Field(key: "succeeded") var succeeded: Bool
     @Field(key: "at") var at: Date
+    @OptionalField(key: "address") var address: String?
 
     init() {}
 
-    init(username: String, succeeded: Bool, at: Date) {
+    init(username: String, succeeded: Bool, at: Date, address: String?) {
         self.username = username
         self.succeeded = succeeded
         self.at = at
+        self.address = address
     }
 }

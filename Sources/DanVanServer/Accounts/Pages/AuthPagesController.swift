@@ -24,16 +24,17 @@ struct AuthPagesController {
 
     func form(req: Request) async throws -> Response {
         let expired = req.query[String.self, at: "expired"] == "1" || req.storage[SessionExpiredKey.self] == true
-        let page = LoginPage(action: SiteRoute.login.path, username: "", next: safeNext(req.query[String.self, at: "next"]),
+        let page = LoginPage(action: SiteRoute.login.path, username: "", next: Self.safeNext(req.query[String.self, at: "next"]),
                              message: expired ? "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại." : nil)
         return try await req.renderPage("login", title: "Đăng nhập", page)
     }
 
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let next = safeNext(form.next)
+        let next = Self.safeNext(form.next)
         do {
-            let user = try await LoginService.authenticate(username: form.username ?? "", password: form.password ?? "", on: req)
+            let user = try await SignIn.perform(username: form.username ?? "", password: form.password ?? "", address: req.clientAddress,
+                                                hasher: PasswordHashing(req.application), on: req.db)
             let response = req.redirect(to: next)
             response.cookies[SessionCookie.name] = try await SessionCookie.start(for: user, on: req)
             return response
@@ -50,9 +51,15 @@ struct AuthPagesController {
         return response
     }
 
-    /// Only paths on this site, so the login form cannot be used to send users elsewhere.
-    private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return SiteRoute.units.path }
+    /// Only a path on this site, so the login form cannot be used to send users elsewhere:
+    /// no scheme, no host, no backslash, no whitespace or control characters (a browser drops a
+    /// tab and reads "/\t/evil.example" as "//evil.example").
+    static func safeNext(_ next: String?) -> String {
+        let home = SiteRoute.home.path
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 2_000,
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" }),
+              let components = URLComponents(string: next), components.scheme == nil, components.host == nil,
+              components.path.hasPrefix("/"), !components.path.hasPrefix("//") else { return home }
         return next
     }
 }

@@ -5,9 +5,9 @@ import Fluent
 enum AccountCreation {
     static func perform(_ input: UserInput, hasher: PasswordHashing, by actor: Actor, on db: any Database) async throws -> User {
         try await AccountRules.requireManaging(unitCode: input.unitCode, by: actor, on: db)
-        let username = LoginService.normalizedUsername(input.username ?? "")
+        let username = SignIn.normalizedUsername(input.username ?? "")
         var issues = [AccountValidation.usernameIssue(username), AccountValidation.fullNameIssue(input.fullName),
-                      AccountValidation.passwordIssue(input.password ?? "")].compactMap { $0 }
+                      AccountValidation.passwordIssue(input.password ?? "", username: username)].compactMap { $0 }
         let role = try AccountRules.checkedRole(input.role, grantedBy: actor.role, issues: &issues)
         guard issues.isEmpty, let role else { throw AppError.validation(ValidationFailure(issues)) }
         let hash = try await hasher.hash(input.password ?? "")

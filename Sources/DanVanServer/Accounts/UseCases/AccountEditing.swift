@@ -10,7 +10,7 @@ enum AccountEditing {
         try await AccountRules.requireManaging(unitID: target.unitID, by: actor, on: db)
         try await AccountRules.requireManaging(unitCode: input.unitCode, by: actor, on: db)
         var issues = [AccountValidation.fullNameIssue(input.fullName)].compactMap { $0 }
-        if let password = input.password, !password.isEmpty, let issue = AccountValidation.passwordIssue(password) {
+        if let password = input.password, !password.isEmpty, let issue = AccountValidation.passwordIssue(password, username: target.username) {
             issues.append(issue)
         }
         let role = try AccountRules.checkedRole(input.role, grantedBy: actor.role, issues: &issues)

@@ -20,7 +20,7 @@ enum PasswordChange {
         guard try await hasher.verify(current, hash: user.passwordHash) else {
             throw AppError.invalid("currentPassword", "Mật khẩu hiện tại không đúng.")
         }
-        if let issue = AccountValidation.passwordIssue(new) { throw AppError.invalid("newPassword", issue.message) }
+        if let issue = AccountValidation.passwordIssue(new, field: "newPassword", username: user.username) { throw AppError.validation(ValidationFailure([issue])) }
         let hash = try await hasher.hash(new)
         return try await db.writeTransaction { tx in
             user.passwordHash = hash

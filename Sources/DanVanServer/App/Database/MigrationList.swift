@@ -35,5 +35,6 @@ enum MigrationList {
         CreateEvidenceFile(),
         CreateReportGeneration(),
         AddPlanImportDraftReading(),
+        AddLoginAttemptAddress(),
     ]
 }

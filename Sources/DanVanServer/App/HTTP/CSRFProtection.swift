@@ -1,8 +1,10 @@
 import Vapor
 
-/// Double-submit CSRF protection: every page carries a random token in a cookie and in its
-/// forms; a state-changing request must send both, equal. Requests signed with an API bearer
-/// token carry no cookies a third-party site could ride on, so they need none.
+/// CSRF protection. A signed-in browser's forms carry a token derived from its session (SHA-256
+/// of the session secret and a label): it is bound to that session, changes with it, and cannot
+/// be planted from outside. Before sign-in (the login form) a random token in a cookie and in the
+/// form must match (double submit). Requests signed with an API bearer token carry no cookies a
+/// third-party site could ride on, so they need none.
 struct CSRFProtection: AsyncMiddleware {
     static let cookieName = "danvan_csrf"
     static let fieldName = "_csrf"
@@ -10,14 +12,16 @@ struct CSRFProtection: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existing = req.cookies[Self.cookieName].map(\.string).flatMap { $0.isEmpty ? nil : $0 }
-        let token = existing ?? SecretToken.generate()
+        let session = req.cookies[SessionCookie.name].map(\.string).flatMap { $0.isEmpty ? nil : $0 }
+        let token = session.map(Self.token(forSession:)) ?? existing ?? SecretToken.generate()
         req.storage[CSRFTokenKey.self] = token
         if Self.needsCheck(req) {
             if req.body.data == nil {
                 _ = try await req.body.collect(max: BodyLimit.of(req)).get()
             }
             let sent = req.headers.first(name: Self.headerName) ?? (try? req.content.get(String.self, at: Self.fieldName))
-            guard let existing, let sent, Self.constantTimeEqual(sent, existing) else {
+            let expected = session.map(Self.token(forSession:)) ?? existing
+            guard let expected, let sent, Self.constantTimeEqual(sent, expected) else {
                 throw AppError(.forbidden, "Phiên biểu mẫu không hợp lệ hoặc đã hết hạn (thiếu mã CSRF). "
                                + "Hãy tải lại trang và gửi lại.", field: Self.fieldName)
             }
@@ -28,6 +32,11 @@ struct CSRFProtection: AsyncMiddleware {
                 string: token, path: "/", isSecure: req.application.settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
         }
         return response
+    }
+
+    /// The token a session's forms carry.
+    static func token(forSession secret: String) -> String {
+        SecretToken.hash("csrf:" + secret)
     }
 
     private static func needsCheck(_ req: Request) -> Bool {
