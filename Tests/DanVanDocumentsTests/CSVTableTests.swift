@@ -35,3 +35,18 @@ struct CSVTableTests {
         #expect(error?.summary.contains("UTF-8") == true)
     }
 }
+
+@Suite("CSV cells a spreadsheet would run")
+struct CSVFormulaTests {
+    @Test("cells starting with = + - @ tab or CR are written as text, and read back as they were")
+    func neutralised() throws {
+        let names = ["=HYPERLINK(\"http://evil.example\",\"Xã\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "Xã Bình Lư", "-12,5", "42"]
+        let data = try CSVTable.write(header: ["code", "name"], rows: names.enumerated().map { ["U\($0.offset)", $0.element] })
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("'=HYPERLINK") && text.contains("'+1+2") && text.contains("'@SUM") && text.contains("'-2+3"))
+        #expect(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"))
+        #expect(text.contains(",-12,5") || text.contains(",\"-12,5\""), "a plain number stays a number")
+        let back = try CSVTable.parse(data)
+        #expect(back.rows.map { $0.cells[1] } == names)
+    }
+}

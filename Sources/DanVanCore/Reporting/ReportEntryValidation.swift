@@ -28,13 +28,14 @@ public enum ReportEntryValidation {
         if requireValue, numerator == nil, issues.isEmpty {
             issues.append(ValidationIssue(field: input.numeratorField, message: "Chưa nhập số liệu cho \"\(name)\"."))
         }
-        if input.comment.count > commentLimit {
-            issues.append(ValidationIssue(field: "v\(input.indicatorID)_note",
-                                          message: "Ghi chú của \"\(name)\" dài \(input.comment.count) ký tự, tối đa \(commentLimit)."))
+        var comment = ""
+        switch FreeText.clean(input.comment, field: "v\(input.indicatorID)_note", label: "Ghi chú của \"\(name)\"", limit: commentLimit,
+                              multiline: true) {
+        case .success(let text): comment = text
+        case .failure(let issue): issues.append(issue)
         }
         guard issues.isEmpty else { return .failure(ValidationFailure(issues)) }
-        return .success(ReportEntry(indicatorID: input.indicatorID, numerator: numerator, denominator: denominator,
-                                    comment: input.comment.trimmed()))
+        return .success(ReportEntry(indicatorID: input.indicatorID, numerator: numerator, denominator: denominator, comment: comment))
     }
 
     /// A denominator that moved by more than `share` (0.2 = 20 %) since the last period is

@@ -12,12 +12,15 @@ public enum UnitValidation {
         }
         let code = draft.code.trimmingCharacters(in: .whitespaces)
         if let issue = UnitCode.issue(for: code) { add(issue.field, issue.message) }
-        let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { add("name", "Tên đơn vị là bắt buộc.") }
-        if name.count > maxNameLength { add("name", "Tên đơn vị dài \(name.count) ký tự, tối đa \(maxNameLength).") }
-        let shortName = draft.shortName.trimmingCharacters(in: .whitespacesAndNewlines)
-        if shortName.count > maxShortNameLength {
-            add("shortName", "Tên viết tắt dài \(shortName.count) ký tự, tối đa \(maxShortNameLength).")
+        var name = ""
+        switch FreeText.clean(draft.name, field: "name", label: "Tên đơn vị", limit: maxNameLength, required: true) {
+        case .success(let text): name = text
+        case .failure(let issue): add(issue.field, issue.message)
+        }
+        var shortName = ""
+        switch FreeText.clean(draft.shortName, field: "shortName", label: "Tên viết tắt", limit: maxShortNameLength) {
+        case .success(let text): shortName = text
+        case .failure(let issue): add(issue.field, issue.message)
         }
         let kind = UnitKind(rawValue: draft.kind)
         if kind == nil { add("kind", "Loại đơn vị \"\(draft.kind)\" không hợp lệ.") }

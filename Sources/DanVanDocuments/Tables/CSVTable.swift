@@ -43,7 +43,7 @@ public struct CSVTable: Sendable {
             throw ValidationFailure([ValidationIssue(field: "file", message: "Tệp CSV trống.", line: 1)])
         }
         let rows = records.dropFirst().enumerated()
-            .map { (line: $0.offset + 2, cells: $0.element) }
+            .map { (line: $0.offset + 2, cells: $0.element.map(restored)) }
             .filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         return CSVTable(header: header, rows: rows)
     }
@@ -66,15 +66,33 @@ public struct CSVTable: Sendable {
         return try write(header: table.columns.map(\.header), rows: rows)
     }
 
+    /// Characters that make a spreadsheet read a cell as a formula (a unit named
+    /// `=HYPERLINK(...)` would be a live link in Excel).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A cell a spreadsheet would take for a formula gets a leading apostrophe, as OWASP and the
+    /// spreadsheet tools advise; a plain number ("-12,5") is left as it is.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.first, formulaStarts.contains(first), Double(cell.replacingOccurrences(of: ",", with: ".")) == nil
+        else { return cell }
+        return "'" + cell
+    }
+
+    /// What `neutralised` wrote, read back: a file exported from DanVan imports to the same values.
+    static func restored(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, formulaStarts.contains(second) else { return cell }
+        return String(cell.dropFirst())
+    }
+
     /// Writes RFC 4180 CSV with a byte order mark so Excel opens Vietnamese text correctly.
     public static func write(header: [String], rows: [[String]]) throws -> Data {
         let stream = OutputStream(toMemory: ())
         stream.open()
         defer { stream.close() }
         let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: header)
+        try writer.write(row: header.map(neutralised))
         for row in rows {
-            try writer.write(row: row)
+            try writer.write(row: row.map(neutralised))
         }
         let bytes = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return Data([0xEF, 0xBB, 0xBF]) + bytes + Data("\r\n".utf8)

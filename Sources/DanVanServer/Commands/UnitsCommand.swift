@@ -1,3 +1,4 @@
+import DanVanCore
 import ArgumentParser
 import Foundation
 
@@ -84,8 +85,9 @@ enum UnitListing {
     static func table(_ units: [UnitDTO]) -> String {
         let header = ["Mã", "Tên", "Loại", "Cấp", "Cấp trên", "Hiệu lực"]
         let rows = units.map { unit in
+            // Names stored before controls were refused still cannot move the terminal's cursor.
             [unit.code, unit.name, unit.kind, unit.level, unit.parentCode ?? "—",
-             "\(unit.validFrom ?? "…") → \(unit.validTo ?? "…")"]
+             "\(unit.validFrom ?? "…") → \(unit.validTo ?? "…")"].map { FreeText.printable($0) }
         }
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }

@@ -17,7 +17,7 @@ enum AccountCreation {
             }
             let user = User()
             user.username = username
-            user.fullName = input.fullName.trimmed()
+            user.fullName = try FreeText.clean(input.fullName, field: "fullName", label: "Họ và tên", limit: 120, required: true).orInvalid()
             user.unitID = try await AccountRules.unitID(input.unitCode, role: role, on: tx)
             user.role = role.rawValue
             user.passwordHash = hash

@@ -24,7 +24,7 @@ enum AccountEditing {
                                             currentVersion: current.version)
             }
             let before = try await AccountRules.dto(current, on: tx)
-            current.fullName = input.fullName.trimmed()
+            current.fullName = try FreeText.clean(input.fullName, field: "fullName", label: "Họ và tên", limit: 120, required: true).orInvalid()
             current.unitID = try await AccountRules.unitID(input.unitCode, role: role, on: tx)
             current.role = role.rawValue
             current.active = input.active ?? current.active

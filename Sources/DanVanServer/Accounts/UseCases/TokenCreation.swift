@@ -1,3 +1,4 @@
+import DanVanCore
 import Fluent
 import Foundation
 
@@ -12,10 +13,7 @@ enum TokenCreation {
             throw AppError(.forbidden, "Không dùng mã truy cập API để tạo mã khác; hãy đăng nhập và tạo trên trang Cá nhân.")
         }
         guard let userID = actor.userID else { throw AppError.unauthenticated }
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= nameLimit else {
-            throw AppError.invalid("name", "Tên mã truy cập là bắt buộc, tối đa \(nameLimit) ký tự.")
-        }
+        let name = try FreeText.clean(rawName, field: "name", label: "Tên mã truy cập", limit: nameLimit, required: true).orInvalid()
         let secret = SecretToken.generate()
         let token = APIToken(userID: userID, name: name, tokenHash: SecretToken.hash(secret))
         try await db.writeTransaction { tx in

@@ -60,3 +60,13 @@ extension Result where Failure == ReportWorkflow.Refusal {
         }
     }
 }
+
+extension Result where Failure == ValidationIssue {
+    /// A refused field as the answer the caller sees: 422 naming the field.
+    func orInvalid() throws -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let issue): throw AppError.validation(ValidationFailure([issue]))
+        }
+    }
+}

@@ -11,8 +11,7 @@ enum IndicatorConfirmation {
         try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(target.planID, expected: planVersion, by: actor, on: tx)
             guard let kind else { throw AppError.invalid("indicatorKind", "Hãy chọn cách đo chỉ số.") }
-            let name = name.trimmed()
-            guard !name.isEmpty else { throw AppError.invalid("indicatorName", "Hãy đặt tên chỉ số.") }
+            let name = try FreeText.clean(name, field: "indicatorName", label: "Tên chỉ số", limit: FreeText.Limit.name, required: true).orInvalid()
             let indicator = try await Indicator.query(on: tx).filter(\.$name == name).filter(\.$kind == kind.rawValue).first()
                 ?? newIndicator(name: name, kind: kind, for: target, unitID: plan.unitID)
             if indicator.id == nil { try await indicator.create(on: tx) }

@@ -8,8 +8,8 @@ enum PlanCreation {
         guard let code = UnitInput.nonEmpty(unitCode) else { throw AppError.invalid("unitCode", "Hãy chọn đơn vị lập kế hoạch.") }
         let unit = try await UnitQueries.require(code: code, field: "unitCode", on: db)
         try await Authorizer.require(actor, .editPlans, on: unit, db: db)
-        let subject = subject.trimmed()
-        guard !subject.isEmpty else { throw AppError.invalid("subject", "Hãy ghi trích yếu của kế hoạch.") }
+        let subject = try FreeText.clean(subject, field: "subject", label: "Trích yếu của kế hoạch", limit: FreeText.Limit.line,
+                                         required: true).orInvalid()
         guard (2000...2100).contains(year) else { throw AppError.invalid("year", "Năm \(year) không hợp lệ.") }
         return try await db.writeTransaction { tx in
             if let existing = try await PlanQueries.existing(unitID: unit.requireID, year: year, on: tx) {

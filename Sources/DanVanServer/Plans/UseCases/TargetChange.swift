@@ -12,8 +12,8 @@ enum TargetChange {
         guard let target = try await PlanTargetRecord.find(targetID, on: db) else { throw AppError.notFound("Không tìm thấy chỉ tiêu.") }
         try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(target.planID, expected: planVersion, by: actor, on: tx)
-            let text = change.text.trimmed()
-            guard !text.isEmpty else { throw AppError.invalid("text", "Hãy ghi nội dung chỉ tiêu.") }
+            let text = try FreeText.clean(change.text, field: "text", label: "Nội dung chỉ tiêu", limit: FreeText.Limit.paragraph,
+                                          required: true).orInvalid()
             if let problem = change.threshold.problem { throw AppError.invalid("value", problem) }
             target.text = text
             target.comparator = change.threshold.comparator.rawValue

@@ -20,8 +20,10 @@ enum TaskChange {
         guard let task = try await PlanTaskRecord.find(taskID, on: db) else { throw AppError.notFound("Không tìm thấy nhiệm vụ.") }
         try await db.writeTransaction { tx in
             let plan = try await PlanEditLock.lock(task.planID, expected: planVersion, by: actor, on: tx)
-            let text = change.text.trimmed()
-            guard !text.isEmpty else { throw AppError.invalid("text", "Hãy ghi nội dung nhiệm vụ.") }
+            let text = try FreeText.clean(change.text, field: "text", label: "Nội dung nhiệm vụ", limit: FreeText.Limit.paragraph,
+                                          required: true).orInvalid()
+            let expected = try FreeText.clean(change.expectedResult ?? "", field: "expectedResult", label: "Kết quả cần đạt",
+                                              limit: FreeText.Limit.paragraph).orInvalid()
             let parsed = TaskTimingParser.parse(change.timing, planYear: plan.year)
             if let problem = parsed.problem { throw AppError.invalid("timing", problem) }
             let lead = try await PlanEditLock.leadUnit(change.leadUnitCode, for: plan, on: tx)
@@ -29,7 +31,7 @@ enum TaskChange {
             let timingChanged = OccurrenceWriter.timing(task) != parsed.timing
             task.text = text
             task.leadUnitID = lead?.requireID
-            task.expectedResult = change.expectedResult.flatMap { $0.trimmed().isEmpty ? nil : $0.trimmed() }
+            task.expectedResult = expected.isEmpty ? nil : expected
             task.apply(parsed.timing)
             task.version += 1
             try await task.save(on: tx)

@@ -11,7 +11,7 @@ enum ReportDeciding {
         precondition(!action.isEntry)
         try await Authorizer.require(actor, .approveReport, onUnitID: report.unitID, db: db,
                                      message: "Chỉ cấp trên của đơn vị mới được \(action.label.lowercased()) báo cáo này.")
-        let reason = reason.trimmed()
+        let reason = try FreeText.clean(reason, field: "reason", label: "Lý do", limit: ReportWorkflow.reasonLimit, multiline: true).orInvalid()
         let next = try ReportWorkflow.decide(action, from: report.state, reason: reason, decider: actor.userID,
                                              submitter: report.submittedBy).orAppError()
         guard readVersion == report.version else {

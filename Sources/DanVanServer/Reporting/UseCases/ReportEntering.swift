@@ -27,10 +27,8 @@ enum ReportEntering {
         if action == .submit, !input.confirmJumps {
             try await checkJumps(entries, form: form, on: tx)
         }
-        let narrative = input.narrative.trimmed()
-        guard narrative.count <= ReportInput.narrativeLimit else {
-            throw AppError.invalid("narrative", "Phần thuyết minh dài \(narrative.count) ký tự, tối đa \(ReportInput.narrativeLimit).")
-        }
+        let narrative = try FreeText.clean(input.narrative, field: "narrative", label: "Phần thuyết minh", limit: ReportInput.narrativeLimit,
+                                           multiline: true).orInvalid()
         let report = try await write(existing, form: form, state: next, narrative: narrative, late: late, by: actor, on: tx)
         try await replaceValues(of: report, entries: entries, on: tx)
         try await FigureChangeEffects.apply(unitID: form.unitID, period: form.period, on: tx)

@@ -19,7 +19,8 @@ enum TaskProgressPosting {
         try await Authorizer.require(actor, .updateTask, on: lead, db: db)
         let occurrence = context.occurrence
         guard let state else { throw AppError.invalid("state", "Hãy chọn trạng thái.") }
-        let text = text.trimmed()
+        let text = try FreeText.clean(text, field: "text", label: "Nội dung đã thực hiện", limit: FreeText.Limit.paragraph,
+                                      multiline: true).orInvalid()
         guard version == occurrence.version else {
             throw AppError(.conflict, "Nhiệm vụ vừa được người khác cập nhật; hãy xem trạng thái mới rồi gửi lại.", field: "version")
         }

@@ -13,7 +13,7 @@ enum TaskReminding {
         guard context.occurrence.occurrenceState != .done else {
             throw AppError(.conflict, "Nhiệm vụ đã hoàn thành; không cần đôn đốc.", field: "note")
         }
-        let note = note.trimmed()
+        let note = try FreeText.clean(note, field: "note", label: "Lời nhắc", limit: FreeText.Limit.paragraph, multiline: true).orInvalid()
         let text = note.isEmpty ? defaultText : note
         try await db.writeTransaction { tx in
             _ = try await TaskUpdates.insert(context.occurrence.requireID, kind: TaskUpdate.reminderKind, state: nil, text: text, by: actor, on: tx)
