@@ -138,7 +138,7 @@ struct PlanEditingTests {
             #expect(try await Indicator.query(on: app.db).count() == 1)
             let empty = try await app.page(.POST, "/targets/\(other.requireID)/indicator", headers: manager,
                                            form: ["indicatorKind": "ratio", "indicatorName": " ", "version": String(version + 1)])
-            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Hãy đặt tên chỉ số."))
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Tên chỉ số là bắt buộc."))
         }
     }
 
@@ -167,7 +167,7 @@ struct PlanEditingTests {
             let sibling = try await app.page(.POST, "/plans/new", headers: manager, form: ["unitCode": "T-S", "year": "2026", "subject": "x"])
             #expect(sibling.status == .forbidden)
             let blank = try await app.page(.POST, "/plans/new", headers: manager, form: ["unitCode": "T-D", "year": "2026", "subject": " "])
-            #expect(blank.status == .unprocessableEntity && blank.body.string.contains("Hãy ghi trích yếu"))
+            #expect(blank.status == .unprocessableEntity && blank.body.string.contains("Trích yếu của kế hoạch là bắt buộc."))
             #expect(try await Plan.query(on: app.db).count() == 1)
         }
     }
