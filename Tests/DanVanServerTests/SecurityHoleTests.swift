@@ -184,3 +184,33 @@ struct SecurityHoleTests {
         }
     }
 }
+
+@Suite("Crash leftovers and start-up")
+struct StartupHardeningTests {
+    @Test("16. evidence files no row names, left by a post that never committed, are removed at start-up; young ones and stored ones stay")
+    func orphansSwept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-orphans-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = EvidenceStore(dataDirectory: folder.path)
+        let kept = try store.save(Data("a".utf8), originalName: "giu.pdf")
+        let orphan = try store.save(Data("b".utf8), originalName: "mo-coi.pdf")
+        let young = try store.save(Data("c".utf8), originalName: "dang-luu.pdf")
+        let old = Date().addingTimeInterval(-2 * 3600)
+        for name in [kept, orphan] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.appendingPathComponent("evidence/\(name)").path)
+        }
+        #expect(store.removeOrphans(keeping: [kept]) == 1)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("evidence").path))
+        #expect(left == [kept, young])
+    }
+
+    @Test("18. a port out of range or not a number is refused before anything starts, in one Vietnamese line", arguments: [
+        (["serve", "--port", "99999"], [:] as [String: String]), (["serve"], ["DANVAN_PORT": "abc"]), (["serve"], ["DANVAN_BCRYPT_COST": "40"]),
+    ])
+    func badNumbers(arguments: [String], environment: [String: String]) async {
+        let result = await CommandLineRun.run(arguments + ["--data-dir", "/nonexistent/danvan"], environment: environment)
+        #expect(result.status == 1 && result.errors.hasPrefix("danvan: ") && result.errors.contains("không hợp lệ"), "\(result.errors)")
+        #expect(result.errors.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent/danvan"))
+    }
+}

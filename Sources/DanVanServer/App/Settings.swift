@@ -21,22 +21,46 @@ public struct Settings: Sendable {
     /// `DANVAN_TODAY` or `--today`: the day the server takes as today (the demo, tests); nil: the real date.
     public var today: CivilDate?
 
+    /// Values that could not be read (a port that is not a number, a cost out of range), each in
+    /// one Vietnamese line; `validated()` refuses to start with them.
+    public private(set) var problems: [String] = []
+
     public init(dataDirectory: String? = nil, databaseURL: String? = nil, hostname: String? = nil, port: Int? = nil,
                 today: CivilDate? = nil, environment: [String: String] = ProcessEnvironment.values) {
+        var problems: [String] = []
         func env(_ key: String) -> String? {
             guard let value = environment[key], !value.isEmpty else { return nil }
+            return value
+        }
+        func number(_ key: String, _ label: String, in range: ClosedRange<Int>, default fallback: Int, given: Int? = nil) -> Int {
+            let raw = given.map(String.init) ?? env(key)
+            guard let raw else { return fallback }
+            guard let value = Int(raw), range.contains(value) else {
+                problems.append("\(label) \"\(raw)\" không hợp lệ (\(given == nil ? key : "tham số dòng lệnh")); chọn từ \(range.lowerBound) đến \(range.upperBound).")
+                return fallback
+            }
             return value
         }
         self.dataDirectory = dataDirectory ?? env("DANVAN_DATA_DIR") ?? "./data"
         self.databaseURL = databaseURL ?? env("DATABASE_URL")
         self.hostname = hostname ?? env("DANVAN_HOSTNAME") ?? "127.0.0.1"
-        self.port = port ?? env("DANVAN_PORT").flatMap(Int.init) ?? 8080
+        self.port = number("DANVAN_PORT", "Cổng", in: 1...65_535, default: 8080, given: port)
         self.publicURL = env("DANVAN_PUBLIC_URL")
         self.trustProxy = env("DANVAN_TRUST_PROXY") == "1"
-        self.sessionHours = env("DANVAN_SESSION_HOURS").flatMap(Int.init) ?? 12
-        self.bcryptCost = env("DANVAN_BCRYPT_COST").flatMap(Int.init) ?? 12
-        self.uploads = UploadLimits(fileBytes: env("DANVAN_MAX_UPLOAD_MB").flatMap(Int.init).map { $0 * 1_048_576 } ?? 20 * 1_048_576)
+        self.sessionHours = number("DANVAN_SESSION_HOURS", "Thời gian đăng nhập (giờ)", in: 1...720, default: 12)
+        self.bcryptCost = number("DANVAN_BCRYPT_COST", "Độ khó bcrypt", in: 4...16, default: 12)
+        self.uploads = UploadLimits(fileBytes: number("DANVAN_MAX_UPLOAD_MB", "Giới hạn tệp (MB)", in: 1...200, default: 20) * 1_048_576)
+        if let raw = env("DANVAN_TODAY"), today == nil, CivilDate(parsing: raw) == nil {
+            problems.append("DANVAN_TODAY \"\(raw)\" không phải một ngày; ghi dạng 2026-11-30.")
+        }
         self.today = today ?? env("DANVAN_TODAY").flatMap(CivilDate.init(parsing:))
+        self.problems = problems
+    }
+
+    /// The settings, or the first problem as a one-line start-up error.
+    public func validated() throws -> Settings {
+        if let problem = problems.first { throw StartupError(problem) }
+        return self
     }
 
     public var secureCookies: Bool {

@@ -15,6 +15,6 @@ struct CommonOptions: ParsableArguments {
             guard let date = CivilDate(parsing: today) else { throw ValidationError("Ngày \"\(today)\" không hợp lệ; ghi dạng 2026-11-30.") }
             pinned = date
         }
-        return Settings(dataDirectory: dataDirectory, hostname: hostname, port: port, today: pinned)
+        return try Settings(dataDirectory: dataDirectory, hostname: hostname, port: port, today: pinned).validated()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NIOCore
 import Vapor
 
 struct ServeCommand: AsyncParsableCommand {
@@ -18,18 +19,38 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try configure(app, settings: settings, database: location)
             try await migrate(app)
+            try await EvidenceStore.removeOrphans(of: app)
             if demo {
                 let report = try await Today.$pinned.withValue(settings.today) {
                     try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app))
                 }
                 CommandOutput.line(report.text)
             }
-            CommandOutput.line("DanVan đang chạy tại http://\(settings.hostname):\(settings.port)  (dữ liệu: \(describe(location)))")
+            let data = describe(location)
+            let announce = Task { await Self.announce(app, data: data) }
             try await app.execute()
+            announce.cancel()
             try await app.asyncShutdown()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES {
+            try? await app.asyncShutdown()
+            throw StartupError(error.errnoCode == EADDRINUSE
+                ? "Cổng \(settings.port) đang được chương trình khác dùng; hãy chọn cổng khác bằng --port hoặc DANVAN_PORT."
+                : "Không được phép mở cổng \(settings.port) (cổng dưới 1024 cần quyền quản trị); hãy chọn cổng khác.")
         } catch {
             try? await app.asyncShutdown()
             throw error
+        }
+    }
+
+    /// Says where the server listens once it does: a port that could not be bound ends the
+    /// command with Vapor's error instead, and nothing claims it is running.
+    private static func announce(_ app: Application, data: String) async {
+        for _ in 0..<1_200 {
+            if let address = app.http.server.shared.localAddress, let port = address.port {
+                CommandOutput.line("DanVan đang chạy tại http://\(address.ipAddress ?? "127.0.0.1"):\(port)  (dữ liệu: \(data))")
+                return
+            }
+            try? await Task.sleep(nanoseconds: 50_000_000)
         }
     }
 

@@ -1,5 +1,7 @@
 import DanVanCore
+import Fluent
 import Foundation
+import Vapor
 
 /// Evidence files on disk, under the data folder, by generated names (never the uploader's):
 /// readable by the server's user only. The database row says who may have them.
@@ -16,7 +18,8 @@ struct EvidenceStore {
         let ext = EvidencePolicy.fileExtension(of: originalName)
         let name = UUID().uuidString.lowercased() + (ext.isEmpty ? "" : "." + ext)
         let url = folder.appendingPathComponent(name)
-        try data.write(to: url, options: [.withoutOverwriting])
+        // Written whole under a temporary name and renamed: a crash never leaves half a file.
+        try data.write(to: url, options: [.atomic])
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         return name
     }
@@ -27,7 +30,33 @@ struct EvidenceStore {
         return folder.appendingPathComponent(storedName)
     }
 
+    /// Files no row names: written for a post whose transaction never committed (the server
+    /// stopped in between). Only files older than `age` go, so a post being stored right now by
+    /// another app server on the same folder keeps its files. Returns how many were removed.
+    @discardableResult
+    func removeOrphans(keeping referenced: Set<String>, olderThan age: TimeInterval = 3600, now: Date = Date()) -> Int {
+        let files = FileManager.default
+        guard let names = try? files.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names where !referenced.contains(name) {
+            let url = folder.appendingPathComponent(name)
+            guard let modified = (try? files.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > age else { continue }
+            if (try? files.removeItem(at: url)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     func remove(_ storedNames: [String]) {
         for name in storedNames { if let url = url(of: name) { try? FileManager.default.removeItem(at: url) } }
+    }
+}
+
+extension EvidenceStore {
+    /// At start-up: the files of posts that never committed are removed (see `removeOrphans`).
+    static func removeOrphans(of app: Application) async throws {
+        let stored = try await EvidenceFile.query(on: app.db).all(\.$storedName)
+        let removed = EvidenceStore(dataDirectory: app.settings.dataDirectory).removeOrphans(keeping: Set(stored))
+        if removed > 0 { app.logger.notice("Đã xóa \(removed) tệp minh chứng không thuộc bản ghi nào (còn lại sau lần dừng máy chủ đột ngột).") }
     }
 }
