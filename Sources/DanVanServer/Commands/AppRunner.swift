@@ -8,13 +8,18 @@ import Vapor
 /// that is missing or older than this binary.
 enum AppRunner {
     enum Access {
-        case readOnly, writes
+        /// Reads only: refuses a database missing or older than this binary.
+        case readOnly
+        /// Writes: migrates first.
+        case writes
+        /// Takes the database as it is, whatever its version (a backup before an upgrade).
+        case asIs
     }
 
     static func withApplication<T>(_ settings: Settings, _ access: Access, logLevel: Logger.Level = .warning,
                                    _ body: (Application) async throws -> T) async throws -> T {
         let location = try DatabaseLocation.resolve(settings)
-        if access == .readOnly, case .sqliteFile(let path) = location, !FileManager.default.fileExists(atPath: path) {
+        if access != .writes, case .sqliteFile(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw StartupError("Chưa có dữ liệu tại \(path); chạy `danvan migrate` (hoặc `danvan serve --demo`) trước.")
         }
         var environment = Environment(name: "production", arguments: ["danvan"])
@@ -25,7 +30,7 @@ enum AppRunner {
             try configure(app, settings: settings, database: location)
             if access == .writes {
                 try await migrate(app)
-            } else if case let pending = try await DatabaseSetup.pendingMigrations(app.db), !pending.isEmpty {
+            } else if access == .readOnly, case let pending = try await DatabaseSetup.pendingMigrations(app.db), !pending.isEmpty {
                 throw StartupError("Cơ sở dữ liệu cũ hơn phiên bản này (còn \(pending.count) bước nâng cấp); chạy `danvan migrate` trước.")
             }
             let result = try await Today.$pinned.withValue(settings.today) { try await body(app) }
