@@ -5,7 +5,7 @@
 public enum TaskAddressee {
     /// Folded words naming the units below. "Các cơ quan, đơn vị liên quan", the catch-all
     /// of coordination columns, is not among them.
-    private static let lowerLevelWords = ["cac xa", "cac phuong", "cac chi bo", "chi, dang bo", "cac dang bo", "truc thuoc", "co so",
+    private static let lowerLevelWords = ["cac xa", "cac phuong", "cac dang uy", "cac cap uy", "cac chi bo", "chi, dang bo", "cac dang bo", "truc thuoc", "co so",
                                           "cap xa", "cac cap", "cac thon", "cac ban,", "cap uy"]
 
     /// `leadNames` and `coordinatingNames` as the plan writes them; `namesLowerUnit` says

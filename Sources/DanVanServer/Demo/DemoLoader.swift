@@ -40,6 +40,7 @@ enum DemoLoader {
             try await insertUnits(demo.units, on: tx)
             try await insertUsers(demo.users, passwordHash: hash, on: tx)
             try await DemoPlans.load(on: tx)
+            try await CurrentYearDemo.load(today: Today.date, on: tx)
         }
         return Report(loaded: true, units: demo.units.count, accounts: accounts, password: demo.password)
     }
