@@ -101,4 +101,11 @@ public struct ReportPeriod: Hashable, Comparable, Sendable, Codable, CustomStrin
         var container = encoder.singleValueContainer()
         try container.encode(code)
     }
+
+    /// Whether a unit that exists from `from` to `to` (nil: open) exists in some part of the period.
+    public func overlaps(from: CivilDate?, to: CivilDate?) -> Bool {
+        if let from, lastDay < from { return false }
+        if let to, to < firstDay { return false }
+        return true
+    }
 }

@@ -21,6 +21,13 @@ struct ReportForm: Sendable {
 
     /// The form, or a message saying why the unit has nothing to report for that period.
     static func load(unitID: Int, period: ReportPeriod, on db: any Database) async throws -> ReportForm {
+        if let unit = try await OrgUnit.find(unitID, on: db) {
+            let from = unit.validFrom.flatMap(CivilDate.init(parsing:)), to = unit.validTo.flatMap(CivilDate.init(parsing:))
+            guard period.overlaps(from: from, to: to) else {
+                let life = from.map { "bắt đầu hoạt động từ \($0.vietnamese)" } ?? to.map { "kết thúc từ \($0.vietnamese)" } ?? ""
+                throw AppError.invalid("period", "\(unit.name) \(life), không có báo cáo \(period.label).")
+            }
+        }
         let schemes = try await ReportSchemes.covering(unitID: unitID, year: period.year, on: db)
         guard !schemes.isEmpty else {
             throw AppError.invalid("period", "Đơn vị không có kế hoạch nào năm \(period.year) yêu cầu báo cáo số liệu.")

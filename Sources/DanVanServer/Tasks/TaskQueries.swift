@@ -29,10 +29,14 @@ enum TaskQueries {
 
     /// The scope's occurrences by due date, at most `limit`; `overdueOnly` keeps those past due
     /// and not finished.
-    static func lines(_ scope: Scope, overdueOnly: Bool = false, today: CivilDate, limit: Int = 1000,
+    static func lines(_ scope: Scope, overdueOnly: Bool = false, year: Int? = nil, today: CivilDate, limit: Int = 1000,
                       on db: any Database) async throws -> [Line] {
         let query = try select(scope, on: db)
             .column(SQLColumn("id", table: "o")).column(SQLColumn("label", table: "o")).column(SQLColumn("text", table: "t"))
+        if let year {
+            query.where(SQLColumn("due_on", table: "o"), .greaterThanOrEqual, SQLBind("\(year)-01-01"))
+                .where(SQLColumn("due_on", table: "o"), .lessThanOrEqual, SQLBind("\(year)-12-31"))
+        }
         if overdueOnly {
             query.where(SQLColumn("state", table: "o"), .notIn, SQLBind.group([OccurrenceState.done.rawValue, OccurrenceState.cannotDo.rawValue]))
                 .where(SQLColumn("due_on", table: "o"), .lessThan, SQLBind(today.description))

@@ -7,6 +7,15 @@ struct Layout: Encodable {
         let label: String
         let href: String
         let current: Bool
+        /// Things waiting in that part (reports to approve, tasks due), or nil.
+        var count: Int? = nil
+    }
+
+    /// One step of "where am I": the unit, then its plan, then the task.
+    struct Crumb: Encodable {
+        let label: String
+        /// nil when the reader may not open it, or it is the page itself.
+        let href: String?
     }
 
     let title: String
@@ -16,12 +25,13 @@ struct Layout: Encodable {
     let roleLabel: String?
     let nav: [NavLink]
     let notice: String?
+    let crumbs: [Crumb]
     let homeHref: String
     let logoutAction: String
     let stylesheet: String
     let uploadScript: String
 
-    static func make(for req: Request, title: String, notice: String? = nil, unitName: String? = nil) -> Layout {
+    static func make(for req: Request, title: String, notice: String? = nil, unitName: String? = nil, crumbs: [Crumb] = []) -> Layout {
         let user = req.auth.get(User.self)
         var links: [(String, SiteRoute)] = []
         if let user {
@@ -38,7 +48,7 @@ struct Layout: Encodable {
             NavLink(label: label, href: route.path, current: req.url.path.hasPrefix(route.path))
         }
         return Layout(title: title, csrf: req.csrfToken, userName: user?.fullName, userUnit: unitName,
-                      roleLabel: user?.userRole.label, nav: nav, notice: notice, homeHref: SiteRoute.home.path,
+                      roleLabel: user?.userRole.label, nav: nav, notice: notice, crumbs: crumbs, homeHref: SiteRoute.home.path,
                       logoutAction: SiteRoute.logout.path, stylesheet: req.application.assets.href("css/app.css"),
                       uploadScript: req.application.assets.href("js/upload.js"))
     }
@@ -51,11 +61,11 @@ struct PageEnvelope<Page: Encodable>: Encodable {
 }
 
 extension Request {
-    func renderPage<Page: Encodable>(_ template: String, title: String, _ page: Page,
-                                     status: HTTPStatus = .ok, notice: String? = nil) async throws -> Response {
+    func renderPage<Page: Encodable>(_ template: String, title: String, _ page: Page, status: HTTPStatus = .ok,
+                                     notice: String? = nil, crumbs: [Layout.Crumb] = []) async throws -> Response {
         let unitName: String? = if let known = storage[SessionUnitNameKey.self] { known }
             else { try await auth.get(User.self)?.unitID.asyncMap { try await OrgUnit.find($0, on: db)?.name } ?? nil }
-        let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName), page: page)
+        let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName, crumbs: crumbs), page: page)
         let response = try await view.render(template, envelope).encodeResponse(for: self)
         response.status = status
         return response

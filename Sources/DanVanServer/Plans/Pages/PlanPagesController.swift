@@ -5,7 +5,9 @@ import Vapor
 /// Stored plans and the documents they cite.
 struct PlanPagesController {
     struct ListPage: Encodable {
+        let heading: String
         let plans: [PlanRow]
+        let years: YearChoice?
         let importHref: String?
         /// The units the user may start a blank plan for (their own and those directly below).
         let newPlanUnits: [SelectOption]
@@ -48,15 +50,28 @@ struct PlanPagesController {
     }
 
 
+    /// The plans the user may read for a year (default: this year), or with `?unit=CODE` one unit's.
     func list(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let plans = try await PlanAccess.visible(to: user, on: req.db)
+        let today = req.today
+        let unit = try await UnitInput.nonEmpty(req.query[String.self, at: "unit"]).asyncMap { code in
+            let unit = try await UnitQueries.require(code: code, field: "unit", on: req.db)
+            try await req.authorize(.viewUnit, on: unit)
+            return unit
+        }
+        let span = try await YearChoice.years(for: unit, today: today, on: req.db)
+        let year = YearChoice.requested(req.query[String.self, at: "year"], within: span, today: today)
+        var plans = try await PlanAccess.visible(to: user, on: req.db).filter { $0.year == year }
+        if let unit { plans = plans.filter { $0.unitID == unit.id } }
         let canImport = (try? await req.authorizeOwnUnit(.editPlans)) != nil
         let units = canImport ? try await user.unitID.asyncMap { try await UnitQueries.subtree(of: [$0], maxDepth: 1, on: req.db) } ?? [] : []
-        let page = ListPage(plans: try await PlanQueries.rows(plans, on: req.db), importHref: canImport ? SiteRoute.planImport.path : nil,
+        let keep = unit.map { ["unit": $0.code] } ?? [:]
+        let page = ListPage(heading: "Kế hoạch năm \(year)" + (unit.map { " · \($0.name)" } ?? ""), plans: try await PlanQueries.rows(plans, on: req.db),
+                            years: .make(action: SiteRoute.plans.path, selected: year, years: span, keeping: keep),
+                            importHref: canImport ? SiteRoute.planImport.path : nil,
                             newPlanUnits: units.map { SelectOption(value: $0.code, label: $0.name, selected: $0.id == user.unitID) },
-                            newPlanAction: SiteRoute.planNew.path, year: Today.date.year)
-        return try await req.renderPage("plans", title: "Kế hoạch", page)
+                            newPlanAction: SiteRoute.planNew.path, year: year)
+        return try await req.renderPage("plans", title: page.heading, page)
     }
 
     func show(req: Request) async throws -> Response {

@@ -6,6 +6,8 @@ struct PlanRow: Encodable {
     let year: Int
     let subject: String
     let unitName: String
+    let statusLabel: String
+    let isDraft: Bool
 
     init(_ plan: Plan, unitName: String) {
         id = plan.requireID
@@ -14,5 +16,7 @@ struct PlanRow: Encodable {
         year = plan.year
         subject = plan.subject
         self.unitName = unitName
+        statusLabel = plan.status.label
+        isDraft = plan.status == .draft
     }
 }

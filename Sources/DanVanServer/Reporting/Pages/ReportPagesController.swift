@@ -20,8 +20,8 @@ struct ReportPagesController {
 
     func list(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let year = try await ReportPeriods.defaultYear(on: req.db)
-        return try await req.renderPage("reports", title: "Báo cáo", try await ReportsPage.query(for: user, year: year, on: req.db))
+        let page = try await ReportsPage.query(for: user, year: req.query[String.self, at: "year"], on: req.db)
+        return try await req.renderPage("reports", title: "Báo cáo năm \(page.year)", page)
     }
 
     struct ImportForm: Content {
@@ -32,7 +32,7 @@ struct ReportPagesController {
     func importCSV(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(ImportForm.self)
-        let year = try await ReportPeriods.defaultYear(on: req.db)
+        let year: String? = nil
         do {
             guard let file = form.file, file.data.readableBytes > 0 else { throw AppError.invalid("file", "Hãy chọn tệp CSV.") }
             let outcome = try await ReportsCSVImport.perform(Data(buffer: file.data), submit: form.submit == "1", today: req.today,

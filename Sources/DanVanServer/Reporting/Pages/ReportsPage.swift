@@ -24,20 +24,33 @@ struct ReportsPage: Encodable {
     let importAction = SiteRoute.reportsImport.path
     let errors: FormErrors
     let notice: String?
+    let years: YearChoice?
 
     static let waitingLimit = 100
 
-    static func query(for user: User, year: Int, errors: FormErrors = .none, notice: String? = nil,
+    static func query(for user: User, year requested: String?, errors: FormErrors = .none, notice: String? = nil,
                       on db: any Database) async throws -> ReportsPage {
+        let today = Today.date
         guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db) else {
-            return ReportsPage(unitName: nil, year: year, own: [], waiting: [], waitingMore: false, dashboardHref: nil,
-                               canImport: false, errors: errors, notice: notice)
+            return ReportsPage(unitName: nil, year: today.year, own: [], waiting: [], waitingMore: false, dashboardHref: nil,
+                               canImport: false, errors: errors, notice: notice, years: nil)
         }
+        let span = try await YearChoice.years(for: unit, today: today, on: db)
+        let year = YearChoice.requested(requested, within: span, today: today)
         let waiting = user.userRole == .manager || user.userRole == .admin ? try await waitingLines(below: unitID, on: db) : []
         return ReportsPage(unitName: unit.name, year: year, own: try await ownLines(unit, year: year, on: db),
                            waiting: Array(waiting.prefix(waitingLimit)), waitingMore: waiting.count > waitingLimit,
-                           dashboardHref: SiteRoute.dashboard(unit.code).path,
-                           canImport: user.userRole != .viewer, errors: errors, notice: notice)
+                           dashboardHref: SiteRoute.dashboard(unit.code).path + "?period=" + dashboardPeriod(year, today: today),
+                           canImport: user.userRole != .viewer, errors: errors, notice: notice,
+                           years: span.count > 1 ? .make(action: SiteRoute.reports.path, selected: year, years: span) : nil)
+    }
+
+    /// The year's figures so far: last month for the current year, the whole year for a past one.
+    private static func dashboardPeriod(_ year: Int, today: CivilDate) -> String {
+        guard year == today.year, today.month > 1, let last = ReportPeriod(frequency: .month, year: year, index: today.month - 1) else {
+            return String(year)
+        }
+        return last.code
     }
 
     private static func ownLines(_ unit: OrgUnit, year: Int, on db: any Database) async throws -> [Line] {
@@ -45,7 +58,8 @@ struct ReportsPage: Encodable {
         let frequencies = Set(schemes.map(\.frequency))
         let reports = try await Report.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == year).all()
         let byMonth = Dictionary(reports.map { ($0.endMonth, $0) }, uniquingKeysWith: { first, _ in first })
-        let periods = Set(frequencies.flatMap { $0.periods(in: year) }).sorted()
+        let from = unit.validFrom.flatMap(CivilDate.init(parsing:)), to = unit.validTo.flatMap(CivilDate.init(parsing:))
+        let periods = Set(frequencies.flatMap { $0.periods(in: year) }).filter { $0.overlaps(from: from, to: to) }.sorted()
         return periods.map { period in
             let report = byMonth[period.lastMonth]
             return Line(unitName: unit.name, periodLabel: period.label, stateLabel: report?.state.label ?? "Chưa bắt đầu",

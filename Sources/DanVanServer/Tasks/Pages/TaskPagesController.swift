@@ -16,9 +16,13 @@ struct TaskPagesController {
         routes.get(SiteRoute.evidence(SiteRoute.anyID).pathComponents, use: evidence)
     }
 
+    /// The user's unit's tasks, or with `?unit=CODE` those of a unit they may see; `?year=` a past year.
     func mine(req: Request) async throws -> Response {
-        let page = try await MyTasksPage.query(for: try req.requireUser(), today: Today.date, on: req.db)
-        return try await req.renderPage("tasks", title: "Nhiệm vụ của đơn vị", page)
+        let user = try req.requireUser()
+        let unit = try await req.chosenUnit()
+        let page = try await MyTasksPage.query(for: user, unit: unit, year: req.query[String.self, at: "year"], today: req.today, on: req.db)
+        return try await req.renderPage("tasks", title: page.heading, page, crumbs: [
+            Layout.Crumb(label: unit.name, href: SiteRoute.unit(unit.code).path), Layout.Crumb(label: "Nhiệm vụ", href: nil)])
     }
 
     func overdue(req: Request) async throws -> Response {

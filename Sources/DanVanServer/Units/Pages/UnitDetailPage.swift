@@ -23,6 +23,8 @@ struct UnitDetailPage: Encodable {
     let answering: [UnitRow]
     let users: [UserRow]?
     let actions: [Action]
+    /// Where the unit's work is: its plans, reports, dashboard and tasks.
+    let work: [Action]
     let auditHref: String?
 
     static func query(_ unit: OrgUnit, for user: User, on db: any Database) async throws -> UnitDetailPage {
@@ -34,18 +36,25 @@ struct UnitDetailPage: Encodable {
         let predecessorLinks = try await UnitSuccessor.query(on: db).filter(\.$successorID == unit.requireID).all()
         let linked = try await units(successorLinks.map(\.successorID) + predecessorLinks.map(\.unitID), on: db)
         let answering = try await OrgUnit.query(on: db).filter(\.$reportsToID == unit.requireID).sort(\.$name).all()
+        let children = try await UnitQueries.children(of: unit.requireID, on: db).sortedForDisplay(on: today)
+        let named = [parent, reportsTo].compactMap { $0 } + Array(linked.values) + children + answering
+        let links = try await UnitLinks.load(for: user, among: named.map(\.requireID), on: db)
         let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: db)
         let mayViewUsers = Authorizer.allows(user, .viewUsers, relation: relation)
         let users = mayViewUsers ? try await User.query(on: db).filter(\.$unitID == unit.requireID).sort(\.$username).all() : nil
         return UnitDetailPage(
             unit: dto, fields: fields(dto),
-            parent: parent.map { UnitRow($0, today: today) }, reportsTo: reportsTo.map { UnitRow($0, today: today) },
-            successors: successorLinks.compactMap { linked[$0.successorID].map { UnitRow($0, today: today) } },
-            predecessors: predecessorLinks.compactMap { linked[$0.unitID].map { UnitRow($0, today: today) } },
-            children: try await UnitQueries.children(of: unit.requireID, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today) },
-            answering: answering.map { UnitRow($0, today: today) },
+            parent: parent.map { links.row($0, today: today) }, reportsTo: reportsTo.map { links.row($0, today: today) },
+            successors: successorLinks.compactMap { linked[$0.successorID].map { links.row($0, today: today) } },
+            predecessors: predecessorLinks.compactMap { linked[$0.unitID].map { links.row($0, today: today) } },
+            children: children.map { links.row($0, today: today) },
+            answering: answering.map { links.row($0, today: today) },
             users: users?.map { UserRow($0, unit: unit) },
             actions: actions(unit, for: user, relation: relation),
+            work: [Action(label: "Kế hoạch", href: SiteRoute.plans.path + "?unit=" + unit.code),
+                   Action(label: "Báo cáo", href: SiteRoute.report(unit.code).path),
+                   Action(label: "Tổng hợp số liệu", href: SiteRoute.dashboard(unit.code).path),
+                   Action(label: "Nhiệm vụ", href: SiteRoute.tasks.path + "?unit=" + unit.code)],
             auditHref: Authorizer.allows(user, .viewAudit, relation: relation) ? SiteRoute.audit.path + "?unit=" + unit.code : nil)
     }
 

@@ -6,16 +6,17 @@ struct UnitRow: Encodable {
     let name: String
     let kindLabel: String
     let levelLabel: String
-    let href: String
+    /// nil when the reader may not open the unit: the name is shown without a link.
+    let href: String?
     let active: Bool
     let endedOn: String?
 
-    init(_ unit: OrgUnit, today: CivilDate = Today.date) {
+    init(_ unit: OrgUnit, today: CivilDate = Today.date, href: String?) {
         code = unit.code
         name = unit.name
         kindLabel = unit.unitKind.label
         levelLabel = unit.unitLevel.label
-        href = SiteRoute.unit(unit.code).path
+        self.href = href
         active = unit.isActive(on: today)
         endedOn = unit.validTo.flatMap(CivilDate.init(parsing:))?.vietnamese
     }

@@ -29,7 +29,7 @@ struct UnitTreePage: Encodable {
             treeHTML = try await tree(visible: visible, on: db)
         } else {
             let today = Today.date
-            results = try await UnitQueries.search(trimmed, within: visible, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today) }
+            results = try await UnitQueries.search(trimmed, within: visible, on: db).sortedForDisplay(on: today).map { UnitRow($0, today: today, href: SiteRoute.unit($0.code).path) }
         }
         let ownUnit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         var canImport = user.userRole == .admin
