@@ -12,7 +12,7 @@ struct PlanDetailPage: Encodable {
     struct Citation: Encodable { let label: String; let href: String; let isBasis: Bool }
 
     let plan: PlanRow
-    let unitHref: String
+    let unitHref: String?
     let issuedOn: String?
     let issuer: String?
     let sections: [Section]
@@ -48,11 +48,14 @@ struct PlanDetailPage: Encodable {
         let allLower = try await Plan.query(on: db).filter(\.$implementsPlanID == planID).all()
         let lower = try await PlanAccess.readable(allLower, by: user, on: db)
         let canEdit = try await unit.asyncMap { try await Authorizer.allows(user, .editPlans, on: $0, db: db) } == true
-        let reporting = try await PlanReporting.query(plan, targets: targets, canEdit: canEdit, errors: reportingErrors,
+        let children = try await UnitQueries.children(of: plan.unitID, on: db)
+        let scopeID = try await ReportScheme.query(on: db).filter(\.$planID == planID).first()?.scopeUnitID
+        let links = try await UnitLinks.load(for: user, among: [plan.unitID] + children.map(\.requireID) + (scopeID.map { [$0] } ?? []), on: db)
+        let reporting = try await PlanReporting.query(plan, targets: targets, canEdit: canEdit, links: links, errors: reportingErrors,
                                                  rollups: rollups, on: db)
         let noData = TargetEvaluation.Status.noData.label
         return PlanDetailPage(
-            plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: SiteRoute.unit(unit?.code ?? "").path,
+            plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: unit.flatMap(links.href),
             issuedOn: plan.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese, issuer: plan.issuerText,
             sections: sections.map { Section(number: $0.number, heading: $0.heading, indent: $0.depth) },
             targets: targets.map { Target(text: $0.text, rule: $0.threshold.phrase, evaluation: reporting.evaluations[$0.requireID] ?? noData,
@@ -68,7 +71,7 @@ struct PlanDetailPage: Encodable {
             docxHref: SiteRoute.planDocx(planID).path,
             // Coverage is judged only against an upper plan the reader is shown.
             coverage: readableUpper == nil ? nil : try await PlanCoverage.report(for: plan, on: db),
-            chainDown: try await PlanChainDown.query(plan, lower: allLower, for: user, on: db),
+            chainDown: try await PlanChainDown.query(plan, children: children, lower: allLower, for: user, links: links, on: db),
             editHref: canEdit ? SiteRoute.planEdit(planID).path : nil,
             revisionsHref: plan.revision > 1 ? SiteRoute.planRevisions(planID).path : nil,
             reporting: reporting.reporting)

@@ -21,7 +21,7 @@ struct PlanReporting: Encodable {
         let evaluations: [Int: String]
     }
 
-    static func query(_ plan: Plan, targets: [PlanTargetRecord], canEdit: Bool, errors: FormErrors = .none,
+    static func query(_ plan: Plan, targets: [PlanTargetRecord], canEdit: Bool, links: UnitLinks, errors: FormErrors = .none,
                       rollups: GenerationCache<RollupResult>, on db: any Database) async throws -> Evaluated {
         let scheme = try await ReportScheme.query(on: db).filter(\.$planID == plan.requireID).first()
         let scope = try await OrgUnit.find(scheme?.scopeUnitID ?? plan.unitID, on: db)
@@ -39,7 +39,7 @@ struct PlanReporting: Encodable {
             frequencyLabel: current?.label, scopeName: scheme == nil ? nil : scope?.name,
             deadlineDays: scheme?.deadlineDays ?? ReportScheme.defaultDeadlineDays, closeDays: scheme?.closeDays ?? ReportScheme.defaultCloseDays,
             periodLabel: period?.label,
-            dashboardHref: period.flatMap { period in scope.map { DashboardLink(period: period, indicatorID: nil, includeSubmitted: false).href(.dashboard($0.code)) } },
+            dashboardHref: period.flatMap { period in scope.flatMap { links.mayOpen($0.requireID) ? DashboardLink(period: period, indicatorID: nil, includeSubmitted: false).href(.dashboard($0.code)) : nil } },
             action: canEdit ? SiteRoute.planReporting(plan.requireID).path : nil,
             frequencies: ReportFrequency.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == (current ?? .month)) },
             errors: errors)

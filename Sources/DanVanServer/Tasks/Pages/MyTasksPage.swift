@@ -44,7 +44,7 @@ struct MyTasksPage: Encodable {
             done: current ? [] : lines.filter { [Timeliness.doneOnTime.rawValue, Timeliness.doneLate.rawValue].contains($0.timeliness) },
             reminders: try await reminders(leadUnit: unitID, on: db),
             grids: try await grids(of: unit, year: year, for: user, on: db),
-            overdueHref: mayFollowBelow ? SiteRoute.tasksOverdue.path : nil,
+            overdueHref: mayFollowBelow ? SiteRoute.tasksOverdue.path + "?unit=" + unit.code : nil,
             years: span.count > 1 ? .make(action: SiteRoute.tasks.path, selected: year, years: span, keeping: ["unit": unit.code]) : nil)
     }
 

@@ -30,8 +30,8 @@ struct OverduePage: Encodable {
 
     static let listLimit = 500
 
-    static func query(for user: User, today: CivilDate, on db: any Database) async throws -> OverduePage {
-        guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db) else { throw AppError.forbidden }
+    static func query(within unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> OverduePage {
+        let unitID = unit.requireID
         let byLead = try await TaskQueries.timelinessCounts(.ledWithin(unitID), today: today, on: db)
         let totals = byLead.values.reduce(into: [Timeliness: Int]()) { sum, counts in counts.forEach { sum[$0.key, default: 0] += $0.value } }
         let overdue = try await TaskQueries.lines(.ledWithin(unitID), overdueOnly: true, today: today, limit: listLimit, on: db)

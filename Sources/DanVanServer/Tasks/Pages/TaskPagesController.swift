@@ -28,7 +28,7 @@ struct TaskPagesController {
     func overdue(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard user.userRole == .manager || user.userRole == .admin else { throw AppError.forbidden }
-        let page = try await OverduePage.query(for: user, today: Today.date, on: req.db)
+        let page = try await OverduePage.query(within: try await req.chosenUnit(), today: Today.date, on: req.db)
         return try await req.renderPage("tasks-overdue", title: "Theo dõi thời hạn", page)
     }
 
