@@ -31,6 +31,7 @@ enum SubmissionBenchmark {
         let seconds: Double
         let floorSeconds: Double
         let errors: Int
+        let firstError: String?
         let p99Ms: Double
 
         var submitRPS: Double { Double(operations) / seconds }
@@ -38,6 +39,7 @@ enum SubmissionBenchmark {
 
         var line: String {
             String(format: "submit_rps=%.0f floor_rps=%.0f ratio=%.2f errors=%d p99_ms=%.1f", submitRPS, floorRPS, submitRPS / floorRPS, errors, p99Ms)
+                + (firstError.map { "\nfirst_error=\($0)" } ?? "")
         }
     }
 
@@ -63,7 +65,7 @@ enum SubmissionBenchmark {
         let seconds = (ContinuousClock.now - start).seconds
         let floorSeconds = try await floor(forms, clients: clients, on: db)
         return Result(operations: forms.count * 2, seconds: seconds, floorSeconds: floorSeconds, errors: latencies.errors,
-                      p99Ms: latencies.percentile(0.99))
+                      firstError: latencies.firstError, p99Ms: latencies.percentile(0.99))
     }
 
     /// Party cells of whole communes, in commune order, so that siblings are submitted together.
@@ -92,7 +94,11 @@ enum SubmissionBenchmark {
         input.confirmJumps = true
         for (index, item) in form.items.enumerated() {
             let value = 5 + (form.unitID + index) % 20
-            input.figures[item.indicatorID] = item.kind == .ratio ? .init(numerator: "\(value)", denominator: "30") : .init(numerator: "\(value % 3)")
+            input.figures[item.indicatorID] = switch item.kind {
+            case .ratio: .init(numerator: "\(value)", denominator: "30")
+            case .yesNo: .init(numerator: "\(value % 2)")
+            default: .init(numerator: "\(value % 3)")
+            }
         }
         return input
     }
@@ -135,7 +141,7 @@ enum SubmissionBenchmark {
                 group.addTask {
                     while let item = queue.next() {
                         let start = ContinuousClock.now
-                        do { try await body(item); log.record((ContinuousClock.now - start).seconds) } catch { log.fail() }
+                        do { try await body(item); log.record((ContinuousClock.now - start).seconds) } catch { log.fail(error) }
                     }
                 }
             }
@@ -164,9 +170,15 @@ private final class LatencyLog: @unchecked Sendable {
     private let lock = NSLock()
     private var samples: [Double] = []
     private var failures = 0
+    private(set) var firstError: String?
 
     func record(_ seconds: Double) { lock.withLock { samples.append(seconds) } }
-    func fail() { lock.withLock { failures += 1 } }
+    func fail(_ error: any Error) {
+        lock.withLock {
+            failures += 1
+            if firstError == nil { firstError = String(describing: error) }
+        }
+    }
     var errors: Int { lock.withLock { failures } }
 
     func percentile(_ share: Double) -> Double {
