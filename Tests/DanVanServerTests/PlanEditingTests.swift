@@ -68,7 +68,8 @@ struct PlanEditingTests {
             let manager = try await fixture.browser(for: try await fixture.user("quanly", .manager, at: "T-D"))
             let communeManager = try await fixture.browser(for: try await fixture.user("quanly-xa", .manager, at: "T-C"))
             var draft = try #require(try await Plan.find(draftID, on: app.db))
-            let refused = try await app.page(.POST, "/plans/\(draftID)/issue", headers: communeManager, form: ["version": String(draft.version)])
+            let refused = try await app.page(.POST, "/plans/\(draftID)/issue", headers: communeManager,
+                                             form: ["version": String(draft.version), "confirm": "1"])
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("chưa có đơn vị chủ trì"))
             #expect(try await Plan.find(draftID, on: app.db)?.status == .draft)
             let tasks = try await PlanTaskRecord.query(on: app.db).filter(\.$planID == draftID).all()
@@ -79,10 +80,16 @@ struct PlanEditingTests {
                 #expect(saved.status == .seeOther)
             }
             draft = try #require(try await Plan.find(draftID, on: app.db))
-            let fromAbove = try await app.page(.POST, "/plans/\(draftID)/issue", headers: manager, form: ["version": String(draft.version)])
+            let fromAbove = try await app.page(.POST, "/plans/\(draftID)/issue", headers: manager, form: ["version": String(draft.version), "confirm": "1"])
             #expect(fromAbove.status == .forbidden, "the district edits the commune's draft but does not issue it")
+            let aboveEditPage = try await app.page(.GET, "/plans/\(draftID)/edit", headers: manager).body.string
+            #expect(!aboveEditPage.contains("Tôi xác nhận ban hành") && aboveEditPage.contains("đơn vị ban hành tự ban hành"))
             #expect(try await Plan.find(draftID, on: app.db)?.status == .draft)
-            let issued = try await app.page(.POST, "/plans/\(draftID)/issue", headers: communeManager, form: ["version": String(draft.version)])
+            let unconfirmed = try await app.page(.POST, "/plans/\(draftID)/issue", headers: communeManager, form: ["version": String(draft.version)])
+            #expect(unconfirmed.status == .unprocessableEntity && unconfirmed.body.string.contains("Tôi xác nhận ban hành"))
+            #expect(try await Plan.find(draftID, on: app.db)?.status == .draft, "one tap without the tick issues nothing")
+            let issued = try await app.page(.POST, "/plans/\(draftID)/issue", headers: communeManager,
+                                            form: ["version": String(draft.version), "confirm": "1"])
             #expect(issued.status == .seeOther)
             #expect(try await Plan.find(draftID, on: app.db)?.status == .issued)
             let first = try #require(tasks.first)

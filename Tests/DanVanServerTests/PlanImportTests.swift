@@ -48,6 +48,30 @@ struct PlanImportTests {
         }
     }
 
+    @Test("a copy without its number and date is stored as a draft, its tasks followed only once issued", arguments: TestDatabase.all)
+    func draftStaysDraft(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await districtTree(app)
+            let copy = String(decoding: try Self.fixture("seed-000.txt"), as: UTF8.self)
+                .replacingOccurrences(of: "Kế hoạch số 159 -KH/HU, ngày 16/01/2023", with: "Kế hoạch số      -KH/HU, ngày     /01/2023")
+            let outcome = try await PlanFileImporter.importFile(named: "du-thao.txt", data: Data(copy.utf8),
+                                                                unitCode: "HU", by: .commandLine, on: app.db)
+            guard case .stored(let planID, _) = outcome else {
+                Issue.record("expected stored, got \(outcome)")
+                return
+            }
+            #expect(try await Plan.find(planID, on: app.db)?.status == .draft)
+            let taskIDs = try await PlanTaskRecord.query(on: app.db).filter(\.$planID == planID).all().map(\.requireID)
+            #expect(!taskIDs.isEmpty)
+            #expect(try await TaskOccurrence.query(on: app.db).filter(\.$taskID ~~ taskIDs).count() == 0)
+            let issued = try await PlanFileImporter.importFile(named: "seed-004.docx", data: Self.fixture("seed-004.docx"),
+                                                               unitCode: nil, by: .commandLine, on: app.db)
+            if case .stored(let issuedID, _) = issued {
+                #expect(try await Plan.find(issuedID, on: app.db)?.status == .issued, "a numbered, dated plan is issued")
+            }
+        }
+    }
+
     @Test("the same document twice, or a plan year the unit did not exist in, stores nothing", arguments: TestDatabase.all)
     func refusals(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -48,11 +48,17 @@ struct TaskProgressTests {
             let viewer = try await setup.fixture.browser(for: try await setup.fixture.user("xem", .viewer, at: "T-D"))
             let download = try await app.page(.GET, "/evidence/\(try #require(file.id))", headers: viewer)
             #expect(download.status == .ok && download.body.string.hasPrefix("%PDF-1.7"), "\(download.status) \(download.body.string.prefix(4000))")
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("inline") == true, "a PDF opens in the browser")
+            #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
             let sibling = try await setup.fixture.browser(for: try await setup.fixture.user("ben", .manager, at: "T-S"))
             #expect(try await app.page(.GET, "/evidence/\(try #require(file.id))", headers: sibling).status == .forbidden)
             #expect(try await app.page(.GET, "/tasks/\(id)", headers: sibling).status == .forbidden)
             let page = try await app.page(.GET, "/tasks/\(id)", headers: viewer)
             #expect(page.body.string.contains("Đã tổ chức tuyên truyền tại 5 bản.") && page.body.string.contains("bien-ban.pdf"))
+            let district = try await setup.fixture.browser(for: try await setup.fixture.user("huyen", .manager, at: "T-D"))
+            let seenAbove = try await app.page(.GET, "/tasks/\(id)", headers: district).body.string
+            #expect(!seenAbove.contains("Gửi đôn đốc"), "a finished task offers no reminder")
+            #expect(seenAbove.contains("<h1 class=\"task-heading\">"), "the heading is the task")
         }
     }
 

@@ -8,7 +8,7 @@ import SQLKit
 /// it), then the tasks' coordinators and occurrences, keyed by the ids the task insert returns.
 enum PlanPartsWriter {
     static func insert(_ document: PlanDocument, planID: Int, year: Int, parents: PlanParentLinks = .init(),
-                       units: TaskAssignment.Resolver? = nil, on db: any Database) async throws {
+                       units: TaskAssignment.Resolver? = nil, tracked: Bool = true, on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         try await SQLRows.insert(sections(document.sections, planID: planID), into: "plan_sections", on: sql)
         try await SQLRows.insert(document.body.enumerated().map { PlanRows.Paragraph(planID: planID, position: $0, line: $1.line, text: $1.text) },
@@ -24,8 +24,10 @@ enum PlanPartsWriter {
         let inserted = try await SQLRows.insert(taskRows, into: "plan_tasks", returning: ["id", "position"], on: sql)
         var taskIDs: [Int: Int] = [:]
         for row in inserted { taskIDs[try row.decode(column: "position", as: Int.self)] = try row.decode(column: "id", as: Int.self) }
-        try await OccurrenceWriter.insert(document.tasks.enumerated().compactMap { index, task in taskIDs[index].map { ($0, task.timing) } },
-                                          year: year, on: sql)
+        if tracked {
+            try await OccurrenceWriter.insert(document.tasks.enumerated().compactMap { index, task in taskIDs[index].map { ($0, task.timing) } },
+                                              year: year, on: sql)
+        }
         if let units {
             let coordinators = document.tasks.enumerated().flatMap { index, task -> [TaskAssignment.CoordinatorRow] in
                 guard let taskID = taskIDs[index] else { return [] }

@@ -35,7 +35,8 @@ enum PlanStore {
         }
         let parents = try await PlanParentLinks.find(for: document, upperPlanID: placement.implementsPlanID, on: tx)
         let units = try await TaskAssignment.resolver(forPlanUnit: placement.unitID, year: row.year, on: tx)
-        try await PlanPartsWriter.insert(document, planID: planID, year: row.year, parents: parents, units: units, on: tx)
+        try await PlanPartsWriter.insert(document, planID: planID, year: row.year, parents: parents, units: units,
+                                         tracked: row.status == .issued, on: tx)
         try await CitationWriter.link(document, planID: planID, on: tx)
         try await AuditLog.record("plan.import", entityType: "plan", entityKey: row.numberNormalized ?? "#\(planID)",
                                   unitID: placement.unitID, before: nil,
@@ -79,12 +80,18 @@ enum PlanStore {
                 try row.decode(column: "year", as: Int.self))
     }
 
+    /// A document without its number or its date is a draft, as the reader warns: it stays a
+    /// draft until its unit issues it, and its tasks are followed from then.
+    static func isDraft(_ document: PlanDocument) -> Bool {
+        (document.number?.number ?? "").isEmpty || document.issuedOn == nil
+    }
+
     private static func row(_ document: PlanDocument, at placement: Placement) -> PlanRows.Plan {
         PlanRows.Plan(unitID: placement.unitID, year: document.year ?? 0, documentType: document.documentType ?? "KH",
                       numberRaw: document.number?.raw,
                       numberNormalized: document.number.flatMap { $0.number.isEmpty ? nil : $0.normalized },
                       subject: document.subject ?? "", issuedOn: document.issuedOn, place: document.place, issuerText: document.issuer,
-                      theme: document.theme, motto: document.motto, status: .issued, implementsPlanID: placement.implementsPlanID,
+                      theme: document.theme, motto: document.motto, status: isDraft(document) ? .draft : .issued, implementsPlanID: placement.implementsPlanID,
                       recipientsJSON: PlanPartsWriter.json(document.recipients), signatureAuthority: document.signature?.authority,
                       signaturePosition: document.signature?.position, signatureName: document.signature?.name,
                       sourceName: placement.sourceName, version: 1)

@@ -49,6 +49,8 @@ struct PlanEditPage: Encodable {
     let planHref: String
     let version: Int
     let isDraft: Bool
+    /// Only the issuing unit issues its draft; a unit above may edit it.
+    let canIssue: Bool
     let revisionNote: String?
     let issueAction: String
     let addTargetAction: String
@@ -60,7 +62,7 @@ struct PlanEditPage: Encodable {
     static let comparatorLabels: [(TargetComparator, String)] = [(.gt, "trên"), (.ge, "từ … trở lên"), (.eq, "đạt (mức)"), (.le, "không quá"),
                                                                  (.lt, "dưới"), (.between, "từ … đến …")]
 
-    static func query(_ plan: Plan, sent: Sent? = nil, summary: String? = nil, on db: any Database) async throws -> PlanEditPage {
+    static func query(_ plan: Plan, for user: User, sent: Sent? = nil, summary: String? = nil, on db: any Database) async throws -> PlanEditPage {
         let planID = plan.requireID
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == planID).sort(\.$position).all()
@@ -82,6 +84,7 @@ struct PlanEditPage: Encodable {
         return PlanEditPage(
             plan: PlanRow(plan, unitName: unitName), planHref: SiteRoute.plan(planID).path, version: plan.version,
             isDraft: plan.status == .draft,
+            canIssue: try await Authorizer.allows(user, .issuePlans, onUnitID: plan.unitID, db: db),
             revisionNote: plan.status == .issued ? "Kế hoạch đã ban hành: mỗi thay đổi lưu bản hiện tại thành lần sửa \(plan.revision) để đối chiếu." : nil,
             issueAction: SiteRoute.planIssue(planID).path, addTargetAction: SiteRoute.planAddTarget(planID).path,
             addTaskAction: SiteRoute.planAddTask(planID).path, summary: summary,

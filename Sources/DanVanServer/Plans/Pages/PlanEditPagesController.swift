@@ -75,20 +75,29 @@ struct PlanEditPagesController {
 
     func edit(req: Request) async throws -> Response {
         let plan = try await req.plan(try req.routeID(), for: .editPlans)
-        return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(plan, on: req.db))
+        return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(plan, for: try req.requireUser(), on: req.db))
     }
 
     struct VersionForm: Content { let version: Int? }
+    struct IssueForm: Content { let version: Int?; let confirm: String? }
 
     func issue(req: Request) async throws -> Response {
         let plan = try await req.plan(try req.routeID(), for: .editPlans)
         do {
-            try await PlanIssuing.perform(planID: plan.requireID, planVersion: try req.content.decode(VersionForm.self).version ?? -1,
+            let form = try req.content.decode(IssueForm.self)
+            guard try await Authorizer.allows(try req.requireUser(), .issuePlans, onUnitID: plan.unitID, db: req.db) else {
+                throw AppError(.forbidden, "Chỉ đơn vị ban hành kế hoạch mới được ban hành kế hoạch này.")
+            }
+            // Issuing cannot be undone: the page asks the user to tick that they mean it.
+            guard form.confirm == "1" else {
+                throw AppError.invalid("confirm", "Hãy đánh dấu \"Tôi xác nhận ban hành\" rồi bấm lại: sau khi ban hành, kế hoạch không trở lại dự thảo.")
+            }
+            try await PlanIssuing.perform(planID: plan.requireID, planVersion: form.version ?? -1,
                                           by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.plan(plan.requireID).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fresh = try await req.plan(plan.requireID, for: .editPlans)
-            return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, summary: error.reason, on: req.db),
+            return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, for: try req.requireUser(), summary: error.reason, on: req.db),
                                             status: error.status)
         }
     }
@@ -154,7 +163,7 @@ struct PlanEditPagesController {
 
     private func resend(_ plan: Plan, _ sent: PlanEditPage.Sent, status: HTTPStatus, req: Request) async throws -> Response {
         let fresh = try await req.plan(plan.requireID, for: .editPlans)
-        return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, sent: sent, on: req.db), status: status)
+        return try await req.renderPage("plan-edit", title: "Sửa kế hoạch", try await PlanEditPage.query(fresh, for: try req.requireUser(), sent: sent, on: req.db), status: status)
     }
 
 

@@ -58,7 +58,7 @@ struct OccurrencePage: Encodable {
             coordinators: (coordinators.isEmpty ? PlanPartsWriter.names(context.task.coordinatingNames) : coordinators)
                 .joined(separator: "; ").ifEmpty("—"),
             posts: try await posts(occurrence.requireID, showFiles: try await TaskAccess.mayReadEvidence(context, by: user, on: db), on: db),
-            canUpdate: canUpdate && context.lead != nil, canRemind: canRemind,
+            canUpdate: canUpdate && context.lead != nil, canRemind: canRemind && current != .done,
             states: OccurrenceState.allCases.filter { $0 == current || current.canMove(to: $0) }
                 .map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == current) },
             version: occurrence.version, updateAction: SiteRoute.occurrenceUpdate(id).path, remindAction: SiteRoute.occurrenceRemind(id).path,

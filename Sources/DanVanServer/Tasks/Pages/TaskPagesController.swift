@@ -85,7 +85,10 @@ struct TaskPagesController {
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = HTTPMediaType.fileExtension(EvidencePolicy.fileExtension(of: file.originalName)) ?? .binary
         let encoded = file.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "tep"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(encoded)")
+        // Images and PDFs open in the browser; anything else downloads. Nothing in the file may run as this site.
+        let opensInBrowser = ["pdf", "jpg", "jpeg", "png"].contains(EvidencePolicy.fileExtension(of: file.originalName))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "\(opensInBrowser ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return response
     }
 
