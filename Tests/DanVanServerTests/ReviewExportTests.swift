@@ -66,8 +66,27 @@ struct ReviewExportTests {
             let text = try Self.lines(Data(buffer: response.body))
             #expect(text.contains { $0.contains("3 chỉ tiêu chưa có số liệu") })
             #expect(text.contains { $0.hasPrefix("- trên 85% cán bộ được tập huấn: chưa có số liệu") })
-            #expect(text.contains { $0.hasPrefix("Chưa gửi báo cáo:") && $0.contains("Đảng ủy xã Lũng Cú") })
+            #expect(text.contains { $0.hasPrefix("Đơn vị còn thiếu báo cáo trong kỳ:") && $0.contains("Đảng ủy xã Lũng Cú") })
             #expect(!text.contains { $0.contains("0/0") || $0.contains("= 0%") })
+        }
+    }
+
+    @Test("a review for the year counts every month's reports, as the dashboard counts each month", arguments: TestDatabase.all)
+    func yearCountsEveryMonth(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let reporting = try await ReportingFixture.make(app)
+            let province = try await reporting.fixture.unit("T-P")
+            var monthly = CompletenessCounts()
+            for month in 1...reporting.period.index {
+                let period = try #require(ReportPeriod(frequency: .month, year: reporting.period.year, index: month))
+                monthly = monthly + (try await CompletenessQuery.load(rootID: province.requireID, period: period, on: app.db)).total
+            }
+            let year = try #require(ReportPeriod(frequency: .year, year: reporting.period.year, index: 1))
+            let review = try await ReviewReportQuery.load(unit: province, period: year, includeSubmitted: false, today: CivilDate.today(),
+                                                          rollups: app.rollupCache, on: app.db)
+            #expect(review.reporting.total == monthly)
+            #expect(review.reporting.total.expected == reporting.period.index * (try await CompletenessQuery.load(
+                rootID: province.requireID, period: reporting.period, on: app.db)).total.expected, "the same units owe every month")
         }
     }
 

@@ -17,6 +17,12 @@ public struct CompletenessCounts: Equatable, Sendable, Codable {
 
     public var missing: Int { expected - submitted }
 
+    /// Counts of several periods together (a year's twelve monthly reports).
+    public static func + (left: CompletenessCounts, right: CompletenessCounts) -> CompletenessCounts {
+        CompletenessCounts(expected: left.expected + right.expected, submitted: left.submitted + right.submitted,
+                           approved: left.approved + right.approved, onTime: left.onTime + right.onTime, late: left.late + right.late)
+    }
+
     /// Submitted of expected, in whole percent; nil when nothing was expected.
     public var submittedPercent: Int? {
         guard expected > 0 else { return nil }

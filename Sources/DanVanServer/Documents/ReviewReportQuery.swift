@@ -10,7 +10,8 @@ enum ReviewReportQuery {
         let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted, in: rollups, on: db)
         let plans = try await Plan.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == period.year).sort(\.$id).all()
         let plan = plans.first { $0.status != .draft } ?? plans.first
-        let completeness = try await CompletenessQuery.load(rootID: unit.requireID, period: period, on: db)
+        // The review counts every report owed in its months, not only those of its last month.
+        let completeness = try await CompletenessQuery.load(rootID: unit.requireID, across: period, today: today, on: db)
         let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let header = try await OfficialHeaderQuery.header(unitID: unit.requireID, number: nil, type: "BC", place: plan?.place, issuedOn: nil,
                                                           year: period.year, on: db)
@@ -32,6 +33,6 @@ enum ReviewReportQuery {
 
     private static func reporting(_ result: CompletenessQuery.Result) -> ReviewReportExport.Reporting {
         ReviewReportExport.Reporting(total: result.total, children: result.children.map { .init(name: $0.name, counts: $0.counts) },
-                                     missing: result.missing.map(\.name), missingNotNamed: max(0, result.total.missing - result.missing.count))
+                                     missing: result.missing.map(\.name), missingNotNamed: 0)
     }
 }

@@ -15,12 +15,17 @@ enum ReviewTasksQuery {
         let leadNames = leadIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await OrgUnit.query(on: db).filter(\.$id ~~ leadIDs).all()
             .map { ($0.requireID, $0.name) })
         let asOf = min(today, period.lastDay)
+        // Once the period is over, what was not done by its end was not done, whatever its due day.
+        let over = today > period.lastDay
         return tasks.compactMap { task in
             let all = byTask[task.requireID] ?? []
             let due = all.filter { $0.month <= period.lastMonth }
-            guard let outcome = TaskPeriodOutcome.of(due.map { ($0.occurrenceState, $0.timeliness(today: asOf)) }) else { return nil }
+            guard let outcome = TaskPeriodOutcome.of(due.map {
+                let timeliness = $0.timeliness(today: asOf)
+                return ($0.occurrenceState, over && timeliness == .inTime ? .overdue : timeliness)
+            }) else { return nil }
             let lead = task.leadUnitID.flatMap { leadNames[$0] } ?? PlanPartsWriter.names(task.leadNames).joined(separator: ", ")
-            return .init(text: task.text, lead: lead.isEmpty ? "chưa giao đơn vị chủ trì" : lead, timing: OccurrenceWriter.timing(task).written,
+            return .init(text: task.text, lead: lead, timing: OccurrenceWriter.timing(task).written,
                          outcome: outcome, continues: all.contains { $0.month > period.lastMonth })
         }
     }

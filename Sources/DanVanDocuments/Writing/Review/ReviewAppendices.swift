@@ -53,7 +53,7 @@ enum ReviewAppendices {
             columns: [.init("Stt", weight: 5, centered: true), .init("Nhiệm vụ", weight: 50), .init("Chủ trì", weight: 18),
                       .init("Thời gian", weight: 12, centered: true), .init("Kết quả", weight: 15, centered: true)],
             rows: report.tasks.enumerated().map { index, task in
-                [[String(index + 1)], [task.text.firstSentence], [task.lead], [task.timing], [task.outcome.label]]
+                [[String(index + 1)], [task.text.firstSentence], [task.leadName], [task.timing], [task.outcome.label]]
             })
     }
 }

@@ -6,11 +6,11 @@ enum ReviewDirections {
     static func items(_ report: ReviewReportExport) -> [OfficialItem] {
         var items: [OfficialItem] = []
         for task in report.tasks where task.outcome == .notDone {
-            items.append(.dash("Tập trung hoàn thành: \(task.text.firstSentence) (\(task.lead) chủ trì)."))
+            items.append(.dash("Tập trung hoàn thành: \(task.text.firstSentence) (\(task.leadClause))."))
         }
         for task in report.tasks where task.outcome == .underWay || (task.continues && task.outcome != .notDone) {
             let when = task.timing.isEmpty ? "" : "; thời gian: \(task.timing)"
-            items.append(.dash("Tiếp tục thực hiện: \(task.text.firstSentence) (\(task.lead) chủ trì\(when))."))
+            items.append(.dash("Tiếp tục thực hiện: \(task.text.firstSentence) (\(task.leadClause)\(when))."))
         }
         for target in report.targets where target.evaluation.status == .notMet {
             items.append(.dash("Phấn đấu đạt chỉ tiêu: \(target.text) (\(target.evaluation.explanation.dropLast()))."))

@@ -26,11 +26,17 @@ public struct ReviewReportExport: Sendable {
 
     public struct Task: Sendable, Equatable {
         public var text: String
+        /// The lead unit's name; empty while none is assigned.
         public var lead: String
         public var timing: String
         public var outcome: TaskPeriodOutcome
         /// Due again after the period, so it carries into the next one.
         public var continues: Bool
+
+        /// For a table cell.
+        public var leadName: String { lead.isEmpty ? "Chưa giao đơn vị chủ trì" : lead }
+        /// For a sentence: "(Ban Dân vận chủ trì)".
+        public var leadClause: String { lead.isEmpty ? "chưa giao đơn vị chủ trì" : "\(lead) chủ trì" }
 
         public init(text: String, lead: String, timing: String, outcome: TaskPeriodOutcome, continues: Bool) {
             self.text = text

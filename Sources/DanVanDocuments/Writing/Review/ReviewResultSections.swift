@@ -60,7 +60,7 @@ enum ReviewResultSections {
         for (index, (outcome, count)) in counts.filter({ $0.1 > 0 }).enumerated() {
             let tasks = report.tasks.filter { $0.outcome == outcome }
             sections.append(.init(number: letters[index], heading: "Nhiệm vụ \(outcome.label.lowercased()) (\(count))", depth: 3,
-                                  items: tasks.map { .dash("\($0.text.firstSentence) (\($0.lead)).") }))
+                                  items: tasks.map { .dash("\($0.text.firstSentence) (\($0.leadName)).") }))
         }
         return sections
     }
@@ -88,7 +88,7 @@ enum ReviewResultSections {
                 + "(\(total.onTime) đúng hạn, \(total.late) muộn), \(total.approved) đã duyệt, \(total.missing) chưa gửi."))
             if !report.reporting.missing.isEmpty {
                 let more = report.reporting.missingNotNamed > 0 ? " và \(report.reporting.missingNotNamed) đơn vị khác" : ""
-                items.append(.text("Chưa gửi báo cáo: " + report.reporting.missing.joined(separator: ", ") + more + "."))
+                items.append(.text("Đơn vị còn thiếu báo cáo trong kỳ: " + report.reporting.missing.joined(separator: ", ") + more + "."))
             }
         }
         return [.init(number: number, heading: "Công tác thông tin, báo cáo", depth: 1, items: items)]

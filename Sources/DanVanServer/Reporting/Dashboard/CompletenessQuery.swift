@@ -59,6 +59,28 @@ enum CompletenessQuery {
         return Result(total: total, children: children, missing: missing, missingShown: min(total.missing, missingLimit))
     }
 
+    /// Every report owed over a span (a year, six months): the months of `period` begun by
+    /// `today`, each counted as the dashboard counts it, summed; units missing any are named.
+    static func load(rootID: Int, across period: ReportPeriod, today: CivilDate, on db: any Database) async throws -> Result {
+        let months = (period.firstMonth...period.lastMonth).compactMap { ReportPeriod(frequency: .month, year: period.year, index: $0) }
+            .filter { $0.firstDay <= today }
+        var total = CompletenessCounts()
+        var children: [Int: Line] = [:]
+        var missing: [Int: Missing] = [:]
+        for month in months {
+            let result = try await load(rootID: rootID, period: month, on: db)
+            total = total + result.total
+            for line in result.children {
+                children[line.unitID] = Line(unitID: line.unitID, code: line.code, name: line.name,
+                                             counts: (children[line.unitID]?.counts ?? .init()) + line.counts)
+            }
+            for unit in result.missing where missing[unit.unitID] == nil { missing[unit.unitID] = unit }
+        }
+        let named = missing.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }.prefix(missingLimit)
+        return Result(total: total, children: children.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending },
+                      missing: Array(named), missingShown: named.count)
+    }
+
     /// Units that owe the report: active in the period and inside a scope whose schedule ends
     /// a period in the same month.
     private static func expected(_ period: ReportPeriod, scopes: [Int]) -> SQLQueryString {
