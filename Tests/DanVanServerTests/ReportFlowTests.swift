@@ -90,6 +90,9 @@ struct ReportFlowTests {
             let empty = try await app.page(.GET, path, headers: province)
             #expect(empty.status == .ok && empty.body.string.contains("Chưa có số liệu"))
             #expect(empty.body.string.contains("Đảng ủy xã Lũng Cú"), "the commune is named among those missing")
+            #expect(empty.body.string.contains("Tỉnh ủy Thử nghiệm (báo cáo của đơn vị)"), "the province's own report has its row")
+            #expect(empty.body.string.contains("<tfoot><tr><td><strong>Cộng</strong>"), "and the rows add up to a total")
+            #expect(empty.body.string.contains("lấy từ báo cáo có kỳ kết thúc tháng \(setup.period.lastMonth)/\(setup.period.year)"))
 
             let report = try await setup.submitCommune(ratio: ("19", "20"), count: "0", coverage: "1", by: reporter, on: app.db)
             let submittedOnly = try await app.page(.GET, path + "&submitted=1", headers: province)

@@ -45,10 +45,18 @@ enum DashboardHTML {
         }
     }
 
+    /// Which reports a figure comes from: those whose period ends in the last month, cumulative from January.
+    static func sourceNote(_ period: ReportPeriod) -> String {
+        let end = "\(period.lastMonth)/\(period.year)"
+        let prefix = period.frequency == .month ? "Số liệu" : "\(period.label): số liệu"
+        return "\(prefix) lũy kế từ đầu năm đến hết tháng \(end), lấy từ báo cáo có kỳ kết thúc tháng \(end) của từng đơn vị (không cộng các kỳ với nhau)."
+    }
+
     private static func targets(_ page: DashboardPage, link: DashboardLink) -> HTML {
         let met = page.targets.filter { $0.evaluation.status == .met }.count
         return el("section", ["class": "card"]) {
             el("h2") { "Chỉ tiêu (\(met)/\(page.targets.count) đạt)" }
+            el("p", ["class": "hint"]) { sourceNote(page.period) }
             if page.targets.isEmpty {
                 el("p") { "Chưa có chỉ tiêu nào gắn với chỉ số để đánh giá ở đơn vị này." }
             } else {
@@ -172,25 +180,37 @@ enum DashboardHTML {
         }
     }
 
+    /// One row per unit below, the unit's own report first and the total last, so the rows add up to the summary.
     private static func completenessTable(_ page: DashboardPage, link: DashboardLink) -> HTML {
-        el("table") {
+        let total = page.completeness.total
+        let below = page.completeness.children.reduce(CompletenessCounts()) { $0 + $1.counts }
+        let own = CompletenessCounts(expected: total.expected - below.expected, submitted: total.submitted - below.submitted,
+                                     approved: total.approved - below.approved, onTime: total.onTime - below.onTime, late: total.late - below.late)
+        return el("table") {
             el("thead") {
                 el("tr") {
                     for heading in ["Đơn vị", "Phải báo cáo", "Đã gửi", "Đã duyệt", "Đúng hạn", "Muộn", "Chưa gửi"] { el("th") { heading } }
                 }
             }
             el("tbody") {
+                if own.expected > 0 {
+                    completenessRow(el("span") { "\(page.unitName) (báo cáo của đơn vị)" }, own)
+                }
                 for line in page.completeness.children {
-                    let counts = line.counts
-                    el("tr") {
-                        el("td") { el("a", ["href": link.href(.dashboard(line.code)) + "#tien-do"]) { line.name } }
-                        for count in [counts.expected, counts.submitted, counts.approved, counts.onTime, counts.late] {
-                            el("td", ["class": "num"]) { String(count) }
-                        }
-                        el("td", ["class": counts.missing > 0 ? "num warn" : "num"]) { String(counts.missing) }
-                    }
+                    completenessRow(el("a", ["href": link.href(.dashboard(line.code)) + "#tien-do"]) { line.name }, line.counts)
                 }
             }
+            el("tfoot") { completenessRow(el("strong") { "Cộng" }, total) }
+        }
+    }
+
+    private static func completenessRow(_ name: HTML, _ counts: CompletenessCounts) -> HTML {
+        el("tr") {
+            el("td") { name }
+            for count in [counts.expected, counts.submitted, counts.approved, counts.onTime, counts.late] {
+                el("td", ["class": "num"]) { String(count) }
+            }
+            el("td", ["class": counts.missing > 0 ? "num warn" : "num"]) { String(counts.missing) }
         }
     }
 
