@@ -37,6 +37,13 @@ struct ReportFlowTests {
                                                               version: "\(report.version)"))
             #expect(again.status == .seeOther)
             report = try #require(try await setup.report("T-C", on: app.db))
+            let review = try await app.page(.GET, "/reports/T-C?period=\(setup.period.code)", headers: district).body.string
+            #expect(review.contains("1 số liệu đã sửa sau lần trả lại gần nhất") && review.contains("trước khi trả lại: 17/20"),
+                    "the approver sees what changed since the return")
+            #expect(review.contains("Trả lại — Mẫu số chưa khớp"), "the return is in the history")
+            #expect(!review.contains("<dt>Lý do</dt>"), "the old reason is not shown as if it were current")
+            #expect(review.range(of: "<h2>Số liệu")!.lowerBound < review.range(of: "<h2>Duyệt báo cáo")!.lowerBound,
+                    "the decision comes after the figures")
             let approve = try await app.page(.POST, "/reports/T-C/action", headers: district,
                                              form: ["period": setup.period.code, "action": "approve", "version": "\(report.version)"])
             #expect(approve.status == .seeOther)

@@ -18,6 +18,8 @@ struct ReportEntryPage: Encodable {
         let shown: String
         let numeratorError: String?
         let denominatorError: String?
+        /// The figure when the report was last returned, when it has changed since.
+        let changedFrom: String?
     }
 
     struct PeriodLink: Encodable {
@@ -37,7 +39,10 @@ struct ReportEntryPage: Encodable {
     let closesOn: String
     let isClosed: Bool
     let late: Bool
+    /// The reason of a return or reopening still in force; earlier reasons are in `history`.
     let reason: String?
+    let history: [ReportHistory.Step]
+    let changedCount: Int
     let version: String
     let items: [Item]
     let narrative: String
@@ -59,6 +64,7 @@ struct ReportEntryPage: Encodable {
         let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: db)
         let today = Today.date
         let open = !form.window.isClosed(on: today) || report?.reopened == true
+        let history = try await report.asyncMap { try await ReportHistory.load(reportID: $0.requireID, on: db) }
         let items = form.items.map { item in
             let typedFigures = typed?.figures[item.indicatorID]
             let value = stored[item.indicatorID]
@@ -69,13 +75,15 @@ struct ReportEntryPage: Encodable {
                         note: typedFigures?.note ?? value?.comment ?? "",
                         previous: previous[item.indicatorID].map(shown) ?? "",
                         shown: value.map { item.kind == .yesNo ? ($0.numerator == 1 ? "Có" : $0.numerator == 0 ? "Không" : "—") : shown($0) } ?? "—",
-                        numeratorError: errors.byField["v\(item.indicatorID)_num"], denominatorError: errors.byField["v\(item.indicatorID)_den"])
+                        numeratorError: errors.byField["v\(item.indicatorID)_num"], denominatorError: errors.byField["v\(item.indicatorID)_den"],
+                        changedFrom: changed(history?.figuresAtReturn, now: value, indicatorID: item.indicatorID))
         }
         return ReportEntryPage(
             unitCode: unit.code, unitName: unit.name, periodCode: form.period.code, periodLabel: form.period.label,
             stateLabel: report == nil ? "Chưa bắt đầu" : state.label, state: state.rawValue,
             deadline: form.deadline.vietnamese, closesOn: form.closesOn.vietnamese, isClosed: !open, late: report?.late ?? false,
-            reason: report?.reason, version: report.map { String($0.version) } ?? "", items: items,
+            reason: state.isEditable ? report?.reason : nil,
+            history: history?.steps ?? [], changedCount: items.filter { $0.changedFrom != nil }.count, version: report.map { String($0.version) } ?? "", items: items,
             narrative: typed?.narrative ?? report?.narrative ?? "",
             canEdit: state.isEditable && open && Authorizer.allows(user, .enterReport, relation: relation),
             canDecide: state == .submitted && Authorizer.allows(user, .approveReport, relation: relation),
@@ -86,9 +94,14 @@ struct ReportEntryPage: Encodable {
             dashboardHref: DashboardLink(period: form.period, indicatorID: nil, includeSubmitted: false).href(.dashboard(unit.code)))
     }
 
-    private static func shown(_ value: ReportValue) -> String {
-        guard let numerator = value.numerator else { return "" }
-        return value.denominator.map { "\(numerator)/\($0)" } ?? String(numerator)
+    private static func shown(_ value: ReportValue) -> String { ReportHistory.shown(value) }
+
+    /// What the figure was when the report was returned, if it differs now.
+    private static func changed(_ atReturn: [Int: String]?, now value: ReportValue?, indicatorID: Int) -> String? {
+        guard let atReturn else { return nil }
+        let before = atReturn[indicatorID] ?? ""
+        let after = value.map(shown) ?? ""
+        return before == after ? nil : (before.isEmpty ? "trống" : before)
     }
 
     private static func periodLinks(unit: OrgUnit, form: ReportForm, on db: any Database) async throws -> [PeriodLink] {

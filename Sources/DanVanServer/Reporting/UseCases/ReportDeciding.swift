@@ -34,9 +34,14 @@ enum ReportDeciding {
             if let period = report.reportPeriod {
                 try await FigureChangeEffects.apply(unitID: report.unitID, period: period, on: tx)
             }
+            // A return keeps the figures it was given, so the approver later sees what changed since.
+            var after = ["state": next.rawValue, "reason": reason]
+            if action == .returnToUnit {
+                after["figures"] = ReportHistory.snapshot(try await ReportLookup.values(reportID: report.requireID, on: tx))
+            }
             try await AuditLog.record("report.\(action.rawValue)", entityType: "report", entityKey: "#\(report.requireID)",
                                       unitID: report.unitID, before: ["state": report.state.rawValue],
-                                      after: ["state": next.rawValue, "reason": reason], by: actor, on: tx)
+                                      after: after, by: actor, on: tx)
             guard let fresh = try await Report.find(report.requireID, on: tx) else { throw AppError.notFound("Không tìm thấy báo cáo.") }
             return fresh
         }
