@@ -33,7 +33,10 @@ struct PlanImportPageTests {
             #expect(review.status == .ok)
             let html = review.body.string
             #expect(html.contains("Trên 85% cán bộ lãnh đạo"), "the document is shown")
-            #expect(html.contains("value=\"HU-BTV\""), "the issuing unit is guessed from the issuer")
+            #expect(html.contains("<option value=\"HU-BTV\" selected>"), "the issuing unit is guessed from the issuer and chosen in a picker")
+            #expect(html.contains("name=\"number\" value=\"159-KH/HU\""), "the number without its \"Số\"")
+            let numbers = html.components(separatedBy: "<li id=\"l-").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+            #expect(!numbers.isEmpty && numbers == Array(1...numbers.count), "the document's lines are numbered one after another")
             #expect(html.contains("name=\"targets[2][value]\" value=\"85\""))
             #expect(try await Plan.query(on: app.db).count() == 0)
 
@@ -52,6 +55,7 @@ struct PlanImportPageTests {
 
             let page = try await app.page(.GET, try #require(confirmed.headers.first(name: .location)), headers: headers)
             #expect(page.body.string.contains("159-KH/HU"))
+            #expect(page.body.string.contains("Đã lưu kế hoạch."), "confirmation says it worked")
             #expect(page.body.string.contains("Chưa có số liệu"), "no figures reported yet")
             let document = try #require(try await CitedDocument.query(on: app.db).filter(\.$normalized == "27-CTr/TU").first())
             let documentPage = try await app.page(.GET, "/documents/\(document.requireID)", headers: headers)

@@ -100,7 +100,7 @@ public enum PlanReader {
                 let targets = BodyItemRules.targets(in: lines[index].text, line: lines[index].number)
                 if targets.isEmpty {
                     let text = stripItemMarker(lines[index].text)
-                    warnings.append(.init(line: lines[index].number, message: "Chỉ tiêu không có số đo: \"\(text.prefix(80))\"."))
+                    warnings.append(.init(line: lines[index].number, message: "Chỉ tiêu không có số đo: \"\(text.clippedAtWord(80))\"."))
                 }
                 found += targets
             }

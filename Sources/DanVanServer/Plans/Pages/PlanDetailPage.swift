@@ -35,6 +35,8 @@ struct PlanDetailPage: Encodable {
     let reporting: PlanReporting
     /// Set when the user asked to start a plan the unit already had, and was brought here.
     var alreadyExisted = false
+    /// Set when the user has just confirmed an imported file and was brought here.
+    var justSaved = false
 
     static func query(_ plan: Plan, for user: User, reportingErrors: FormErrors = .none, rollups: GenerationCache<RollupResult>,
                       on db: any Database) async throws -> PlanDetailPage {

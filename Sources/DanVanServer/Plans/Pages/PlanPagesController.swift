@@ -78,6 +78,7 @@ struct PlanPagesController {
         let plan = try await req.plan(try req.routeID(), for: .viewPlans)
         var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), rollups: req.application.rollupCache, on: req.db)
         page.alreadyExisted = (try? req.query.get(String.self, at: "exists")) == "1"
+        page.justSaved = (try? req.query.get(String.self, at: "saved")) == "1"
         return try await req.renderPage("plan", title: plan.subject, page)
     }
 

@@ -44,6 +44,8 @@ struct PlanReviewPage: Encodable {
     let issuer: String
     let unitCode: String
     let unitName: String?
+    /// Nil: too many units for a picker; the code is typed.
+    let unitChoices: [SelectOption]?
     let upperPlans: [SelectOption]
     let basis: [String]
     let targets: [TargetRow]
@@ -63,11 +65,12 @@ struct PlanReviewPage: Encodable {
         return PlanReviewPage(
             filename: draft.filename, action: SiteRoute.planDraft(draftID).path, discardAction: SiteRoute.planDraftDiscard(draftID).path,
             kindIsPlan: reading.kind == .plan,
-            lines: lines.filter { !$0.text.isEmpty }.map { Line(number: $0.number, text: $0.text, isTable: $0.isTableRow) },
+            lines: lines.map { Line(number: $0.number, text: $0.text, isTable: $0.isTableRow) },
             warnings: reading.warnings,
-            subject: edits?.subject ?? reading.subject ?? "", number: edits?.number ?? reading.number?.raw ?? "",
+            subject: edits?.subject ?? reading.subject ?? "", number: edits?.number ?? reading.number.map { $0.number.isEmpty ? "" : $0.normalized } ?? "",
             year: edits?.year ?? reading.year.map(String.init) ?? "", issuedOn: edits?.issuedOn ?? reading.issuedOn ?? "",
             issuer: reading.issuer ?? "", unitCode: unitCode, unitName: unit?.name,
+            unitChoices: try await PlanIssuerChoices.options(for: user, selected: unitCode, on: db),
             upperPlans: [SelectOption(value: "", label: "— không có / chưa lưu —", selected: chosenUpper == nil)]
                 + candidates.map { SelectOption(value: String($0.requireID), label: "\($0.numberNormalized ?? "") năm \($0.year): \($0.subject)",
                                                 selected: String($0.requireID) == chosenUpper) },

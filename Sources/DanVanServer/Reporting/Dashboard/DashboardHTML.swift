@@ -31,7 +31,7 @@ enum DashboardHTML {
                     el("select", ["name": "indicator"]) {
                         for indicator in page.indicators {
                             el("option", ["value": String(indicator.id), "selected": indicator.id == page.indicator?.id ? "" : nil]) {
-                                String(indicator.name.prefix(80))
+                                indicator.name.clippedAtWord(80)
                             }
                         }
                     }
