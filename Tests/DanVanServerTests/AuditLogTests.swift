@@ -22,6 +22,10 @@ struct AuditLogTests {
             #expect(entry.entityKey == "T-C")
             #expect(entry.beforeJSON?.contains("Đảng ủy xã Lũng Cú\"") == true)
             #expect(entry.afterJSON?.contains("Lũng Cú mới") == true)
+            let page = try await app.page(.GET, "/audit", headers: try await fixture.browser(for: manager)).body.string
+            #expect(page.contains("<strong>Sửa đơn vị</strong>") && page.contains("Đơn vị T-C"), "the action and object in words")
+            #expect(page.contains("<li>tên: Đảng ủy xã Lũng Cú → Đảng ủy xã Lũng Cú mới</li>"), "what changed, before and after")
+            #expect(!page.contains("unit.update") && !page.contains("{\""), "no codes or JSON on the page")
         }
     }
 

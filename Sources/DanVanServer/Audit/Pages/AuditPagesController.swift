@@ -4,8 +4,24 @@ import Vapor
 /// The audit log of the subtree a manager looks after (everything, for administrators).
 struct AuditPagesController {
     struct AuditPage: Encodable {
-        let entries: [AuditEntryDTO]
+        let entries: [Line]
         let scope: String
+    }
+
+    struct Line: Encodable {
+        let at: String
+        let actor: String
+        let action: String
+        let object: String
+        let changes: [AuditWording.Change]
+
+        init(_ entry: AuditEntryDTO) {
+            at = entry.atText
+            actor = entry.actor
+            action = AuditWording.action(entry.action)
+            object = AuditWording.object(type: entry.entityType, key: entry.entityKey)
+            changes = AuditWording.changes(before: entry.before, after: entry.after)
+        }
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -14,7 +30,7 @@ struct AuditPagesController {
 
     func list(req: Request) async throws -> Response {
         let (roots, scope) = try await AuditScope.resolve(req)
-        let entries = try await AuditQueries.recent(within: roots, on: req.db).map(AuditEntryDTO.init)
+        let entries = try await AuditQueries.recent(within: roots, on: req.db).map(AuditEntryDTO.init).map(Line.init)
         return try await req.renderPage("audit", title: "Nhật ký thay đổi", AuditPage(entries: entries, scope: scope))
     }
 }
