@@ -2,6 +2,7 @@ import DanVanCore
 import DanVanDocuments
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -143,6 +144,23 @@ struct SecurityHoleTests {
                 let response = try await app.page(.GET, "/evidence/\(try file.requireID())", headers: browser)
                 #expect(response.status == expected, "\(name) at \(unit ?? "-"): \(response.status) \(response.body.string.components(separatedBy: "<main>").last?.prefix(400) ?? "")")
             }
+        }
+    }
+
+    @Test("a unit given a task in another tree reads the task and its plan; a unit not given it does not", arguments: TestDatabase.all)
+    func coordinatorInAnotherTree(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await MatrixWorld.make(app)
+            let occurrence = try #require(try await TaskOccurrence.find(world.occurrences["T-C"], on: app.db))
+            let task = try #require(try await PlanTaskRecord.find(occurrence.taskID, on: app.db))
+            try await UnitClosure.sqlDatabase(app.db).insert(into: "task_coordinators").columns("task_id", "unit_id")
+                .values(SQLBind(task.requireID), SQLBind(try await world.fixture.unit("T-O").requireID)).run()
+            let coordinator = try await world.fixture.browser(for: try await world.fixture.user("vp", .manager, at: "T-O"))
+            let stranger = try await world.fixture.browser(for: try await world.fixture.user("ben", .manager, at: "T-S"))
+            #expect(try await app.page(.GET, "/tasks/\(occurrence.requireID)", headers: coordinator).status == .ok)
+            #expect(try await app.page(.GET, "/plans/\(task.planID)", headers: coordinator).status == .ok)
+            #expect(try await app.page(.GET, "/tasks/\(occurrence.requireID)", headers: stranger).status == .forbidden)
+            #expect(try await app.page(.GET, "/plans/\(task.planID)", headers: stranger).status == .forbidden)
         }
     }
 

@@ -30,9 +30,25 @@ enum PlanAccess {
         return Set(try rows.map { try $0.decode(column: "id", as: Int.self) })
     }
 
+    /// Plans with a task led or coordinated by the holder's unit or a unit below it: a plan is
+    /// read by the units it gives work to, wherever they sit in the tree.
+    private static func addressedPlanIDs(for holder: some AccessHolder, on db: any Database) async throws -> Set<Int> {
+        guard let own = holder.accessUnitID else { return [] }
+        let rows = try await UnitClosure.sqlDatabase(db).raw("""
+            SELECT t.plan_id AS id FROM plan_tasks t JOIN unit_closure c ON c.descendant_id = t.lead_unit_id
+                WHERE c.ancestor_id = \(bind: own)
+            UNION SELECT t.plan_id AS id FROM task_coordinators tc JOIN plan_tasks t ON t.id = tc.task_id
+                JOIN unit_closure c ON c.descendant_id = tc.unit_id WHERE c.ancestor_id = \(bind: own)
+            """).all()
+        return Set(try rows.map { try $0.decode(column: "id", as: Int.self) })
+    }
+
     static func mayRead(_ plan: Plan, by holder: some AccessHolder, on db: any Database) async throws -> Bool {
         if holder.accessRole == .admin { return true }
         if try await readsByUnit(plan.unitID, by: holder, on: db) { return true }
+        if try await addressedPlanIDs(for: holder, on: db).contains(plan.requireID) {
+            return PlanReadership.mayRead(holder.accessRole, planUnit: .unrelated, committee: nil, implementsIt: false, addressedByATask: true)
+        }
         let implementing = try await Plan.query(on: db).filter(\.$implementsPlanID == plan.requireID).all(\.$unitID)
         for unitID in Set(implementing) where try await readsByUnit(unitID, by: holder, on: db) {
             return PlanReadership.mayRead(holder.accessRole, planUnit: .unrelated, committee: nil, implementsIt: true)
@@ -59,16 +75,16 @@ enum PlanAccess {
         guard let unitIDs = try await readableUnitIDs(for: holder, on: db) else { return plans }
         let byUnit = plans.filter { unitIDs.contains($0.unitID) }
         guard byUnit.count < plans.count else { return plans }
-        let implemented = try await implementedPlanIDs(byPlansOf: unitIDs, on: db)
-        return plans.filter { unitIDs.contains($0.unitID) || $0.id.map(implemented.contains) == true }
+        let alsoRead = try await implementedPlanIDs(byPlansOf: unitIDs, on: db).union(try await addressedPlanIDs(for: holder, on: db))
+        return plans.filter { unitIDs.contains($0.unitID) || $0.id.map(alsoRead.contains) == true }
     }
 
     /// Plans the holder may read, newest first.
     static func visible(to holder: some AccessHolder, limit: Int = 300, on db: any Database) async throws -> [Plan] {
         var query = Plan.query(on: db)
         if let unitIDs = try await readableUnitIDs(for: holder, on: db) {
-            let implemented = try await implementedPlanIDs(byPlansOf: unitIDs, on: db)
-            query = query.group(.or) { $0.filter(\.$unitID ~~ Array(unitIDs)).filter(\.$id ~~ Array(implemented)) }
+            let alsoRead = try await implementedPlanIDs(byPlansOf: unitIDs, on: db).union(try await addressedPlanIDs(for: holder, on: db))
+            query = query.group(.or) { $0.filter(\.$unitID ~~ Array(unitIDs)).filter(\.$id ~~ Array(alsoRead)) }
         }
         return try await query.sort(\.$year, .descending).sort(\.$id, .descending).limit(limit).all()
     }

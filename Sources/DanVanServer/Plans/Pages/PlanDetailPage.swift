@@ -13,6 +13,8 @@ struct PlanDetailPage: Encodable {
 
     let plan: PlanRow
     let unitHref: String?
+    /// The unit's plans of the year.
+    let plansHref: String
     let issuedOn: String?
     let issuer: String?
     let sections: [Section]
@@ -58,6 +60,7 @@ struct PlanDetailPage: Encodable {
         let noData = TargetEvaluation.Status.noData.label
         return PlanDetailPage(
             plan: PlanRow(plan, unitName: unit?.name ?? ""), unitHref: unit.flatMap(links.href),
+            plansHref: SiteRoute.plans.path + "?unit=\(unit?.code ?? "")&year=\(plan.year)",
             issuedOn: plan.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese, issuer: plan.issuerText,
             sections: sections.map { Section(number: $0.number, heading: $0.heading, indent: $0.depth) },
             targets: targets.map { Target(text: $0.text, rule: $0.threshold.phrase, evaluation: reporting.evaluations[$0.requireID] ?? noData,

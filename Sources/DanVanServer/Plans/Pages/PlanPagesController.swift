@@ -79,7 +79,14 @@ struct PlanPagesController {
         var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), rollups: req.application.rollupCache, on: req.db)
         page.alreadyExisted = (try? req.query.get(String.self, at: "exists")) == "1"
         page.justSaved = (try? req.query.get(String.self, at: "saved")) == "1"
-        return try await req.renderPage("plan", title: plan.subject, page)
+        return try await req.renderPage("plan", title: plan.subject, page, crumbs: Self.crumbs(page))
+    }
+
+    /// Unit → its plans of the year → this plan.
+    static func crumbs(_ page: PlanDetailPage) -> [Layout.Crumb] {
+        [Layout.Crumb(label: page.plan.unitName, href: page.unitHref),
+         Layout.Crumb(label: "Kế hoạch năm \(page.plan.year)", href: page.unitHref.map { _ in page.plansHref }),
+         Layout.Crumb(label: page.plan.number, href: nil)]
     }
 
     struct ReportingForm: Content {

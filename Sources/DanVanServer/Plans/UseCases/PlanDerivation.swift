@@ -28,9 +28,15 @@ enum PlanDerivation {
         }
     }
 
+    /// "Thực hiện Chương trình số 45-CTr/TU về công tác dân vận năm 2026"; without a number, the upper subject.
+    static func subject(implementing upper: Plan) -> String {
+        guard upper.numberNormalized != nil, !upper.subject.hasPrefix("Thực hiện ") else { return upper.subject.sentenceCased }
+        return "Thực hiện \(DocumentNames.planReference(upper)) về \(upper.subject.firstLetterLowercased)"
+    }
+
     private static func insertPlan(from upper: Plan, unit: OrgUnit, year: Int, on db: any Database) async throws -> Int {
         let row = PlanRows.Plan(unitID: unit.requireID, year: year, documentType: "KH", numberRaw: nil, numberNormalized: nil,
-                                subject: "Thực hiện \(upper.subject)", issuedOn: nil, place: nil, issuerText: unit.name,
+                                subject: subject(implementing: upper), issuedOn: nil, place: nil, issuerText: unit.name,
                                 theme: upper.theme, motto: upper.motto, status: .draft, implementsPlanID: upper.requireID,
                                 recipientsJSON: "[]", signatureAuthority: nil, signaturePosition: nil, signatureName: nil,
                                 sourceName: nil, version: 1)

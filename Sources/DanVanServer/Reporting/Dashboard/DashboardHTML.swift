@@ -223,7 +223,7 @@ enum DashboardHTML {
             for unit in listed {
                 el("li") {
                     el("a", ["href": SiteRoute.report(unit.code).path + "?period=" + page.period.code]) { unit.name }
-                    unit.state.map { " · \($0.label)" } ?? " · chưa bắt đầu"
+                    unit.state.map { " · \($0.label.firstLetterLowercased)" } ?? " · chưa bắt đầu"
                 }
             }
         }

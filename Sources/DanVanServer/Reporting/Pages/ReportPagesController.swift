@@ -46,12 +46,20 @@ struct ReportPagesController {
         }
     }
 
+    /// Unit → the reports of the year (the list is of the user's own unit) → this period.
+    static func crumbs(_ unit: OrgUnit, _ period: ReportPeriod, for user: User) -> [Layout.Crumb] {
+        [Layout.Crumb(label: unit.name, href: SiteRoute.unit(unit.code).path),
+         Layout.Crumb(label: "Báo cáo năm \(period.year)",
+                      href: unit.id == user.unitID ? SiteRoute.reports.path + "?year=\(period.year)" : nil),
+         Layout.Crumb(label: period.label, href: nil)]
+    }
+
     func show(req: Request) async throws -> Response {
         let unit = try await req.visibleUnit()
         let period = try await ReportPeriods.requested(req.query["period"], on: req.db)
         let form = try await ReportForm.load(unitID: unit.requireID, period: period, on: req.db)
         let page = try await ReportEntryPage.query(unit: unit, form: form, user: try req.requireUser(), on: req.db)
-        return try await req.renderPage("report", title: "Báo cáo \(period.label)", page)
+        return try await req.renderPage("report", title: "Báo cáo \(period.label)", page, crumbs: Self.crumbs(unit, period, for: try req.requireUser()))
     }
 
     func act(req: Request) async throws -> Response {
@@ -68,7 +76,8 @@ struct ReportPagesController {
             return req.redirect(to: SiteRoute.report(unit.code).path + "?period=" + period.code)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let page = try await ReportEntryPage.query(unit: unit, form: form, user: user, typed: input, errors: FormErrors(error), on: req.db)
-            return try await req.renderPage("report", title: "Báo cáo \(period.label)", page, status: error.status)
+            return try await req.renderPage("report", title: "Báo cáo \(period.label)", page, status: error.status,
+                                            crumbs: Self.crumbs(unit, period, for: try req.requireUser()))
         }
     }
 

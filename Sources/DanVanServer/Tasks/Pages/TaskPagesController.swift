@@ -25,6 +25,11 @@ struct TaskPagesController {
             Layout.Crumb(label: unit.name, href: SiteRoute.unit(unit.code).path), Layout.Crumb(label: "Nhiệm vụ", href: nil)])
     }
 
+    /// Plan → this task's month.
+    static func crumbs(_ page: OccurrencePage) -> [Layout.Crumb] {
+        [Layout.Crumb(label: "Kế hoạch \(page.planNumber)", href: page.planHref), Layout.Crumb(label: "Nhiệm vụ · \(page.label)", href: nil)]
+    }
+
     func overdue(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard user.userRole == .manager || user.userRole == .admin else { throw AppError.forbidden }
@@ -35,7 +40,7 @@ struct TaskPagesController {
     func show(req: Request) async throws -> Response {
         let context = try await visibleContext(req)
         let page = try await OccurrencePage.query(context, for: try req.requireUser(), on: req.db)
-        return try await req.renderPage("occurrence", title: "Nhiệm vụ", page)
+        return try await req.renderPage("occurrence", title: "Nhiệm vụ", page, crumbs: Self.crumbs(page))
     }
 
     struct UpdateForm: Content {
@@ -59,7 +64,7 @@ struct TaskPagesController {
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             let fresh = try await TaskContext.load(context.occurrence.requireID, on: req.db)
             let page = try await OccurrencePage.query(fresh, for: try req.requireUser(), errors: FormErrors(error), text: form.text ?? "", on: req.db)
-            return try await req.renderPage("occurrence", title: "Nhiệm vụ", page, status: error.status)
+            return try await req.renderPage("occurrence", title: "Nhiệm vụ", page, status: error.status, crumbs: Self.crumbs(page))
         }
     }
 
