@@ -210,7 +210,11 @@ struct MatrixWorld {
         case .viewUsers: return try await app.page(.GET, "/users?unit=\(code)", headers: headers)
         case .manageUsers: return try await app.page(.GET, "/users/new?unit=\(code)", headers: headers)
         case .viewAudit: return try await app.page(.GET, "/audit?unit=\(code)", headers: headers)
-        case .enterReport: return try await app.page(.POST, "/reports/\(code)/action", headers: headers, form: ["action": "save", "period": "2026-03"])
+        case .enterReport:
+            let template = try await app.page(.GET, "/reports/template.csv?unit=\(code)&period=2026-03", headers: headers)
+            let entered = try await app.page(.POST, "/reports/\(code)/action", headers: headers, form: ["action": "save", "period": "2026-03"])
+            #expect((template.status == .forbidden) == (entered.status == .forbidden), "the CSV template follows entering a report, at \(code)")
+            return entered
         case .approveReport: return try await app.page(.POST, "/reports/\(code)/action", headers: headers, form: ["action": "approve", "period": "2026-03"])
         case .viewPlans: return try await app.page(.GET, "/plans/\(plan)", headers: headers)
         case .editPlans: return try await app.page(.GET, "/plans/\(plan)/edit", headers: headers)

@@ -125,7 +125,7 @@ struct ReportBadInputTests {
                 ("\(good)\nT-KHONG,\(period),\(setup.ratio),1,2,", .unprocessableEntity, "Dòng 4, cột unit: Không có đơn vị mã \"T-KHONG\""),
                 ("\(good)\nT-C,\(period),999,1,2,", .unprocessableEntity, "Chỉ số \"999\" không có trong báo cáo"),
                 ("\(good)\nT-S,\(period),\(setup.ratio),1,2,", .forbidden, "bạn không được nhập báo cáo cho Huyện ủy Mèo Vạc"),
-                ("\(good)\nT-X,\(period),\(setup.ratio),5,2,", .unprocessableEntity, "Tử số (5) lớn hơn mẫu số (2)"),
+                ("\(good)\nT-X,\(period),\(setup.ratio),5,2,", .unprocessableEntity, "Dòng 4 (T-X, \(period))"),
                 ("\(good)\nT-X,2025-13,\(setup.ratio),1,2,", .unprocessableEntity, "Dòng 4, cột period: Kỳ \"2025-13\" không tồn tại"),
             ]
             let before = try await setup.storedCounts(on: app.db)
@@ -148,6 +148,29 @@ struct ReportBadInputTests {
             #expect(try await setup.report("T-X", on: app.db)?.state == .draft)
             let values = try await ReportLookup.values(reportID: try #require(try await setup.report("T-C", on: app.db)).requireID, on: app.db)
             #expect(values[setup.ratio]?.numerator == 17 && values[setup.ratio]?.denominator == 20)
+        }
+    }
+
+    @Test("the unit's CSV template, filled in with the form's own column names, imports; a viewer gets no template", arguments: TestDatabase.all)
+    func csvTemplate(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let setup = try await ReportingFixture.make(app)
+            let reporter = try await setup.fixture.browser(for: try await setup.fixture.user("xa", .reporter, at: "T-C"))
+            let template = try await app.page(.GET, "/reports/template.csv?period=\(setup.period.code)", headers: reporter)
+            #expect(template.status == .ok && template.headers.contentType?.subType == "csv")
+            var lines = template.body.string.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first?.hasPrefix("Mã đơn vị,Kỳ,Mã chỉ số,Tử số / số lượng,Mẫu số,Ghi chú") == true, "\(lines.first ?? "")")
+            #expect(lines.count == 4, "one row per indicator of the form")
+            #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("T-C,\(setup.period.code),") })
+            lines[0] = "Đơn vị,Kỳ,Chỉ số,Tử số,Mẫu số,Ghi chú,Tên"
+            lines[1] = lines[1].replacingOccurrences(of: "T-C,\(setup.period.code),\(setup.ratio),,,", with: "T-C,\(setup.period.code),\(setup.ratio),17,20,")
+            let imported = try await app.upload("/reports/import", headers: reporter, fields: [:],
+                                                files: [("file", "mau.csv", Data(lines.prefix(2).joined(separator: "\n").utf8))])
+            #expect(imported.status == .ok, "\(imported.body.string.prefix(600))")
+            let values = try await ReportLookup.values(reportID: try #require(try await setup.report("T-C", on: app.db)).requireID, on: app.db)
+            #expect(values[setup.ratio]?.numerator == 17 && values[setup.ratio]?.denominator == 20)
+            let viewer = try await setup.fixture.browser(for: try await setup.fixture.user("xem", .viewer, at: "T-C"))
+            #expect(try await app.page(.GET, "/reports/template.csv", headers: viewer).status == .forbidden)
         }
     }
 

@@ -19,12 +19,30 @@ public enum ReportCSVColumn: String, CaseIterable, Sendable {
         }
     }
 
+    /// Other names a clerk gives the column: the labels of the report form, and short forms.
+    public var otherHeaders: [String] {
+        switch self {
+        case .unit: ["Đơn vị", "Mã ĐV"]
+        case .period: ["Kỳ báo cáo"]
+        case .indicator: ["Chỉ số", "Mã"]
+        case .numerator: ["Tử số", "Số lượng", "Tử số/số lượng", "Số liệu", "Kết quả"]
+        case .denominator: []
+        case .note: ["Ghi chú/thuyết minh"]
+        }
+    }
+
     public static let required: [ReportCSVColumn] = [.unit, .period, .indicator, .numerator]
 
     public init?(header: String) {
-        let folded = VietnameseFolding.fold(header.trimmed())
-        guard let column = Self.allCases.first(where: { $0.rawValue == folded || VietnameseFolding.fold($0.vietnameseHeader) == folded })
-        else { return nil }
+        let folded = Self.key(header)
+        guard let column = Self.allCases.first(where: { column in
+            column.rawValue == folded || ([column.vietnameseHeader] + column.otherHeaders).contains { Self.key($0) == folded }
+        }) else { return nil }
         self = column
+    }
+
+    /// Case, tone marks and spaces around "/" do not matter.
+    private static func key(_ header: String) -> String {
+        VietnameseFolding.fold(header.trimmed()).replacingOccurrences(of: " / ", with: "/").replacingOccurrences(of: " ", with: " ")
     }
 }

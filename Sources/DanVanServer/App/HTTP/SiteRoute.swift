@@ -53,6 +53,7 @@ enum SiteRoute: Equatable {
     case document(Int)
     case reports
     case reportsImport
+    case reportsTemplate
     case report(String)
     case reportAction(String)
     case dashboard(String)
@@ -144,6 +145,7 @@ enum SiteRoute: Equatable {
         case .document(let id): [.fixed("documents"), .value(String(id))]
         case .reports: [.fixed("reports")]
         case .reportsImport: [.fixed("reports"), .fixed("import")]
+        case .reportsTemplate: [.fixed("reports"), .fixed("template.csv")]
         case .report(let code): [.fixed("reports"), .value(code)]
         case .reportAction(let code): [.fixed("reports"), .value(code), .fixed("action")]
         case .dashboard(let code): [.fixed("dashboard"), .value(code)]

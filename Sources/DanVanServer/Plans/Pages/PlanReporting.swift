@@ -31,7 +31,7 @@ struct PlanReporting: Encodable {
             let rollup = try await RollupQuery.cached(rootID: scope.requireID, period: period, includeSubmitted: false, in: rollups, on: db)
             for target in targets {
                 let result = TargetEvaluation.evaluate(target.threshold, target.indicatorID.flatMap { rollup.value(of: $0, at: scope.requireID) })
-                evaluations[target.requireID] = "\(result.status.label): \(result.explanation)"
+                evaluations[target.requireID] = result.status == .noData ? result.status.label : "\(result.status.label): \(result.explanation)"
             }
         }
         let current = scheme?.reportFrequency

@@ -10,6 +10,7 @@ struct ReportPagesController {
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.reports.pathComponents, use: list)
+        routes.get(SiteRoute.reportsTemplate.pathComponents, use: template)
         routes.upload(.POST, SiteRoute.reportsImport.pathComponents, limit: limits.singleFileBytes, use: importCSV)
         routes.get(SiteRoute.report(SiteRoute.anyCode).pathComponents, use: show)
         routes.post(SiteRoute.reportAction(SiteRoute.anyCode).pathComponents, use: act)
@@ -22,6 +23,22 @@ struct ReportPagesController {
         let user = try req.requireUser()
         let page = try await ReportsPage.query(for: user, year: req.query[String.self, at: "year"], on: req.db)
         return try await req.renderPage("reports", title: "Báo cáo năm \(page.year)", page)
+    }
+
+    /// A CSV to fill in: one row per indicator the unit reports for the period, with the headers
+    /// the import reads and the indicator's name beside its code (the import ignores that column).
+    func template(req: Request) async throws -> Response {
+        let unit = try await req.chosenUnit()
+        try await req.authorize(.enterReport, on: unit)
+        let period = try await ReportPeriods.requested(req.query["period"], on: req.db)
+        let form = try await ReportForm.load(unitID: unit.requireID, period: period, on: req.db)
+        let columns: [ReportCSVColumn] = [.unit, .period, .indicator, .numerator, .denominator, .note]
+        let header = columns.map(\.vietnameseHeader) + ["Tên chỉ số (không nhập)"]
+        let rows = form.items.map { item in
+            [unit.code, period.code, String(item.indicatorID), "", "", "", item.name]
+        }
+        return DocumentDownload.response(try CSVTable.write(header: header, rows: rows), kind: .csv,
+                                         name: "Mẫu nhập số liệu \(unit.code) \(period.code)")
     }
 
     struct ImportForm: Content {

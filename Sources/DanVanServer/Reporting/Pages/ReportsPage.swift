@@ -22,6 +22,7 @@ struct ReportsPage: Encodable {
     let dashboardHref: String?
     let canImport: Bool
     let importAction = SiteRoute.reportsImport.path
+    let templateHref = SiteRoute.reportsTemplate.path
     let errors: FormErrors
     let notice: String?
     let years: YearChoice?
