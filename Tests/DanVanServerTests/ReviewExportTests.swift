@@ -52,6 +52,7 @@ struct ReviewExportTests {
             #expect(sheet.contains(#"<c r="E7" s="5"><v>17</v></c>"#), "under the title, three lines and the header row, the numerator is a number cell, not text")
             #expect(sheet.contains(#"<c r="F7" s="5"><v>20</v></c>"#))
             #expect(sheet.contains(#"<c r="G7" s="7"><v>85</v></c>"#))
+            #expect(sheet.contains(#"<c r="H7""#) && sheet.contains(">%<"), "the result says it is a percentage")
         }
     }
 

@@ -25,7 +25,8 @@ public struct ValidationFailure: Error, Sendable {
         self.issues = issues
     }
 
+    /// The issues as sentences: "Dòng 3, cột unit: …. Dòng 4, cột period: …."
     public var summary: String {
-        issues.map(\.description).joined(separator: "; ")
+        issues.map(\.description).map { $0.hasSuffix(".") || $0.hasSuffix("?") ? $0 : $0 + "." }.joined(separator: " ")
     }
 }

@@ -27,10 +27,12 @@ enum TableExports {
             subtitle: [unitName, period.label, counting(includesSubmitted)],
             columns: [.init("Stt", width: 6, format: .integer), .init("Nhóm", width: 24), .init("Chỉ tiêu", width: 60), .init("Mức kế hoạch", width: 16),
                       .init("Tử số / số lượng", width: 14, format: .integer), .init("Mẫu số", width: 12, format: .integer),
-                      .init("Kết quả", width: 12, format: .decimal), .init("Đánh giá", width: 16), .init("Giải thích", width: 40)],
+                      .init("Kết quả", width: 12, format: .decimal), .init("Đơn vị tính", width: 10), .init("Đánh giá", width: 16),
+                      .init("Giải thích", width: 40)],
             rows: targets.enumerated().map { index, target in
                 [.number(Double(index + 1)), target.area.map(SpreadsheetTable.Value.text) ?? .empty, .text(target.text), .text(target.threshold),
                  number(target.numerator), number(target.denominator), number(target.evaluation.figure.map { ($0 * 10).rounded() / 10 }),
+                 target.evaluation.figure == nil ? .empty : .text(target.threshold.contains("%") ? "%" : "số lượng"),
                  .text(target.evaluation.status.label), .text(target.evaluation.explanation)]
             })
     }
@@ -39,11 +41,16 @@ enum TableExports {
         SpreadsheetTable(
             sheetName: "Đơn vị trực thuộc", title: "SỐ LIỆU THEO ĐƠN VỊ TRỰC THUỘC",
             subtitle: [page.unitName, page.period.label, "Chỉ số: \(page.indicator?.name ?? "—")", counting(page.includesSubmitted)],
-            columns: [.init("Mã đơn vị", width: 16), .init("Đơn vị", width: 40), .init("Tử số / số lượng", width: 14, format: .integer),
+            columns: [.init("Mã đơn vị", width: codeWidth(page.children.map(\.code))), .init("Đơn vị", width: 40), .init("Tử số / số lượng", width: 14, format: .integer),
                       .init("Mẫu số", width: 12, format: .integer), .init("Đơn vị báo cáo", width: 12, format: .integer),
                       .init("Đơn vị trực thuộc đạt", width: 14, format: .integer), .init("Đơn vị trực thuộc có số liệu", width: 14, format: .integer),
                       .init("Kết quả", width: 12, format: .percent), .init("Đánh giá", width: 16)],
             rows: page.children.map(childRow))
+    }
+
+    /// Wide enough for the longest code ("LC-DU-BINHLU-CB-PHIENGTONG"), within reason.
+    static func codeWidth(_ codes: [String]) -> Double {
+        Double(min(34, max(12, (codes.map(\.count).max() ?? 0) + 2)))
     }
 
     private static func childRow(_ child: DashboardPage.ChildLine) -> [SpreadsheetTable.Value] {
