@@ -36,11 +36,13 @@ enum DemoLoader {
             return Report(loaded: false, units: 0, accounts: accounts, password: demo.password)
         }
         let hash = try await hashing.hash(demo.password)
+        // Read before the transaction: Fluent runs its closure in a task that does not carry the pinned day.
+        let today = Today.date
         try await db.transaction { tx in
             try await insertUnits(demo.units, on: tx)
             try await insertUsers(demo.users, passwordHash: hash, on: tx)
             try await DemoPlans.load(on: tx)
-            try await CurrentYearDemo.load(today: Today.date, on: tx)
+            try await CurrentYearDemo.load(today: today, on: tx)
         }
         return Report(loaded: true, units: demo.units.count, accounts: accounts, password: demo.password)
     }

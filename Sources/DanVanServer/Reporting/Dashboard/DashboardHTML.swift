@@ -3,7 +3,7 @@ import DanVanCore
 /// The dashboard's body as HTML, built once per report generation: a cached page then costs
 /// only its layout. Every figure shown in a chart is also in a table.
 enum DashboardHTML {
-    static func body(_ page: DashboardPage, periods: [ReportPeriod]) -> HTML {
+    static func body(_ page: DashboardPage, periods: [ReportPeriod], years: [Int] = [], today: CivilDate = Today.date) -> HTML {
         let link = DashboardLink(period: page.period, indicatorID: page.indicator?.id, includeSubmitted: page.includesSubmitted)
         return el("div", ["class": "bar"]) {
             el("h1") { page.unitName }
@@ -11,8 +11,28 @@ enum DashboardHTML {
             el("a", ["class": "button", "href": link.href(.reviewReportDocx(page.unitCode)), "download": ""]) {
                 "\(reviewLabel(page.period)) (Word)"
             }
-        } + controls(page, periods: periods) + targets(page, link: link) + children(page, link: link)
+        } + yearLinks(page, years: years, today: today) + controls(page, periods: periods) + targets(page, link: link) + children(page, link: link)
             + trend(page) + completeness(page, link: link)
+    }
+
+    /// "Năm: 2026 · 2025 · …": another year opens on its last month so far (a past year: the whole year).
+    private static func yearLinks(_ page: DashboardPage, years: [Int], today: CivilDate) -> HTML {
+        guard years.count > 1 else { return .empty }
+        return el("p", ["class": "years"]) {
+            "Năm: "
+            for (index, year) in years.enumerated() {
+                if index > 0 { " · " }
+                if year == page.period.year {
+                    el("strong") { String(year) }
+                } else {
+                    let period = year == today.year && today.month > 1
+                        ? ReportPeriod(frequency: .month, year: year, index: today.month - 1)
+                        : ReportPeriod(frequency: .year, year: year, index: 1)
+                    el("a", ["href": DashboardLink(period: period ?? page.period, indicatorID: nil, includeSubmitted: page.includesSubmitted)
+                        .href(.dashboard(page.unitCode))]) { String(year) }
+                }
+            }
+        }
     }
 
     private static func controls(_ page: DashboardPage, periods: [ReportPeriod]) -> HTML {

@@ -109,10 +109,13 @@ struct ReportPagesController {
         let key = "\(unit.requireID)|\(request.period.code)|\(request.indicatorID.map(String.init) ?? "")|\(request.includeSubmitted)"
         let db = req.db
         let rollups = req.application.rollupCache
+        let today = Today.date
         let body = try await req.application.dashboardCache.value(for: key, generation: access.generation) {
             let page = try await DashboardPage.build(unit: unit, period: request.period, indicatorID: request.indicatorID,
                                                      includeSubmitted: request.includeSubmitted, rollups: rollups, on: db)
-            return DashboardHTML.body(page, periods: ReportPeriods.choices(in: request.period.year))
+            let years = try await YearChoice.years(for: unit, today: today, on: db)
+            return DashboardHTML.body(page, periods: ReportPeriods.choices(in: request.period.year), years: Array(years.reversed()),
+                                      today: today)
         }
         return try await req.renderPage("dashboard", title: "Tổng hợp · \(unit.name)", ["body": body.rendered])
     }
