@@ -22,7 +22,8 @@ enum ReviewTasksQuery {
             let due = all.filter { $0.month <= period.lastMonth }
             guard let outcome = TaskPeriodOutcome.of(due.map {
                 let timeliness = $0.timeliness(today: asOf)
-                return ($0.occurrenceState, over && timeliness == .inTime ? .overdue : timeliness)
+                let unfinished = over && $0.occurrenceState != .done && $0.occurrenceState != .cannotDo
+                return ($0.occurrenceState, unfinished ? .overdue : timeliness)
             }) else { return nil }
             let lead = task.leadUnitID.flatMap { leadNames[$0] } ?? PlanPartsWriter.names(task.leadNames).joined(separator: ", ")
             return .init(text: task.text, lead: lead, timing: OccurrenceWriter.timing(task).written,
