@@ -57,6 +57,39 @@ struct PlanPagesFlowTests {
         }
     }
 
+    @Test("a task given to the communes is followed on the district's grid through the communes' issued plans", arguments: TestDatabase.all)
+    func delegatedTask(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            let planID = try await districtPlan(fixture)
+            let monthly = try #require(try await PlanTaskRecord.query(on: app.db).filter(\.$planID == planID).filter(\.$recurrence == "monthly").first())
+            monthly.leadUnitID = nil
+            monthly.leadNames = PlanPartsWriter.json(["Các đảng ủy xã"])
+            try await monthly.save(on: app.db)
+            let commune = try await fixture.unit("T-C")
+            let lowerID = try await PlanDerivation.perform(from: planID, for: commune, year: nil, by: .commandLine, on: app.db)
+            let viewer = try await fixture.browser(for: try await fixture.user("xem", .viewer, at: "T-D"))
+            let whileDraft = try await app.page(.GET, "/plans/\(planID)/grid", headers: viewer).body.string
+            #expect(whileDraft.contains("Các đảng ủy xã (chưa gán đơn vị)"), "a draft below carries nothing yet")
+
+            for task in try await PlanTaskRecord.query(on: app.db).filter(\.$planID == lowerID).all() {
+                task.leadUnitID = commune.requireID
+                try await task.save(on: app.db)
+            }
+            let lower = try #require(try await Plan.find(lowerID, on: app.db))
+            try await PlanIssuing.perform(planID: lowerID, planVersion: lower.version, by: .commandLine, on: app.db)
+            let child = try #require(try await PlanTaskRecord.query(on: app.db).filter(\.$parentTaskID == monthly.requireID).first())
+            let march = try #require(try await TaskOccurrence.query(on: app.db).filter(\.$taskID == child.requireID).filter(\.$month == 3).first())
+            march.state = OccurrenceState.done.rawValue
+            march.doneOn = "2023-03-20"
+            try await march.save(on: app.db)
+            let grid = try await app.page(.GET, "/plans/\(planID)/grid", headers: viewer).body.string
+            #expect(grid.contains("Các đảng ủy xã (1 đơn vị thực hiện theo kế hoạch của mình)"))
+            #expect(grid.contains("<td class=\"cell done\" title=\"Tháng 3: 1/1 đơn vị hoàn thành\">✓</td>"), "March is read from the commune")
+            #expect(grid.contains("<td class=\"cell overdue\" title=\"Tháng 4: 0/1 đơn vị hoàn thành\">!</td>"), "April, not done by the commune")
+        }
+    }
+
     @Test("the grid has a column per month and a cell per occurrence, with its state", arguments: TestDatabase.all)
     func grid(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -45,12 +45,20 @@ struct PlanGridPage: Encodable {
         let leads = try await UnitQueries.codes(for: Array(Set(tasks.compactMap(\.leadUnitID))), on: db)
         let names = try await OrgUnit.query(on: db).filter(\.$id ~~ Array(Set(tasks.compactMap(\.leadUnitID)))).all()
             .reduce(into: [Int: String]()) { $0[$1.requireID] = $1.name }
+        let delegated = try await DelegatedTaskCells.load(parents: tasks, on: db)
         var tally: [String: Int] = [:]
         var numberInGroup: [String: Int] = [:]
         let rows = tasks.map { task -> Row in
             let group = task.section == "appendix" ? (task.group ?? "") : task.section
             numberInGroup[group, default: 0] += 1
             let cells = (1...12).map { month -> Cell in
+                if delegated.carries(task) {
+                    guard let cell = delegated.cell(task: task.requireID, month: month, today: today) else {
+                        return Cell(month: month, tone: "empty", mark: "", title: "", href: nil)
+                    }
+                    tally[cell.tone, default: 0] += 1
+                    return cell
+                }
                 guard let occurrence = byTask[task.requireID]?.first(where: { $0.month == month }) else {
                     return Cell(month: month, tone: "empty", mark: "", title: "", href: nil)
                 }
@@ -58,7 +66,10 @@ struct PlanGridPage: Encodable {
                 tally[cell.tone, default: 0] += 1
                 return cell
             }
-            let lead = task.leadUnitID.flatMap { names[$0] ?? leads[$0] } ?? PlanPartsWriter.names(task.leadNames).first.map { "\($0) (chưa gán đơn vị)" } ?? "Chưa giao"
+            let named = PlanPartsWriter.names(task.leadNames).first
+            let lead = task.leadUnitID.flatMap { names[$0] ?? leads[$0] }
+                ?? delegated.carriers[task.requireID].map { "\(named ?? "Cấp dưới") (\($0) đơn vị thực hiện theo kế hoạch của mình)" }
+                ?? named.map { "\($0) (chưa gán đơn vị)" } ?? "Chưa giao"
             return Row(number: group.isEmpty ? "\(numberInGroup[group] ?? 0)" : "\(group).\(numberInGroup[group] ?? 0)",
                        text: headline(task.text), fullText: task.text, lead: lead, cells: cells)
         }
