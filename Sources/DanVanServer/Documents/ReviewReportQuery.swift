@@ -8,7 +8,9 @@ enum ReviewReportQuery {
     static func load(unit: OrgUnit, period: ReportPeriod, includeSubmitted: Bool, today: CivilDate,
                      rollups: GenerationCache<RollupResult>, on db: any Database) async throws -> ReviewReportExport {
         let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted, in: rollups, on: db)
-        let plans = try await Plan.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == period.year).sort(\.$id).all()
+        // A committee's plans include those its standing board, board or office issues in its name.
+        let issuers = [unit.requireID] + (try await UnitQueries.children(of: unit.requireID, on: db)).filter(\.unitKind.issuesForParent).map(\.requireID)
+        let plans = try await Plan.query(on: db).filter(\.$unitID ~~ issuers).filter(\.$year == period.year).sort(\.$id).all()
         let plan = plans.first { $0.status != .draft } ?? plans.first
         // The review counts every report owed in its months, not only those of its last month.
         let completeness = try await CompletenessQuery.load(rootID: unit.requireID, across: period, today: today, on: db)

@@ -32,6 +32,9 @@ struct DelegatedTaskCells {
 
     func carries(_ task: PlanTaskRecord) -> Bool { task.leadUnitID == nil && carriers[task.requireID] != nil }
 
+    /// Every occurrence of the units' own tasks, whatever the month.
+    func occurrences(of task: Int) -> [TaskOccurrence] { (byParent[task] ?? [:]).values.flatMap { $0 } }
+
     /// The month's cell from the units' own occurrences; nil when none of them has that month.
     func cell(task: Int, month: Int, today: CivilDate) -> PlanGridPage.Cell? {
         guard let occurrences = byParent[task]?[month], !occurrences.isEmpty else { return nil }
