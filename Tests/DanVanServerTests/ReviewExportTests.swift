@@ -91,6 +91,26 @@ struct ReviewExportTests {
         }
     }
 
+    @Test("a committee's review carries the plan its standing board issued in its name", arguments: TestDatabase.all)
+    func standingBoardPlan(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            _ = try await UnitCreation.perform(UnitDraft(code: "T-D-BTV", name: "Ban Thường vụ Huyện ủy Đồng Văn", kind: "party_standing_board",
+                                                         level: "district"), parentCode: "T-D", reportsToCode: nil, by: .commandLine, on: app.db)
+            let outcome = try await PlanFileImporter.importFile(named: "seed-000.txt", data: PlanImportTests.fixture("seed-000.txt"),
+                                                                unitCode: "T-D-BTV", by: .commandLine, on: app.db)
+            guard case .stored = outcome else {
+                Issue.record("not stored: \(outcome)")
+                return
+            }
+            let year = try #require(ReportPeriod(frequency: .year, year: 2023, index: 1))
+            let review = try await ReviewReportQuery.load(unit: try await fixture.unit("T-D"), period: year, includeSubmitted: false,
+                                                          today: CivilDate(year: 2026, month: 11, day: 30)!, rollups: app.rollupCache, on: app.db)
+            #expect(review.planReference?.contains("159-KH/HU") == true)
+            #expect(review.tasks.count == 34 && !review.tasks.contains { $0.outcome == .underWay }, "a year long over has nothing under way")
+        }
+    }
+
     @Test("a user who may not see the unit gets 403 for its report and its tables", arguments: TestDatabase.all)
     func forbidden(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
