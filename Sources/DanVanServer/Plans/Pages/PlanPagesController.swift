@@ -79,7 +79,7 @@ struct PlanPagesController {
         var page = try await PlanDetailPage.query(plan, for: try req.requireUser(), rollups: req.application.rollupCache, on: req.db)
         page.alreadyExisted = (try? req.query.get(String.self, at: "exists")) == "1"
         page.justSaved = (try? req.query.get(String.self, at: "saved")) == "1"
-        return try await req.renderPage("plan", title: plan.subject, page, crumbs: Self.crumbs(page))
+        return try await req.renderPage("plan", title: plan.subject.sentenceCased, page, crumbs: Self.crumbs(page))
     }
 
     /// Unit → its plans of the year → this plan.
@@ -108,7 +108,7 @@ struct PlanPagesController {
         } catch let error as AppError where [.unprocessableEntity, .forbidden, .notFound].contains(error.status) {
             let page = try await PlanDetailPage.query(plan, for: user, reportingErrors: FormErrors(error),
                                                       rollups: req.application.rollupCache, on: req.db)
-            return try await req.renderPage("plan", title: plan.subject, page, status: error.status)
+            return try await req.renderPage("plan", title: plan.subject.sentenceCased, page, status: error.status)
         }
     }
 

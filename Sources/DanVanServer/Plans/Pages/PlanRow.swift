@@ -1,3 +1,5 @@
+import DanVanCore
+
 /// A plan as a line in a list.
 struct PlanRow: Encodable {
     let id: Int
@@ -14,7 +16,7 @@ struct PlanRow: Encodable {
         href = SiteRoute.plan(plan.requireID).path
         number = plan.numberNormalized ?? "(chưa số)"
         year = plan.year
-        subject = plan.subject
+        subject = plan.subject.sentenceCased
         self.unitName = unitName
         statusLabel = plan.status.label
         isDraft = plan.status == .draft
