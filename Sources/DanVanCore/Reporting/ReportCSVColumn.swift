@@ -41,8 +41,8 @@ public enum ReportCSVColumn: String, CaseIterable, Sendable {
         self = column
     }
 
-    /// Case, tone marks and spaces around "/" do not matter.
+    /// Case, tone marks, non-breaking spaces (a spreadsheet's) and spaces around "/" do not matter.
     private static func key(_ header: String) -> String {
-        VietnameseFolding.fold(header.trimmed()).replacingOccurrences(of: " / ", with: "/").replacingOccurrences(of: " ", with: " ")
+        VietnameseFolding.fold(header.replacingOccurrences(of: "\u{00A0}", with: " ").trimmed()).replacingOccurrences(of: " / ", with: "/")
     }
 }

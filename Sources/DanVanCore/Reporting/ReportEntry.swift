@@ -22,6 +22,12 @@ public struct ReportEntryInput: Sendable {
     /// Form field names, so a problem shows beside its field.
     public var numeratorField: String { "v\(indicatorID)_num" }
     public var denominatorField: String { "v\(indicatorID)_den" }
+
+    /// "v12_num" → 12: the indicator a form field belongs to; nil for any other field.
+    public static func indicatorID(inField field: String?) -> Int? {
+        guard let field, field.hasPrefix("v"), let end = field.firstIndex(of: "_") else { return nil }
+        return Int(field[field.index(after: field.startIndex)..<end])
+    }
 }
 
 /// Checked figures, ready to store. Counts and child coverage store the count as numerator;

@@ -24,7 +24,8 @@ struct ReportForm: Sendable {
         if let unit = try await OrgUnit.find(unitID, on: db) {
             let from = unit.validFrom.flatMap(CivilDate.init(parsing:)), to = unit.validTo.flatMap(CivilDate.init(parsing:))
             guard period.overlaps(from: from, to: to) else {
-                let life = from.map { "bắt đầu hoạt động từ \($0.vietnamese)" } ?? to.map { "kết thúc từ \($0.vietnamese)" } ?? ""
+                let life = if let from, period.lastDay < from { "bắt đầu hoạt động từ \(from.vietnamese)" }
+                    else { "kết thúc hoạt động ngày \(to?.vietnamese ?? "")" }
                 throw AppError.invalid("period", "\(unit.name) \(life), không có báo cáo \(period.label).")
             }
         }

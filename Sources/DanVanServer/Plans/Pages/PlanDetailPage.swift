@@ -53,9 +53,10 @@ struct PlanDetailPage: Encodable {
         let lower = try await PlanAccess.readable(allLower, by: user, on: db)
         let canEdit = try await unit.asyncMap { try await Authorizer.allows(user, .editPlans, on: $0, db: db) } == true
         let children = try await UnitQueries.children(of: plan.unitID, on: db)
-        let scopeID = try await ReportScheme.query(on: db).filter(\.$planID == planID).first()?.scopeUnitID
-        let links = try await UnitLinks.load(for: user, among: [plan.unitID] + children.map(\.requireID) + (scopeID.map { [$0] } ?? []), on: db)
-        let reporting = try await PlanReporting.query(plan, targets: targets, canEdit: canEdit, links: links, errors: reportingErrors,
+        let scheme = try await ReportScheme.query(on: db).filter(\.$planID == planID).first()
+        let links = try await UnitLinks.load(for: user, among: [plan.unitID] + children.map(\.requireID) + (scheme.map { [$0.scopeUnitID] } ?? []),
+                                             on: db)
+        let reporting = try await PlanReporting.query(plan, scheme: scheme, targets: targets, canEdit: canEdit, links: links, errors: reportingErrors,
                                                  rollups: rollups, on: db)
         let noData = TargetEvaluation.Status.noData.label
         return PlanDetailPage(

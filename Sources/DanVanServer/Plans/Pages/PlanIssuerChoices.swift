@@ -11,15 +11,15 @@ enum PlanIssuerChoices {
     static func options(for user: User, selected code: String, on db: any Database) async throws -> [SelectOption]? {
         let units: [OrgUnit]
         if user.userRole == .admin {
-            guard try await OrgUnit.query(on: db).count() <= limit else { return nil }
-            units = try await OrgUnit.query(on: db).all()
+            units = try await OrgUnit.query(on: db).limit(limit + 1).all()
         } else {
-            guard let own = user.unitID, try await UnitQueries.subtreeSize(of: [own], maxDepth: 2, on: db) <= limit else { return nil }
+            guard let own = user.unitID else { return nil }
             let active = try await UnitQueries.subtree(of: [own], maxDepth: 2, on: db)
             let predecessorIDs = try await UnitSuccessor.query(on: db).filter(\.$successorID ~~ active.map(\.requireID)).all().map(\.unitID)
             let predecessors = predecessorIDs.isEmpty ? [] : try await OrgUnit.query(on: db).filter(\.$id ~~ predecessorIDs).all()
             units = active + predecessors
         }
+        guard units.count <= limit else { return nil }
         var seen = Set<Int>()
         let options = units.filter { seen.insert($0.requireID).inserted }.sortedForDisplay().map { unit in
             SelectOption(value: unit.code, label: label(unit), selected: unit.code == code)

@@ -21,9 +21,8 @@ struct PlanReporting: Encodable {
         let evaluations: [Int: String]
     }
 
-    static func query(_ plan: Plan, targets: [PlanTargetRecord], canEdit: Bool, links: UnitLinks, errors: FormErrors = .none,
+    static func query(_ plan: Plan, scheme: ReportScheme?, targets: [PlanTargetRecord], canEdit: Bool, links: UnitLinks, errors: FormErrors = .none,
                       rollups: GenerationCache<RollupResult>, on db: any Database) async throws -> Evaluated {
-        let scheme = try await ReportScheme.query(on: db).filter(\.$planID == plan.requireID).first()
         let scope = try await OrgUnit.find(scheme?.scopeUnitID ?? plan.unitID, on: db)
         let period = try await latestPeriod(year: plan.year, on: db)
         var evaluations: [Int: String] = [:]

@@ -90,17 +90,11 @@ enum ReportsCSVImport {
             _ = try await ReportEntering.apply(submit ? .submit : .save, form: form, input: input, by: actor, today: today, on: tx)
         } catch let error as AppError {
             // A figure's problem names the line that carries that indicator ("v12_num" → the row of indicator 12).
-            let line = { (field: String?) in indicatorID(inField: field).flatMap { lineOf[$0] } ?? firstLine }
+            let line = { (field: String?) in ReportEntryInput.indicatorID(inField: field).flatMap { lineOf[$0] } ?? firstLine }
             throw AppError(error.status, "Dòng \(line(error.field) ?? 0) (\(unit.code), \(key.period.code)): \(error.reason)",
                            field: error.field, issues: error.issues.map { ValidationIssue(field: $0.field, message: $0.message, line: line($0.field)) })
         }
         return rows.count
-    }
-
-    /// "v12_num" → 12: the form's field names carry the indicator.
-    private static func indicatorID(inField field: String?) -> Int? {
-        guard let field, field.hasPrefix("v"), let end = field.firstIndex(of: "_") else { return nil }
-        return Int(field[field.index(after: field.startIndex)..<end])
     }
 
     private static func lineError(_ line: Int?, _ field: String, _ message: String) -> AppError {
