@@ -15,6 +15,11 @@ struct PlanHeader {
     var dateLeftBlank = false
     var dateYear: Int?
     var issuer: String?
+    /// The line of a title sentence ("Kế hoạch số 1600-KH/BDVTW ngày … của … về …"), not a citation.
+    var titleSentenceLine: Int?
+    var metadata = PageFurniture.Metadata()
+    /// The document's last line of text, to say where a document that seems cut short ends.
+    var lastTextLine: PlanLine?
 
     /// Title words and the type they name. Only KẾ HOẠCH and CHƯƠNG TRÌNH are plans.
     static let titles: [(word: String, type: String)] = [
@@ -22,11 +27,12 @@ struct PlanHeader {
         ("CHỈ THỊ", "CT"), ("HƯỚNG DẪN", "HD"), ("THÔNG BÁO", "TB"), ("KẾT LUẬN", "KL"), ("CÔNG VĂN", "CV"), ("TỜ TRÌNH", "TTr"),
         ("QUY CHẾ", "QC"), ("QUY ĐỊNH", "QĐi"), ("ĐỀ ÁN", "ĐA"),
     ]
-    static let nationalLines = ["dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
-                                "doc lap – tu do – hanh phuc"]
 
-    static func read(_ lines: [PlanLine]) -> PlanHeader {
+    /// `lines` are the joined paragraphs, `raw` the lines as they came (same positions): the
+    /// header's cells are read from the raw lines, where the two columns still stand apart.
+    static func read(_ lines: [PlanLine], raw: [PlanLine]) -> PlanHeader {
         var header = PlanHeader()
+        header.metadata = PageFurniture.metadata(lines)
         let limit = min(lines.count, 80)
         for index in 0..<limit where !lines[index].isTableRow {
             let text = lines[index].text
@@ -39,7 +45,11 @@ struct PlanHeader {
                 break
             }
         }
-        header.readTop(lines, upTo: header.titleIndex ?? min(lines.count, 15))
+        let topEnd = header.titleIndex ?? header.readTitleSentence(lines) ?? min(lines.count, 15)
+        header.readTop(HeaderCells.cells(raw, upTo: topEnd))
+        header.fillFromMetadata()
+        header.lastTextLine = raw.last { !$0.text.isEmpty }
+        if let subject = header.subject, OfficialNameCasing.isAllCapitals(subject) { header.subject = OfficialNameCasing.title(subject) }
         return header
     }
 
@@ -51,47 +61,91 @@ struct PlanHeader {
         }
         var index = titleIndex + 1
         while index < lines.count, lines[index].text.isEmpty { index += 1 }
-        guard index < lines.count, !lines[index].isTableRow, !PlanHeader.isOpening(lines[index].text) else { return }
+        guard index < lines.count, !lines[index].isTableRow, !PlanHeader.isOpening(lines[index].text),
+              PlanSectionReader.label(lines[index].text) == nil else { return }
         var text = lines[index].text
         subjectEndIndex = index
-        let next = index + 1
-        if next < lines.count, let first = lines[next].text.first, first.isLowercase, !text.hasSuffix("."),
-           !PlanHeader.isOpening(lines[next].text) {
+        // A title in capitals set as several paragraphs ("THỰC HIỆN CÔNG TÁC DÂN VẬN" / "NĂM 2024").
+        var next = index + 1
+        while next < lines.count, OfficialNameCasing.isAllCapitals(text), OfficialNameCasing.isAllCapitals(lines[next].text),
+              !lines[next].isTableRow, PlanSectionReader.label(lines[next].text) == nil, !LineKind.startsBlock(lines[next].text) {
             text += " " + lines[next].text
             subjectEndIndex = next
+            next += 1
         }
         subject = text
     }
 
     static func isOpening(_ text: String) -> Bool {
+        if OfficialNameCasing.isAllCapitals(text) { return false }
         let folded = VietnameseFolding.foldPrefix(text)
         return folded.hasPrefix("thuc hien ") || folded.hasPrefix("can cu ") || folded.hasPrefix("i.")
     }
 
-    /// Number ("Số ..."), place and date, and the issuing body above the number.
-    private mutating func readTop(_ lines: [PlanLine], upTo end: Int) {
-        var bodyLines: [String] = []
-        for index in 0..<end where !lines[index].isTableRow {
+    /// A plan copied from a web page often has no title block, only a sentence that names it:
+    /// "Kế hoạch số 1600-KH/BDVTW ngày 28/02/2018 của Ban Dân vận Trung ương về Kế hoạch công tác năm 2018".
+    /// Returns the index of the sentence when there is one among the first lines.
+    private mutating func readTitleSentence(_ lines: [PlanLine]) -> Int? {
+        var seen = 0
+        for index in 0..<min(lines.count, 40) where !lines[index].text.isEmpty && !lines[index].isTableRow {
             let text = lines[index].text
-            guard !text.isEmpty else { continue }
-            if number == nil, text.rangeOfPattern(#"^(Số|số|SỐ)\b"#) != nil, let parsed = DocumentNumber.parse(text) {
-                number = parsed
-                numberLine = lines[index].number
-                issuer = issuer ?? bodyLines.last
+            if PageFurniture.isPageDate(text) || metadata.lines.contains(lines[index].number) { continue }
+            seen += 1
+            if seen > 3 || PlanSectionReader.label(text) != nil { return nil }
+            guard let sentence = TitleSentence.parse(text) else { continue }
+            titleIndex = index
+            subjectEndIndex = index
+            documentType = sentence.type
+            titleWord = sentence.word
+            titleSentenceLine = lines[index].number
+            subject = sentence.subject
+            number = sentence.number
+            numberLine = sentence.number == nil ? nil : lines[index].number
+            issuedOn = sentence.issuedOn
+            issuer = sentence.issuer
+            return index
+        }
+        return nil
+    }
+
+    /// Number, place and date, and the issuing body, from the cells above the title.
+    private mutating func readTop(_ cells: [HeaderCells.Cell]) {
+        var issuerParts: [String] = []
+        for cell in cells {
+            switch cell.kind {
+            case .number(let parsed):
+                if number == nil {
+                    number = parsed
+                    numberLine = cell.line
+                }
+            case .placeAndDate:
+                readPlaceAndDate(cell.text)
+            case .body:
+                issuerParts += cell.lines
+            case .other:
                 continue
             }
-            if readPlaceAndDate(text) { continue }
-            let folded = VietnameseFolding.fold(text)
-            if text == text.uppercased(), text.count > 3, !PlanHeader.nationalLines.contains(folded), !folded.hasPrefix("so") {
-                bodyLines.append(text)
-            }
         }
-        if issuer == nil { issuer = bodyLines.last }
+        if issuer == nil { issuer = IssuerName.compose(issuerParts) }
+    }
+
+    private mutating func fillFromMetadata() {
+        if number == nil, let found = metadata.number {
+            number = found
+            numberLine = metadata.numberLine
+        }
+        if issuedOn == nil, !dateLeftBlank, let date = metadata.issuedOn { issuedOn = date }
+        if issuer == nil { issuer = metadata.issuer }
+        if documentType == nil, let kind = metadata.documentKind,
+           let title = PlanHeader.titles.first(where: { VietnameseFolding.fold($0.word) == VietnameseFolding.fold(kind) }) {
+            documentType = title.type
+            titleWord = title.word
+        }
     }
 
     /// "Lai Châu, ngày 16 tháng 01 năm 2023"; a draft's "ngày tháng năm 2025" keeps no date.
-    private mutating func readPlaceAndDate(_ text: String) -> Bool {
-        guard let groups = text.captures(#"^(.+?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})"#) else { return false }
+    private mutating func readPlaceAndDate(_ text: String) {
+        guard let groups = text.captures(HeaderCells.placeAndDatePattern) else { return }
         place = groups[0].trimmingCharacters(in: .whitespaces)
         dateYear = Int(groups[3])
         if let day = Int(groups[1]), let month = Int(groups[2]), let year = Int(groups[3]) {
@@ -99,6 +153,5 @@ struct PlanHeader {
         } else {
             dateLeftBlank = true
         }
-        return true
     }
 }

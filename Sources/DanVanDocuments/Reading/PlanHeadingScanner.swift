@@ -28,12 +28,16 @@ struct PlanHeadingScanner {
         return nil
     }
 
-    /// "IV. TỔ CHỨC THỰC HIỆN", "II) ...".
+    /// "IV. TỔ CHỨC THỰC HIỆN", "II) ...", "I - NHIỆM VỤ" (as some offices and web pages write it).
     private mutating func roman() -> Heading? {
         let label = take { "IVX".unicodeScalars.contains($0) }
         guard (1...5).contains(label.count) else { return nil }
-        skipSpaces()
-        guard peek == "." || peek == ")" else { return nil }
+        let spaces = skipSpaces()
+        if peek == "-" || peek == "\u{2013}" {
+            guard spaces > 0 else { return nil }
+        } else {
+            guard peek == "." || peek == ")" else { return nil }
+        }
         advance()
         skipSpaces()
         guard let title = rest() else { return nil }

@@ -6,10 +6,14 @@ import Foundation
 /// could not read.
 public enum PlanReader {
     public static func read(_ rawLines: [PlanLine]) -> PlanDocument {
-        let lines = ParagraphJoiner.join(rawLines)
+        read(rawLines, layout: .detect)
+    }
+
+    static func read(_ rawLines: [PlanLine], layout: ParagraphJoiner.Layout) -> PlanDocument {
+        let lines = ParagraphJoiner.join(rawLines, layout: layout)
         var document = PlanDocument.empty
         var warnings: [PlanDocument.Warning] = []
-        let header = PlanHeader.read(lines)
+        let header = PlanHeader.read(lines, raw: rawLines)
         let appendixMarker = lines.firstIndex(where: isAppendixNote)
         let appendixStart = [appendixMarker, lines.firstIndex { PlanAppendixReader.columns(of: $0) != nil }]
             .compactMap { $0 }.min() ?? lines.count
@@ -26,8 +30,7 @@ public enum PlanReader {
         var number = header.number
         if let marker = appendixMarker { readAppendixReference(lines[marker].text, number: &number, document: &document) }
         document.number = number.map(PlanDocument.Number.init)
-        document.year = header.subject.flatMap { $0.captures(#"năm\s+(\d{4})"#)?.first }.flatMap(Int.init)
-            ?? header.dateYear ?? header.issuedOn?.year ?? number?.year
+        document.year = PlanYear.fromTitle(header.subject) ?? header.dateYear ?? header.issuedOn?.year ?? number?.year
         document.sections = PlanSectionReader.tree(spans)
 
         let firstHeading = spans.first.flatMap { span in lines.firstIndex { $0.number == span.line } } ?? bodyEnd
@@ -53,7 +56,7 @@ public enum PlanReader {
         warnings += headerWarnings(header, document: document)
         document.kind = (header.documentType == "KH" || header.documentType == "CTr") && !(spans.isEmpty && document.tasks.isEmpty)
             ? .plan : .unknown
-        if document.kind == .unknown { warnings.insert(contentsOf: unknownReasons(header, spans: spans), at: 0) }
+        if document.kind == .unknown { warnings.insert(contentsOf: unknownReasons(header, spans: spans, lines: lines), at: 0) }
         document.warnings = warnings
         return document
     }
@@ -131,16 +134,26 @@ public enum PlanReader {
         if header.dateLeftBlank, document.issuedOn == nil {
             warnings.append(.init(line: nil, message: "Ngày ban hành để trống (bản dự thảo)."))
         }
-        if document.signature == nil { warnings.append(.init(line: nil, message: "Không thấy khối chữ ký.")) }
+        if document.signature == nil && document.recipients.isEmpty, header.titleWord != nil, let last = header.lastTextLine {
+            warnings.append(.init(line: last.number, message: "Văn bản có vẻ bị cắt: không có \"Nơi nhận\" và chữ ký; văn bản dừng ở dòng "
+                                  + "\(last.number): \"\(last.text.clippedAtWord(60))\"."))
+        } else if document.signature == nil, header.titleWord != nil {
+            warnings.append(.init(line: nil, message: "Không thấy khối chữ ký."))
+        }
         return warnings
     }
 
-    private static func unknownReasons(_ header: PlanHeader, spans: [SectionSpan]) -> [PlanDocument.Warning] {
+    private static func unknownReasons(_ header: PlanHeader, spans: [SectionSpan], lines: [PlanLine]) -> [PlanDocument.Warning] {
         guard let word = header.titleWord else {
+            if let mention = NotAPlan.thirdPersonMention(lines) {
+                return [.init(line: mention.number, message: "Văn bản giống một bản tin: không có tiêu đề \"KẾ HOẠCH\", số, ký hiệu hay mục I., II.; "
+                              + "nó kể về một kế hoạch (\"\(mention.text)\") chứ không phải chính kế hoạch.")]
+            }
             return [.init(line: nil, message: "Không thấy tiêu đề \"KẾ HOẠCH\" hay \"CHƯƠNG TRÌNH\" ở đầu văn bản: có vẻ không phải một kế hoạch.")]
         }
         if header.documentType != "KH" && header.documentType != "CTr" {
-            return [.init(line: nil, message: "Văn bản là \(word.capitalized(with: Locale(identifier: "vi"))), không phải kế hoạch.")]
+            return [.init(line: header.titleIndex.map { lines[$0].number },
+                          message: NotAPlan.otherKind(word: word, type: header.documentType ?? ""))]
         }
         return [.init(line: nil, message: "Có tiêu đề kế hoạch nhưng không thấy mục (I., II., ...) hay nhiệm vụ nào.")]
     }

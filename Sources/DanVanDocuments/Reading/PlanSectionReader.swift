@@ -21,6 +21,12 @@ enum PlanSectionReader {
         return found.level == 1 && !isRoman(found.number) ? nil : found
     }
 
+    /// Whether a line starts with a heading's label, whatever follows it.
+    static func label(_ text: String) -> String? {
+        var scanner = PlanHeadingScanner(text)
+        return scanner.heading(isHeadingLike: { _ in true })?.number
+    }
+
     private static func isRoman(_ text: String) -> Bool {
         ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"].contains(text)
     }
