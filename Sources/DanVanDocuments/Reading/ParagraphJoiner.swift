@@ -14,10 +14,13 @@ enum ParagraphJoiner {
         case paragraphs
         /// Decide from the line lengths.
         case detect
+        /// Set by a typesetter (a PDF): wrapped, and a line may also break after a hyphen inside a word.
+        case typeset
     }
 
     static func join(_ lines: [PlanLine], layout: Layout = .detect) -> [PlanLine] {
-        let width = layout == .detect && LineWidth.looksWrapped(lines) ? LineWidth.typical(lines) : nil
+        let width = layout != .paragraphs && LineWidth.looksWrapped(lines) ? LineWidth.typical(lines) : nil
+        let breaksAfterHyphens = layout == .typeset
         let blankSeparated = width != nil && LineWidth.paragraphsSeparatedByBlankLines(lines)
         var result: [PlanLine] = []
         var lastTextIndex: Int?
@@ -36,7 +39,8 @@ enum ParagraphJoiner {
             if let previous = lastTextIndex,
                continues(line, after: lines[result.count - 1].text, paragraph: result[previous].text, acrossBlank: blankSinceLast,
                          width: width, blankSeparated: blankSeparated) {
-                result[previous] = PlanLine(number: result[previous].number, text: joined(result[previous].text, line.text))
+                result[previous] = PlanLine(number: result[previous].number,
+                                            text: joined(result[previous].text, line.text, breaksAfterHyphens: breaksAfterHyphens))
                 result.append(PlanLine(number: line.number, text: ""))
                 blankSinceLast = false
                 continue
@@ -49,8 +53,12 @@ enum ParagraphJoiner {
     }
 
     /// "83-KH/TU ngày" + "14/12/2021": a break after a slash inside a word joins without a space.
-    private static func joined(_ first: String, _ second: String) -> String {
+    private static func joined(_ first: String, _ second: String, breaksAfterHyphens: Bool) -> String {
         if let last = first.last, last == "/" { return first + second }
+        // "2024-" + "2030", "01-" + "KL/TW": a word broken after its hyphen ("kinh tế -" has a space before it).
+        if breaksAfterHyphens, first.hasSuffix("-"), let before = first.dropLast().last, !before.isWhitespace, second.first?.isWhitespace == false {
+            return first + second
+        }
         return first + " " + second
     }
 
@@ -60,6 +68,8 @@ enum ParagraphJoiner {
                                   blankSeparated: Bool) -> Bool {
         let next = line.text
         let previous = acrossBlank ? paragraph : previousLine
+        // "III." on a line of its own, its title on the next (as a PDF sets a numbered heading).
+        if LineKind.isBareLabel(paragraph) { return !LineKind.startsBlock(next) }
         if LineKind.endsBlock(paragraph) { return false }
         if LineKind.continuesRange(next, after: previous) { return true }
         if LineKind.startsBlock(next) { return false }
@@ -71,8 +81,10 @@ enum ParagraphJoiner {
         }
         guard let width, !acrossBlank else {
             // A page break or a paste: only a lower-case start, or a date or number after "ngày", "số".
-            if LineKind.endsSentence(previous) || LineKind.isUppercase(next) { return false }
-            return nextStartsLower || (!acrossBlank && LineKind.endsWithLinkWord(previous))
+            // A page break after ";" can cut a paragraph too: a new paragraph never starts in lower case.
+            if LineKind.isUppercase(next) || (LineKind.endsSentence(previous) && !(nextStartsLower && previous.hasSuffix(";"))) { return false }
+            let startsWithDigit = next.first?.isNumber ?? false
+            return nextStartsLower || (LineKind.endsWithLinkWord(previous) && (!acrossBlank || startsWithDigit))
         }
         if LineKind.isUppercase(next) && next.contains(" ") { return false }
         if LineKind.opensDocument(next), !(previous.split(separator: " ").last?.first?.isUppercase ?? false) { return false }
@@ -97,6 +109,11 @@ enum ParagraphJoiner {
 enum LineKind {
     static func isCellSeparator(_ text: String) -> Bool {
         text == "|" || text == "*" || text == "***"
+    }
+
+    /// "III.", "1.", "2.1.", "a)": a label with nothing after it.
+    static func isBareLabel(_ text: String) -> Bool {
+        text.count <= 8 && text.rangeOfPattern(#"^([IVX]{1,5}|\d{1,2}(\.\d{1,2}){0,2}|[a-zđ])[.)]$"#) != nil
     }
 
     /// A numbered line with no sentence ended yet, short enough to be a heading.

@@ -24,21 +24,18 @@ struct PlanClosing {
             return closing
         }
         closing.startIndex = nơiNhận
-        var index = nơiNhận + 1
-        var lastRecipient = nơiNhận
-        while index < end {
+        // Recipients (the left cell) and the signature (the right cell) may come interleaved,
+        // as a PDF gives the two cells line by line: bullets are recipients, the rest the signature.
+        var signatureLines: [Int] = []
+        for index in (nơiNhận + 1)..<end where !lines[index].text.isEmpty && !lines[index].isTableRow {
             let text = lines[index].text
-            if text.rangeOfPattern(authorityPattern) != nil { break }
             if let first = text.first, "-–+•".contains(first) {
                 closing.recipients.append(cleanRecipient(text))
-                lastRecipient = index
-            } else if !text.isEmpty, isSignatureLine(text) {
-                break
+            } else if !text.hasSuffix(":") {
+                signatureLines.append(index)
             }
-            index += 1
         }
-        closing.signature = signature(lines, in: Array(lastRecipient + 1..<end))
-            ?? signature(lines, in: tail(lines, before: nơiNhận, from: start))
+        closing.signature = signature(lines, in: signatureLines) ?? signature(lines, in: tail(lines, before: nơiNhận, from: start))
         return closing
     }
 

@@ -10,25 +10,43 @@ public struct PlanReadError: Error, Equatable, Sendable, CustomStringConvertible
     }
 }
 
-/// Reads a plan file of any supported kind (plain text, Markdown, DOCX), refusing with a
-/// clear reason what it cannot read: empty files, PDFs, images, binaries, legacy encodings.
+/// Reads a plan file of any supported kind (plain text, Markdown, DOCX, PDF), refusing with a
+/// clear reason what it cannot read: empty files, images, binaries, legacy encodings, a PDF when
+/// the tools to read it are missing.
 public enum PlanFileReader {
     public static let maxBytes = 20 * 1_048_576
 
     public static func read(_ data: Data, filename: String) throws(PlanReadError) -> PlanDocument {
-        try PlanReader.read(lines(data, filename: filename))
+        if isPDF(data) {
+            let reading = try PdfPlanSource.read(checkedSize(data, filename: filename), filename: filename)
+            var document = PlanReader.read(reading.lines, layout: .typeset)
+            document.warnings = reading.warnings + document.warnings
+            return document
+        }
+        let lines = try lines(data, filename: filename)
+        return PlanReader.read(lines, layout: isZip(data) ? .paragraphs : .detect)
+    }
+
+    private static func isPDF(_ data: Data) -> Bool {
+        data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil
+    }
+
+    private static func isZip(_ data: Data) -> Bool {
+        data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
+
+    private static func checkedSize(_ data: Data, filename: String) throws(PlanReadError) -> Data {
+        guard data.count <= maxBytes else {
+            throw PlanReadError("Tệp \(filename) lớn \(data.count / 1_048_576) MB, vượt giới hạn \(maxBytes / 1_048_576) MB.")
+        }
+        return data
     }
 
     public static func lines(_ data: Data, filename: String) throws(PlanReadError) -> [PlanLine] {
         guard !data.isEmpty else { throw PlanReadError("Tệp \(filename) trống.") }
-        guard data.count <= maxBytes else {
-            throw PlanReadError("Tệp \(filename) lớn \(data.count / 1_048_576) MB, vượt giới hạn \(maxBytes / 1_048_576) MB.")
-        }
+        let data = try checkedSize(data, filename: filename)
         let head = [UInt8](data.prefix(8))
-        if head.starts(with: Array("%PDF".utf8)) {
-            throw PlanReadError("Tệp PDF chưa được hỗ trợ. Hãy mở bằng Word hoặc LibreOffice và lưu thành .docx "
-                                + "(hoặc chạy: libreoffice --headless --convert-to docx \"\(filename)\").")
-        }
+        if isPDF(data) { return try PdfPlanSource.read(data, filename: filename).lines }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try DocxPlanSource.lines(from: data, filename: filename) }
         if filename.lowercased().hasSuffix(".docx") {
             throw PlanReadError("Tệp \(filename) mang đuôi .docx nhưng không phải tệp Word (không phải ZIP); có thể tệp bị hỏng.")
