@@ -81,6 +81,15 @@ struct PlanReaderGoldenTests {
         #expect(office.year == 2025)
         #expect(office.place == "Lai Châu")
         #expect(office.signature?.authority == "KT. CHÁNH VĂN PHÒNG")
-        #expect(office.targets.first?.comparator == .between)
+        #expect(office.targets.map(\.comparator) == [.eq, .between])
+        // "Cơ quan được đánh giá, xếp loại … loại “Tốt”": a level target, no figure.
+        #expect(office.targets.first?.unit == .level)
+        #expect(office.targets.first?.level == "Tốt")
+        #expect(office.targets.first?.value == nil)
+        #expect(commune.targets.contains { $0.unit == .level && $0.level == "Tốt" && $0.comparator == .eq })
+        #expect(commune.targets.contains { $0.value == 100 && $0.subject.hasPrefix("thôn thành lập Ban Giám sát") })
+        let district = try PlanFileReader.read(Fixtures.data("seed-000.txt"), filename: "seed-000.txt")
+        // "trên 90% … đạt từ khá trở lên": the share is the figure, the grade its qualifier.
+        #expect(district.targets.contains { $0.comparator == .gt && $0.value == 90 && $0.level == "Khá" })
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds document citations in lines of text and gathers them into documents.
 public enum CitationScanner {
-    private static let symbol = #"(\d{1,5})\s*(?:[-–]\s*([A-ZĐ][A-ZĐa-zđ]{0,3})\s*/\s*([A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*)|/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐa-zđ]{0,3})\s*-\s*([A-ZĐ][A-ZĐa-zđ0-9]*))"#
+    private static let symbol = #"(\d{1,5})\s*(?:[-–]\s*([A-ZĐ][A-ZĐa-zđ]{0,5})\s*/\s*((?:[A-ZĐ][A-ZĐa-zđ0-9]*-)*BCSĐ?\s+UBND\s+(?:tỉnh|huyện|xã|thành phố)|[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*)|/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐa-zđ]{0,5})\s*-\s*([A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*))"#
     /// The regex starts at the number, which ICU finds quickly; the type name before it is
     /// looked for in plain Swift (a case-insensitive alternation tried at every position was
     /// most of the reader's time).

@@ -41,15 +41,19 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
         return parseParty(body, raw: raw) ?? parseState(body, raw: raw)
     }
 
-    private static let typePattern = #"[A-ZĐa-zđ]{1,4}"#
-    private static let issuerPattern = #"[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*"#
+    /// Up to six letters: "KH", "CTr", "QĐi", and joint ones: "CTrPH" (chương trình phối hợp), "QCPH", "NQLT".
+    private static let typePattern = #"[A-ZĐa-zđ]{1,6}"#
+    /// One body or several joined by hyphens ("UBND-BDVTU"); a party affairs committee of a
+    /// People's Committee keeps its body's name: "BDVTU-BCSĐ UBND tỉnh".
+    static let issuerPattern = #"(?:[A-ZĐ][A-ZĐa-zđ0-9]*-)*BCSĐ?\s+UBND\s+(?:tỉnh|huyện|xã|thành phố)|[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐ][A-ZĐa-zđ0-9]*)*"#
 
     private static func parseParty(_ body: String, raw: String) -> DocumentNumber? {
         let pattern = #"^(\d*)-("# + typePattern + #")/("# + issuerPattern + #")$"#
         guard let groups = body.captures(pattern), groups.count == 3 else { return nil }
         let type = DocumentType.canonicalAbbreviation(groups[1])
         let issuer = groups[2]
-        if isStateIssuer(issuer) {
+        // A joint symbol written party-style ("01-QCPH/UBND-BDVTU") keeps that style.
+        if isStateIssuer(issuer), !issuer.contains("-") {
             return DocumentNumber(raw: raw, number: groups[0], year: nil, type: type, issuer: issuer, style: .state)
         }
         return DocumentNumber(raw: raw, number: groups[0], year: nil, type: type, issuer: issuer, style: .party)

@@ -8,9 +8,13 @@ public struct ParsedTarget: Equatable, Sendable, Codable {
     public let unit: TargetMeasure
     public let subject: String
     public let line: Int
+    /// The grade a level target asks for ("Tốt" in "xếp loại … loại “Tốt”"), or that a share of
+    /// units must reach ("Khá" in "trên 90% … đạt từ khá trở lên"); nil otherwise.
+    public let level: String?
 
     public init(text: String, comparator: TargetComparator, value: Double?, upper: Double?, unit: TargetMeasure,
-                subject: String, line: Int) {
+                subject: String, line: Int, level: String? = nil) {
+        self.level = level
         self.text = text
         self.comparator = comparator
         self.value = value
@@ -20,7 +24,7 @@ public struct ParsedTarget: Equatable, Sendable, Codable {
         self.line = line
     }
 
-    enum CodingKeys: String, CodingKey { case text, comparator, value, upper, unit, subject, line }
+    enum CodingKeys: String, CodingKey { case text, comparator, value, upper, unit, subject, line, level }
 
     /// Absent values are written as null, as the import contract shows them.
     public func encode(to encoder: any Encoder) throws {
@@ -32,5 +36,6 @@ public struct ParsedTarget: Equatable, Sendable, Codable {
         try container.encode(unit, forKey: .unit)
         try container.encode(subject, forKey: .subject)
         try container.encode(line, forKey: .line)
+        try container.encode(level, forKey: .level)
     }
 }

@@ -16,4 +16,6 @@ public enum TargetComparator: String, Codable, Sendable, CaseIterable {
 
 public enum TargetMeasure: String, Codable, Sendable {
     case percent, count
+    /// A grade to reach ("loại Tốt", "từ Khá trở lên"): evaluated from classification results.
+    case level
 }

@@ -55,7 +55,7 @@ public enum TargetParser {
         if ["trong đó", "Trong đó", "TRONG ĐÓ"].contains(where: text.containsLiteral) {
             text = text.replacingPattern(#",?\s*trong đó\s*:?"#, with: ";", caseInsensitive: true)
         }
-        if text.containsASCII(".") { text = text.replacingPattern(#"\.\s+(?=\p{Lu})"#, with: ";") }
+        if text.containsASCII(".") { text = text.replacingPattern(#"\.\s+(?=[\p{Lu}\d])"#, with: ";") }
         return text.split(separator: ";").map { $0.trimmed("-–•.") }.filter { !$0.isEmpty }
     }
 
@@ -80,6 +80,12 @@ public enum TargetParser {
             }
         }
         hits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let grade = GradeLevel.find(in: clause)
+        if hits.isEmpty, let grade {
+            // "Cơ quan được đánh giá, xếp loại … loại “Tốt”": a level target with no figure.
+            return [ParsedTarget(text: clause.trimmed(), comparator: grade.atLeast ? .ge : .eq, value: nil, upper: nil, unit: .level,
+                                 subject: grade.subject, line: lineNumber, level: grade.level)]
+        }
         // "100% các thôn không để xảy ra điểm nóng": the zero is what the 100% must achieve.
         if let first = hits.first?.range.lowerBound {
             hits.removeAll { $0.value == 0 && $0.comparator == .eq && $0.range.lowerBound > first }
@@ -91,7 +97,8 @@ public enum TargetParser {
             return ParsedTarget(text: clause[start..<end].trimmed(),
                                 comparator: hit.comparator, value: hit.value, upper: hit.upper, unit: hit.unit,
                                 subject: subject(clause[hit.range.upperBound..<end], beforeAnother: index + 1 < hits.count),
-                                line: lineNumber)
+                                line: lineNumber,
+                                level: grade.flatMap { $0.range.lowerBound >= hit.range.upperBound && $0.range.lowerBound < end ? $0.level : nil })
         }
     }
 

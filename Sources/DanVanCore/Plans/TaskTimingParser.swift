@@ -31,6 +31,13 @@ public enum TaskTimingParser {
             return Result(timing: TaskTiming(raw: text, months: [month], deadline: end), problem: nil)
         }
         if let quarters = quarters(in: folded) {
+            // "quý III/2018": due at the quarter's end.
+            if quarters.count == 1, let year = folded.captures(#"quy\s+[ivx\d]+\s*/\s*(\d{4})"#)?.first.flatMap(Int.init) {
+                let month = quarters[0] * 3
+                return Result(timing: TaskTiming(raw: text, months: [month],
+                                                 deadline: CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))),
+                              problem: nil)
+            }
             return Result(timing: TaskTiming(raw: text, months: quarters.map { $0 * 3 }), problem: nil)
         }
         return months(in: text, folded: folded)

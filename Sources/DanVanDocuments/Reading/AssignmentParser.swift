@@ -27,4 +27,12 @@ enum AssignmentParser {
         }
         return nil
     }
+
+    /// "Sở Nội vụ có trách nhiệm …", "Các sở, ban, ngành tham mưu …": the unit a sentence starts with,
+    /// up to the verb that gives it work.
+    static func leadingUnit(_ text: String) -> String? {
+        let body = ItemMarker.strip(text, numbering: .loose)
+        let pattern = #"^((?:Sở|Ban|Văn phòng|Phòng|UBND|Ủy ban|Uỷ ban|Các|Mặt trận|MTTQ|Hội|Đảng ủy|Đảng uỷ|Trung tâm|Công an|Đoàn|Liên đoàn|Huyện|Thành|Tỉnh|Thường trực|Khối|Bộ|Cục|Chi bộ)[^.;:]{1,100}?)\s+(?:có trách nhiệm|chịu trách nhiệm|tham mưu|chủ trì|xây dựng|triển khai|tổ chức|hướng dẫn|theo dõi|báo cáo|thực hiện|căn cứ|phối hợp|rà soát|tổng hợp)\b"#
+        return body.captures(pattern)?.first?.trimmed(" ,")
+    }
 }

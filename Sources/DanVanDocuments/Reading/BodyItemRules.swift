@@ -23,14 +23,19 @@ enum BodyItemRules {
 
     /// The task a paragraph is under a tasks heading, or under "Tổ chức thực hiện" when it
     /// names a lead unit.
-    static func task(from text: String, line: Int, section: String, path: [String]) -> PlanDocument.Task? {
+    static func task(from text: String, line: Int, section: String, path: [String], planYear: Int? = nil) -> PlanDocument.Task? {
         let implementation = isImplementationSection(path)
         guard implementation || isTaskSection(path) else { return nil }
         let stripped = ItemMarker.strip(text)
         guard !stripped.isShorter(than: 11) else { return nil }
-        let assignment = AssignmentParser.parse(stripped)
+        let deadline = DeadlinePhrase.timing(in: stripped, planYear: planYear)
+        var assignment = AssignmentParser.parse(stripped)
+        // In "Tổ chức thực hiện", an item that gives a unit work with a deadline is a task led by that unit.
+        if implementation, assignment.lead.isEmpty, deadline != nil, let unit = AssignmentParser.leadingUnit(stripped) {
+            assignment = ([unit], [])
+        }
         if implementation, assignment.lead.isEmpty { return nil }
-        return PlanDocument.Task(text: stripped, section: section, group: nil, timing: .init(TaskTiming(raw: "")),
+        return PlanDocument.Task(text: stripped, section: section, group: nil, timing: .init(deadline ?? TaskTiming(raw: "")),
                                  lead: assignment.lead, coordinating: assignment.coordinating, line: line)
     }
 

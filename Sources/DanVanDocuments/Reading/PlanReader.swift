@@ -36,12 +36,15 @@ public enum PlanReader {
         let firstHeading = spans.first.flatMap { span in lines.firstIndex { $0.number == span.line } } ?? bodyEnd
         let opening = (bodyStart..<max(bodyStart, firstHeading)).map { lines[$0] }.filter { !$0.text.isEmpty && !$0.isTableRow }
         if document.issuer == nil { document.issuer = issuer(inOpening: opening.map(\.text).joined(separator: " ")) }
-        readThemeAndMotto(opening + spans.flatMap { $0.bodyIndices.map { lines[$0] } }, into: &document)
+        readThemeAndMotto(opening: opening, body: spans.flatMap { $0.bodyIndices.map { lines[$0] } }, into: &document)
 
         document.targets = targets(spans, lines: lines, warnings: &warnings)
-        document.tasks = bodyTasks(spans, lines: lines)
+        document.tasks = bodyTasks(spans, lines: lines, planYear: document.year)
         let appendix = PlanAppendixReader.tasks(Array(lines[appendixStart...]), planYear: document.year, warnings: &warnings)
         document.tasks += appendix.tasks
+        if document.tasks.isEmpty {
+            document.tasks = ParagraphTableReader.tasks(Array(lines[bodyStart..<bodyEnd]), planYear: document.year)
+        }
         document.body = (opening + spans.flatMap { $0.bodyIndices.map { lines[$0] } }).map { .init(line: $0.number, text: $0.text) }
         document.recipients = closing.recipients
         document.signature = closing.signature
@@ -80,20 +83,19 @@ public enum PlanReader {
         return text.captures(pattern)?.first?.trimmingCharacters(in: .whitespaces)
     }
 
-    private static func readThemeAndMotto(_ lines: [PlanLine], into document: inout PlanDocument) {
-        for line in lines {
-            let folded = VietnameseFolding.foldPrefix(line.text)
-            if document.theme == nil, folded.hasPrefix("chu de") { document.theme = labelled(line.text) }
-            if document.motto == nil, folded.hasPrefix("phuong cham") { document.motto = labelled(line.text) }
+    /// The year's theme and motto are stated in the opening, or in a line of their own under a
+    /// heading ("Chủ đề năm: …"); a motto quoted inside a task ("thực hiện tốt phương châm “Dân
+    /// biết, dân bàn …”") is not the plan's.
+    private static func readThemeAndMotto(opening: [PlanLine], body: [PlanLine], into document: inout PlanDocument) {
+        let labelled = body.filter {
+            let folded = VietnameseFolding.foldPrefix(ItemMarker.strip($0.text))
+            return folded.hasPrefix("chu de") || folded.hasPrefix("phuong cham")
         }
-    }
-
-    /// The quoted text after a label ("Chủ đề năm 2024: “...”"), or what follows the colon.
-    private static func labelled(_ text: String) -> String? {
-        if let quoted = text.captures(#"[“"]([^”"]+)[”"]"#)?.first { return quoted }
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " .;"))
-        return value.isEmpty ? nil : value
+        for line in opening + labelled {
+            if document.theme == nil { document.theme = ThemeAndMotto.theme(in: line.text) }
+            if document.motto == nil { document.motto = ThemeAndMotto.motto(in: line.text) }
+            if document.theme != nil && document.motto != nil { return }
+        }
     }
 
     private static func targets(_ spans: [SectionSpan], lines: [PlanLine], warnings: inout [PlanDocument.Warning]) -> [ParsedTarget] {
@@ -111,10 +113,10 @@ public enum PlanReader {
         return found
     }
 
-    private static func bodyTasks(_ spans: [SectionSpan], lines: [PlanLine]) -> [PlanDocument.Task] {
+    private static func bodyTasks(_ spans: [SectionSpan], lines: [PlanLine], planYear: Int?) -> [PlanDocument.Task] {
         spans.flatMap { span in
             span.bodyIndices.compactMap { index in
-                BodyItemRules.task(from: lines[index].text, line: lines[index].number, section: span.number, path: span.path)
+                BodyItemRules.task(from: lines[index].text, line: lines[index].number, section: span.number, path: span.path, planYear: planYear)
             }
         }
     }

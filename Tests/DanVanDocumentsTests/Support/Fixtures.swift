@@ -14,6 +14,11 @@ enum Fixtures {
         try Data(contentsOf: url(name))
     }
 
+    /// Four real plans as a clerk pastes them from the web (see Fixtures/web-copies/README.md).
+    static func webCopyPath(_ name: String) -> String {
+        url("web-copies/" + name).path
+    }
+
     static func golden(_ seed: String) throws -> PlanDocument {
         try JSONDecoder().decode(PlanDocument.self, from: data(seed + ".golden.json"))
     }
