@@ -14,6 +14,7 @@ struct MigrationListTests {
         "CreateTaskCoordinator", "CreateTaskOccurrence", "CreateTaskUpdate", "CreatePlanRevision", "CreateReportScheme",
         "CreateReport", "CreateReportValue", "CreateReportChildSum", "CreatePlanParagraph", "CreateEvidenceFile",
         "CreateReportGeneration", "AddPlanImportDraftReading", "AddLoginAttemptAddress",
+        "AddPlanTargetLevel",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

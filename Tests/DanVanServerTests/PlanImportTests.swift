@@ -68,6 +68,10 @@ struct PlanImportTests {
                                                                unitCode: nil, by: .commandLine, on: app.db)
             if case .stored(let issuedID, _) = issued {
                 #expect(try await Plan.find(issuedID, on: app.db)?.status == .issued, "a numbered, dated plan is issued")
+                // "xếp loại … loại “Tốt”" is stored as a level target, its grade kept for classification.
+                let levels = try await PlanTargetRecord.query(on: app.db).filter(\.$planID == issuedID).all().filter { $0.measure == "level" }
+                #expect(levels.map(\.level) == ["Tốt"])
+                #expect(levels.first?.value == nil)
             }
         }
     }

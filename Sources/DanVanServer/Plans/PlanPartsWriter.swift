@@ -53,7 +53,7 @@ enum PlanPartsWriter {
         targets.enumerated().map { index, target in
             PlanRows.Target(planID: planID, position: index, text: target.text, comparator: target.comparator.rawValue,
                             value: target.value, upper: target.upper, measure: target.unit.rawValue, subject: target.subject,
-                            line: target.line)
+                            line: target.line, level: target.level)
         }
     }
 

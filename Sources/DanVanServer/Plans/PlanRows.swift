@@ -42,10 +42,11 @@ enum PlanRows {
     struct Target: Encodable {
         let planID: Int, position: Int, text: String, comparator: String, value: Double?, upper: Double?
         let measure: String, subject: String, line: Int
+        var level: String?
         var parentTargetID: Int?, indicatorID: Int?
 
         enum CodingKeys: String, CodingKey {
-            case planID = "plan_id", position, text, comparator, value, upper, measure, subject, line
+            case planID = "plan_id", position, text, comparator, value, upper, measure, subject, line, level
             case parentTargetID = "parent_target_id", indicatorID = "indicator_id"
         }
     }

@@ -36,5 +36,6 @@ enum MigrationList {
         CreateReportGeneration(),
         AddPlanImportDraftReading(),
         AddLoginAttemptAddress(),
+        AddPlanTargetLevel(),
     ]
 }

@@ -43,6 +43,8 @@ final class PlanTargetRecord: Model, @unchecked Sendable {
     @Field(key: "measure") var measure: String
     @Field(key: "subject") var subject: String
     @Field(key: "line") var line: Int
+    /// The grade a level target asks for, or that qualifies a share ("Khá" in "… đạt từ khá trở lên").
+    @OptionalField(key: "level") var level: String?
     @OptionalField(key: "parent_target_id") var parentTargetID: Int?
     @OptionalField(key: "indicator_id") var indicatorID: Int?
 

@@ -61,7 +61,7 @@ enum PlanDerivation {
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$planID == upperID).sort(\.$position).all()
         try await SQLRows.insert(targets.map {
             PlanRows.Target(planID: planID, position: $0.position, text: $0.text, comparator: $0.comparator, value: $0.value,
-                            upper: $0.upper, measure: $0.measure, subject: $0.subject, line: $0.line,
+                            upper: $0.upper, measure: $0.measure, subject: $0.subject, line: $0.line, level: $0.level,
                             parentTargetID: $0.requireID, indicatorID: $0.indicatorID)
         }, into: PlanTargetRecord.schema, on: sql)
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$planID == upperID).sort(\.$position).all()
