@@ -109,7 +109,7 @@ struct ImportCommandTests {
         try Data("%PDF-1.7".utf8).write(to: pdf)
         let refused = await run(["import", pdf.path, "--json"])
         #expect(refused.status == 2)
-        #expect(refused.errors.contains("PDF chưa được hỗ trợ"))
+        #expect(refused.errors.contains("Không đọc được tệp PDF kh.pdf"))
         #expect(refused.output.isEmpty)
     }
 }

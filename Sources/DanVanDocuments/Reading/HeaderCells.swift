@@ -100,7 +100,8 @@ enum IssuerName {
                 continue
             }
             let folded = VietnameseFolding.fold(line)
-            if placeStarts.contains(where: { folded.hasPrefix($0 + " ") }) || !bodyStarts.contains(where: { folded.hasPrefix($0) }) {
+            // "TỈNH TIỀN GIANG" under "ỦY BAN NHÂN DÂN" continues its name; a line naming a body starts another.
+            if !bodyStarts.contains(where: { folded.hasPrefix($0) }) {
                 current = above + " " + line
             } else if departmentStarts.contains(where: { folded.hasPrefix($0) }),
                       committeeStarts.contains(where: { VietnameseFolding.fold(above).hasPrefix($0) }) {
@@ -112,7 +113,6 @@ enum IssuerName {
         return current
     }
 
-    private static let placeStarts = ["tinh", "huyen", "xa", "phuong", "thi tran", "thi xa", "thanh pho", "quan"]
     private static let departmentStarts = ["ban ", "van phong", "uy ban kiem tra"]
     private static let committeeStarts = ["tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy", "dang uy", "uy ban nhan dan", "ubnd",
                                           "hoi dong nhan dan", "hdnd"]

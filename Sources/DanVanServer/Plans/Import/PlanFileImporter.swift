@@ -11,7 +11,7 @@ enum PlanFileImporter {
         case skipped(reason: String)
     }
 
-    static let readableExtensions: Set<String> = ["txt", "md", "markdown", "docx"]
+    static let readableExtensions: Set<String> = ["txt", "md", "markdown", "docx", "pdf"]
 
     static func importFile(named name: String, data: Data, unitCode: String?, by actor: Actor,
                            on db: any Database) async throws -> Outcome {
@@ -67,7 +67,7 @@ enum PlanFileImporter {
             if readableExtensions.contains(url.pathExtension.lowercased()) {
                 readable.append(url)
             } else {
-                ignored.append((url, "định dạng .\(url.pathExtension) không đọc được (dùng .docx, .txt, .md)"))
+                ignored.append((url, "định dạng .\(url.pathExtension) không đọc được (dùng .docx, .pdf, .txt, .md)"))
             }
         }
         return (readable, ignored)

@@ -25,7 +25,7 @@ enum PlanDraftUpload {
             guard let own = actor.unitID else { throw AppError.forbidden }
             try await Authorizer.require(actor, .editPlans, onUnitID: own, db: db)
         }
-        guard !files.isEmpty else { throw AppError.invalid("files", "Hãy chọn ít nhất một tệp kế hoạch (.docx, .txt, .md).") }
+        guard !files.isEmpty else { throw AppError.invalid("files", "Hãy chọn ít nhất một tệp kế hoạch (.docx, .pdf, .txt, .md).") }
         guard files.count <= limits.planFilesPerUpload else {
             throw AppError.invalid("files", "Mỗi lần nhập tối đa \(limits.planFilesPerUpload) tệp; bạn đã chọn \(files.count).")
         }
