@@ -20,7 +20,7 @@ struct ExternalTool {
 
     enum Failure: Error {
         case timedOut
-        case failed(status: Int32, message: String)
+        case failed(status: Int32)
     }
 
     /// Runs with `arguments`; returns standard output.
@@ -33,9 +33,11 @@ struct ExternalTool {
             process.executableURL = URL(fileURLWithPath: path)
             process.arguments = arguments
         }
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
         process.standardOutput = output
-        process.standardError = errors
+        // A damaged PDF makes pdftotext print an error per object: a pipe nobody reads would fill
+        // and stall the tool until the timeout. Its messages are not shown to users anyway.
+        process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
@@ -53,8 +55,7 @@ struct ExternalTool {
             throw Failure.timedOut
         }
         readingDone.wait()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw Failure.failed(status: process.terminationStatus, message: message) }
+        guard process.terminationStatus == 0 else { throw Failure.failed(status: process.terminationStatus) }
         return buffer.data
     }
 

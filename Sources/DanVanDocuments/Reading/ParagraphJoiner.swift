@@ -134,12 +134,7 @@ enum LineKind {
     }
 
     static func isUppercase(_ text: String) -> Bool {
-        var letters = 0
-        for character in text where character.isLetter {
-            if character.isLowercase { return false }
-            letters += 1
-        }
-        return letters >= 2
+        OfficialNameCasing.isAllCapitals(text)
     }
 
     static func endsSentence(_ text: String) -> Bool {

@@ -10,7 +10,8 @@ enum PdfPlanSource {
         var warnings: [PlanDocument.Warning]
     }
 
-    static let maxOCRPages = 30
+    /// Recognising a page takes seconds: a scan longer than this is read up to here, and says so.
+    static let maxOCRPages = 10
 
     static func read(_ data: Data, filename: String) throws(PlanReadError) -> Reading {
         guard let pdftotext = ExternalTool.find("pdftotext") else {
@@ -54,6 +55,11 @@ enum PdfPlanSource {
         return Array(lines[..<start])
     }
 
+    /// "page-2.png" before "page-10.png".
+    private static func pageNumber(_ name: String) -> Int {
+        Int(name.filter(\.isNumber)) ?? 0
+    }
+
     private static func recognise(_ input: URL, in folder: ScratchFolder, filename: String) throws(PlanReadError) -> Reading {
         guard let pdftoppm = ExternalTool.find("pdftoppm"), let tesseract = ExternalTool.find("tesseract") else {
             throw PlanReadError("Tệp PDF \(filename) không có lớp chữ (là bản chụp hoặc quét). Để nhận dạng chữ, máy chủ cần pdftoppm và tesseract "
@@ -61,12 +67,13 @@ enum PdfPlanSource {
         }
         let pagePrefix = folder.url.appendingPathComponent("page").path
         do {
-            _ = try pdftoppm.run(["-r", "300", "-gray", "-png", "-l", String(maxOCRPages), input.path, pagePrefix], seconds: 120)
+            _ = try pdftoppm.run(["-r", "300", "-gray", "-png", "-l", String(maxOCRPages + 1), input.path, pagePrefix], seconds: 120)
         } catch {
             throw PlanReadError("Không chuyển được các trang của tệp PDF \(filename) thành ảnh để nhận dạng chữ.")
         }
-        let pages = ((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? [])
-            .filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }.sorted()
+        let rendered = ((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? [])
+            .filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }.sorted { pageNumber($0) < pageNumber($1) }
+        let pages = Array(rendered.prefix(maxOCRPages))
         var text = ""
         for page in pages {
             do {
@@ -81,6 +88,10 @@ enum PdfPlanSource {
         }
         var warnings = [PlanDocument.Warning(line: nil, message: "Tệp PDF không có lớp chữ: nội dung được nhận dạng từ ảnh (OCR) trên \(pages.count) trang; "
                                              + "hãy đối chiếu số, ngày, tên và các con số với bản gốc.")]
+        if rendered.count > maxOCRPages {
+            warnings.append(.init(line: nil, message: "Chỉ nhận dạng \(maxOCRPages) trang đầu của bản quét; các trang sau chưa được đọc. "
+                                  + "Hãy tải lên tệp Word (.docx) để đọc đủ văn bản."))
+        }
         let lines = cutScrambledTable(TextPlanSource.lines(from: text.precomposed), warnings: &warnings)
         return Reading(lines: lines, warnings: warnings)
     }

@@ -17,14 +17,20 @@ public enum PlanFileReader {
     public static let maxBytes = 20 * 1_048_576
 
     public static func read(_ data: Data, filename: String) throws(PlanReadError) -> PlanDocument {
+        try readWithLines(data, filename: filename).document
+    }
+
+    /// The reading and the lines it was read from (a draft keeps both, to show the document
+    /// beside what was read). A PDF is converted once, here.
+    public static func readWithLines(_ data: Data, filename: String) throws(PlanReadError) -> (document: PlanDocument, lines: [PlanLine]) {
         if isPDF(data) {
             let reading = try PdfPlanSource.read(checkedSize(data, filename: filename), filename: filename)
             var document = PlanReader.read(reading.lines, layout: .typeset)
             document.warnings = reading.warnings + document.warnings
-            return document
+            return (document, reading.lines)
         }
         let lines = try lines(data, filename: filename)
-        return PlanReader.read(lines, layout: isZip(data) ? .paragraphs : .detect)
+        return (PlanReader.read(lines, layout: isZip(data) ? .paragraphs : .detect), lines)
     }
 
     private static func isPDF(_ data: Data) -> Bool {

@@ -18,8 +18,6 @@ struct PlanHeader {
     /// The line of a title sentence ("Kế hoạch số 1600-KH/BDVTW ngày … của … về …"), not a citation.
     var titleSentenceLine: Int?
     var metadata = PageFurniture.Metadata()
-    /// The document's last line of text, to say where a document that seems cut short ends.
-    var lastTextLine: PlanLine?
 
     /// Title words and the type they name. Only KẾ HOẠCH and CHƯƠNG TRÌNH are plans.
     static let titles: [(word: String, type: String)] = [
@@ -48,7 +46,6 @@ struct PlanHeader {
         let topEnd = header.titleIndex ?? header.readTitleSentence(lines) ?? min(lines.count, 15)
         header.readTop(HeaderCells.cells(raw, upTo: topEnd))
         header.fillFromMetadata()
-        header.lastTextLine = raw.last { !$0.text.isEmpty }
         if let subject = header.subject, OfficialNameCasing.isAllCapitals(subject) { header.subject = OfficialNameCasing.title(subject) }
         return header
     }

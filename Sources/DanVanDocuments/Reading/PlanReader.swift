@@ -56,7 +56,7 @@ public enum PlanReader {
         let openingLines = Set(opening.map(\.number))
         document.basis = documents.filter { !openingLines.isDisjoint(with: $0.occurrences) }.map(PlanDocument.Citation.init)
 
-        warnings += headerWarnings(header, document: document)
+        warnings += headerWarnings(header, document: document, lastLine: rawLines.last { !$0.text.isEmpty })
         document.kind = (header.documentType == "KH" || header.documentType == "CTr") && !(spans.isEmpty && document.tasks.isEmpty)
             ? .plan : .unknown
         if document.kind == .unknown { warnings.insert(contentsOf: unknownReasons(header, spans: spans, lines: lines), at: 0) }
@@ -126,7 +126,7 @@ public enum PlanReader {
         ItemMarker.strip(text)
     }
 
-    private static func headerWarnings(_ header: PlanHeader, document: PlanDocument) -> [PlanDocument.Warning] {
+    private static func headerWarnings(_ header: PlanHeader, document: PlanDocument, lastLine: PlanLine?) -> [PlanDocument.Warning] {
         var warnings: [PlanDocument.Warning] = []
         if document.number == nil {
             warnings.append(.init(line: nil, message: "Không thấy số, ký hiệu của văn bản."))
@@ -136,7 +136,7 @@ public enum PlanReader {
         if header.dateLeftBlank, document.issuedOn == nil {
             warnings.append(.init(line: nil, message: "Ngày ban hành để trống (bản dự thảo)."))
         }
-        if document.signature == nil && document.recipients.isEmpty, header.titleWord != nil, let last = header.lastTextLine {
+        if document.signature == nil && document.recipients.isEmpty, header.titleWord != nil, let last = lastLine {
             warnings.append(.init(line: last.number, message: "Văn bản có vẻ bị cắt: không có \"Nơi nhận\" và chữ ký; văn bản dừng ở dòng "
                                   + "\(last.number): \"\(last.text.clippedAtWord(60))\"."))
         } else if document.signature == nil, header.titleWord != nil {

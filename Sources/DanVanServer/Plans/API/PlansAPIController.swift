@@ -32,10 +32,9 @@ struct PlansAPIController {
         let name = UnitInput.nonEmpty(req.query[String.self, at: "filename"]) ?? "plan.docx"
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         let reading: PlanDocument
-        do {
-            reading = try PlanFileReader.read(data, filename: name)
-        } catch {
-            throw AppError.invalid("file", error.description)
+        switch await PlanFileReading.read(data, filename: name) {
+        case .success(let read): reading = read.document
+        case .failure(let error): throw AppError.invalid("file", error.description)
         }
         guard req.query[Bool.self, at: "save"] == true else {
             let response = try await reading.encodeResponse(for: req)

@@ -36,8 +36,8 @@ final class PlanImportDraft: Model, @unchecked Sendable {
            let lines = try? JSONDecoder().decode([PlanLine].self, from: Data(linesJSON.utf8)) {
             return (reading, lines)
         }
-        let lines = try PlanFileReader.lines(content, filename: filename)
-        return (PlanReader.read(lines), lines)
+        let read = try PlanFileReader.readWithLines(content, filename: filename)
+        return (read.document, read.lines)
     }
 
     var requireID: Int { id ?? 0 }

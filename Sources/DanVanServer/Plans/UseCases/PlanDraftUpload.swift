@@ -29,15 +29,19 @@ enum PlanDraftUpload {
         guard files.count <= limits.planFilesPerUpload else {
             throw AppError.invalid("files", "Mỗi lần nhập tối đa \(limits.planFilesPerUpload) tệp; bạn đã chọn \(files.count).")
         }
+        // Read before the transaction: a PDF can take seconds, and a write transaction holds SQLite's lock.
+        var read: [Result<(PlanDocument, [PlanLine]), String>] = []
+        for file in files { read.append(await reading(file)) }
+        let readings = read
         return try await db.writeTransaction { tx in
             var (count, bytes) = try await held(by: userID, on: tx)
             var outcomes: [Outcome] = []
-            for file in files {
+            for (file, reading) in zip(files, readings) {
                 if count >= limits.draftsPerUser || bytes + file.data.count > limits.draftBytesPerUser {
                     outcomes.append(.refused(filename: file.filename, reason: "Bạn đang có \(count) tệp chờ xác nhận; hãy lưu hoặc hủy bớt rồi nhập tiếp."))
                     continue
                 }
-                switch reading(file) {
+                switch reading {
                 case .failure(let reason):
                     outcomes.append(.refused(filename: file.filename, reason: reason))
                 case .success(let (document, lines)):
@@ -53,16 +57,15 @@ enum PlanDraftUpload {
     }
 
     /// The file read as a plan, or why it is not one in words a clerk can act on.
-    private static func reading(_ file: File) -> Result<(PlanDocument, [PlanLine]), String> {
-        do {
-            let lines = try PlanFileReader.lines(file.data, filename: file.filename)
-            let document = PlanReader.read(lines)
-            guard document.kind == .plan else {
-                return .failure(document.warnings.first?.message ?? "Tệp \(file.filename) không được nhận là kế hoạch.")
-            }
-            return .success((document, lines))
-        } catch {
+    private static func reading(_ file: File) async -> Result<(PlanDocument, [PlanLine]), String> {
+        switch await PlanFileReading.read(file.data, filename: file.filename) {
+        case .failure(let error):
             return .failure(error.description)
+        case .success(let read):
+            guard read.document.kind == .plan else {
+                return .failure(read.document.warnings.first?.message ?? "Tệp \(file.filename) không được nhận là kế hoạch.")
+            }
+            return .success((read.document, read.lines))
         }
     }
 
