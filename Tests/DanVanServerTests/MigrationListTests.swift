@@ -15,6 +15,11 @@ struct MigrationListTests {
         "CreateReport", "CreateReportValue", "CreateReportChildSum", "CreatePlanParagraph", "CreateEvidenceFile",
         "CreateReportGeneration", "AddPlanImportDraftReading", "AddLoginAttemptAddress",
         "AddPlanTargetLevel",
+        "AddUserEmail",
+        "CreateNotification",
+        "CreateNotificationPreference",
+        "CreateMailOutbox",
+        "CreateJobLease",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

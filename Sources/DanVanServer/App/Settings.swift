@@ -20,6 +20,14 @@ public struct Settings: Sendable {
     public var uploads: UploadLimits
     /// `DANVAN_TODAY` or `--today`: the day the server takes as today (the demo, tests); nil: the real date.
     public var today: CivilDate?
+    /// `DANVAN_SMTP_URL`: the relay mail goes through (smtp://user:pass@host:587); nil: mail waits in the outbox.
+    public var smtpURL: String?
+    /// `DANVAN_MAIL_FROM`: the sender's address on every mail.
+    public var mailFrom: String?
+    /// `DANVAN_JOB_SECONDS`: how often the job runner wakes (deadline notices, digests, the outbox); 0 turns it off.
+    public var jobSeconds: Int
+    /// `DANVAN_DIGEST_HOUR`: the hour (Việt Nam time) from which the day's digest goes out.
+    public var digestHour: Int
 
     /// Values that could not be read (a port that is not a number, a cost out of range), each in
     /// one Vietnamese line; `validated()` refuses to start with them.
@@ -54,6 +62,11 @@ public struct Settings: Sendable {
             problems.append("DANVAN_TODAY \"\(raw)\" không phải một ngày; ghi dạng 2026-11-30.")
         }
         self.today = today ?? env("DANVAN_TODAY").flatMap(CivilDate.init(parsing:))
+        self.smtpURL = env("DANVAN_SMTP_URL")
+        self.mailFrom = env("DANVAN_MAIL_FROM")
+        self.jobSeconds = number("DANVAN_JOB_SECONDS", "Chu kỳ chạy việc định kỳ (giây)", in: 0...86_400, default: 60)
+        self.digestHour = number("DANVAN_DIGEST_HOUR", "Giờ gửi thư tổng hợp", in: 0...23, default: 6)
+        if case .failure(let problem) = SMTPSettings.parse(url: smtpURL, from: mailFrom) { problems.append(problem.message) }
         self.problems = problems
     }
 

@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 CommandOutput.line(report.text)
             }
+            app.lifecycle.use(JobRunnerLifecycle())
             let data = describe(location)
             let announce = Task { await Self.announce(app, data: data) }
             try await app.execute()

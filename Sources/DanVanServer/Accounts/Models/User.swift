@@ -14,6 +14,11 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "active") var active: Bool
     @Field(key: "version") var version: Int
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "email_verified_at") var emailVerifiedAt: Date?
+    @OptionalField(key: "email_token_hash") var emailTokenHash: String?
+    @OptionalField(key: "email_token_expires_at") var emailTokenExpiresAt: Date?
+    @OptionalField(key: "mail_timing") var mailTiming: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -21,4 +26,7 @@ final class User: Model, @unchecked Sendable {
 
     var userRole: Role { Role(rawValue: role) ?? .viewer }
     var requireID: Int { id ?? 0 }
+    var timing: MailTiming { mailTiming.flatMap(MailTiming.init(rawValue:)) ?? .digest }
+    /// The address notices may be mailed to: set and verified.
+    var verifiedEmail: String? { emailVerifiedAt == nil ? nil : email }
 }

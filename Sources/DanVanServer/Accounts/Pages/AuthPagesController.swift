@@ -16,7 +16,6 @@ struct AuthPagesController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteRoute.home.pathComponents) { req in req.redirect(to: SiteRoute.units.path) }
         routes.get(SiteRoute.login.pathComponents, use: form)
         routes.post(SiteRoute.login.pathComponents, use: login)
         routes.post(SiteRoute.logout.pathComponents, use: logout)

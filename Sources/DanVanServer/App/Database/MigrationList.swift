@@ -37,5 +37,10 @@ enum MigrationList {
         AddPlanImportDraftReading(),
         AddLoginAttemptAddress(),
         AddPlanTargetLevel(),
+        AddUserEmail(),
+        CreateNotification(),
+        CreateNotificationPreference(),
+        CreateMailOutbox(),
+        CreateJobLease(),
     ]
 }

@@ -16,6 +16,7 @@ func registerRoutes(_ app: Application) throws {
     PlanEditPagesController().register(app)
     ReportPagesController(limits: app.settings.uploads).register(app)
     DocumentPagesController().register(app)
+    NotificationPagesController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

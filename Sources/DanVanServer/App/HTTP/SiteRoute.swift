@@ -65,6 +65,14 @@ enum SiteRoute: Equatable {
     case dashboardTargetsXlsx(String)
     case dashboardChildrenXlsx(String)
     case dashboardCompletenessXlsx(String)
+    case notifications
+    case notificationOpen(Int)
+    case notificationsReadAll
+    case accountNotifications
+    case accountEmail
+    case accountEmailVerify
+    case adminMail
+    case adminMailRetry(Int)
 
     /// Any value, when a route is registered: the value's segment becomes the `:id` parameter.
     static let anyID = 0
@@ -157,6 +165,14 @@ enum SiteRoute: Equatable {
         case .dashboardTargetsXlsx(let code): [.fixed("dashboard"), .value(code), .fixed("targets.xlsx")]
         case .dashboardChildrenXlsx(let code): [.fixed("dashboard"), .value(code), .fixed("children.xlsx")]
         case .dashboardCompletenessXlsx(let code): [.fixed("dashboard"), .value(code), .fixed("completeness.xlsx")]
+        case .notifications: [.fixed("notifications")]
+        case .notificationOpen(let id): [.fixed("notifications"), .value(String(id))]
+        case .notificationsReadAll: [.fixed("notifications"), .fixed("read-all")]
+        case .accountNotifications: [.fixed("account"), .fixed("notifications")]
+        case .accountEmail: [.fixed("account"), .fixed("email")]
+        case .accountEmailVerify: [.fixed("account"), .fixed("email"), .fixed("verify")]
+        case .adminMail: [.fixed("admin"), .fixed("mail")]
+        case .adminMailRetry(let id): [.fixed("admin"), .fixed("mail"), .value(String(id)), .fixed("retry")]
         }
     }
 }

@@ -31,21 +31,26 @@ struct Layout: Encodable {
     let stylesheet: String
     let uploadScript: String
 
-    static func make(for req: Request, title: String, notice: String? = nil, unitName: String? = nil, crumbs: [Crumb] = []) -> Layout {
+    static func make(for req: Request, title: String, notice: String? = nil, unitName: String? = nil, crumbs: [Crumb] = [],
+                     counts: MenuCounts = MenuCounts()) -> Layout {
         let user = req.auth.get(User.self)
-        var links: [(String, SiteRoute)] = []
+        var links: [(String, SiteRoute, Int)] = []
         if let user {
-            links.append(("Đơn vị", .units))
-            links.append(("Kế hoạch", .plans))
-            links.append(("Nhiệm vụ", .tasks))
-            links.append(("Báo cáo", .reports))
+            links.append(("Việc cần làm", .home, 0))
+            links.append(("Thông báo", .notifications, counts.unread))
+            links.append(("Đơn vị", .units, 0))
+            links.append(("Kế hoạch", .plans, 0))
+            links.append(("Nhiệm vụ", .tasks, counts.tasks))
+            links.append(("Báo cáo", .reports, counts.reports))
             if user.userRole == .admin || user.userRole == .manager {
-                links += [("Tài khoản", .users), ("Nhật ký", .audit)]
+                links += [("Tài khoản", .users, 0), ("Nhật ký", .audit, 0)]
             }
-            links.append(("Cá nhân", .account))
+            if user.userRole == .admin { links.append(("Thư đi", .adminMail, 0)) }
+            links.append(("Cá nhân", .account, 0))
         }
-        let nav = links.map { label, route in
-            NavLink(label: label, href: route.path, current: req.url.path.hasPrefix(route.path))
+        let path = req.url.path
+        let nav = links.map { label, route, count in
+            NavLink(label: label, href: route.path, current: route == .home ? path == "/" : path.hasPrefix(route.path), count: count > 0 ? count : nil)
         }
         return Layout(title: title, csrf: req.csrfToken, userName: user?.fullName, userUnit: unitName,
                       roleLabel: user?.userRole.label, nav: nav, notice: notice, crumbs: crumbs, homeHref: SiteRoute.home.path,
@@ -65,7 +70,9 @@ extension Request {
                                      notice: String? = nil, crumbs: [Layout.Crumb] = []) async throws -> Response {
         let unitName: String? = if let known = storage[SessionUnitNameKey.self] { known }
             else { try await auth.get(User.self)?.unitID.asyncMap { try await OrgUnit.find($0, on: db)?.name } ?? nil }
-        let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName, crumbs: crumbs), page: page)
+        let counts = try await auth.get(User.self).asyncMap { try await application.menuCounts.counts(for: $0, today: today, on: db) }
+        let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName, crumbs: crumbs,
+                                                  counts: counts ?? MenuCounts()), page: page)
         let response = try await view.render(template, envelope).encodeResponse(for: self)
         response.status = status
         return response

@@ -18,6 +18,8 @@ enum PlanIssuing {
             plan.status = .issued
             try await plan.save(on: tx)
             try await OccurrenceWriter.create(forPlan: planID, year: plan.year, on: tx)
+            try await PlanNotices.issued(plan, on: tx)
+            try await TaskNotices.assigned(planID: planID, on: tx)
             try await AuditLog.record("plan.issue", entityType: "plan", entityKey: "#\(planID)", unitID: plan.unitID,
                                       before: ["status": PlanStatus.draft.rawValue], after: ["status": PlanStatus.issued.rawValue],
                                       by: actor, on: tx)

@@ -29,6 +29,7 @@ enum TaskChange {
             let lead = try await PlanEditLock.leadUnit(change.leadUnitCode, for: plan, on: tx)
             let coordinators = try await change.coordinatorCodes.asyncMap { try await coordinatorIDs($0, for: plan, on: tx) }
             let timingChanged = OccurrenceWriter.timing(task) != parsed.timing
+            let leadChanged = task.leadUnitID != lead?.requireID
             task.text = text
             task.leadUnitID = lead?.requireID
             task.expectedResult = expected.isEmpty ? nil : expected
@@ -45,6 +46,9 @@ enum TaskChange {
                 // Occurrences nobody has started follow the new timing; the others keep their history.
                 try await TaskOccurrence.query(on: tx).filter(\.$taskID == taskID).filter(\.$state == OccurrenceState.notStarted.rawValue).delete()
                 try await OccurrenceWriter.create(forTask: task, year: plan.year, on: tx)
+            }
+            if plan.status == .issued, leadChanged || coordinators != nil {
+                try await TaskNotices.assigned(planID: plan.requireID, taskIDs: [taskID], on: tx)
             }
             try await AuditLog.record("plan.task", entityType: "plan", entityKey: "#\(plan.requireID)", unitID: plan.unitID, before: nil,
                                       after: ["task": "\(taskID)", "lead": lead?.code ?? "", "timing": parsed.timing.raw], by: actor, on: tx)

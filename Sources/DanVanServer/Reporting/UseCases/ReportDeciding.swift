@@ -43,6 +43,7 @@ enum ReportDeciding {
                                       unitID: report.unitID, before: ["state": report.state.rawValue],
                                       after: after, by: actor, on: tx)
             guard let fresh = try await Report.find(report.requireID, on: tx) else { throw AppError.notFound("Không tìm thấy báo cáo.") }
+            try await ReportNotices.decided(action, fresh, reason: reason, by: actor, on: tx)
             return fresh
         }
     }

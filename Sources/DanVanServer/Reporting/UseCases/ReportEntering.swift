@@ -36,6 +36,9 @@ enum ReportEntering {
                                   unitID: form.unitID, before: existing.map { ["state": $0.state.rawValue] },
                                   after: ["state": next.rawValue, "period": form.period.code, "figures": "\(entries.count)"],
                                   by: actor, on: tx)
+        if next == .submitted {
+            try await ReportNotices.submitted(report, by: actor, on: tx)
+        }
         return report
     }
 

@@ -16,7 +16,9 @@ enum TaskReminding {
         let note = try FreeText.clean(note, field: "note", label: "Lời nhắc", limit: FreeText.Limit.paragraph, multiline: true).orInvalid()
         let text = note.isEmpty ? defaultText : note
         try await db.writeTransaction { tx in
-            _ = try await TaskUpdates.insert(context.occurrence.requireID, kind: TaskUpdate.reminderKind, state: nil, text: text, by: actor, on: tx)
+            let updateID = try await TaskUpdates.insert(context.occurrence.requireID, kind: TaskUpdate.reminderKind, state: nil, text: text,
+                                                        by: actor, on: tx)
+            try await TaskNotices.reminded(context, lead: lead, note: text, updateID: updateID, by: actor, on: tx)
             try await AuditLog.record("task.remind", entityType: "task_occurrence", entityKey: "#\(context.occurrence.requireID)",
                                       unitID: lead.id, before: nil, after: ["text": text], by: actor, on: tx)
         }

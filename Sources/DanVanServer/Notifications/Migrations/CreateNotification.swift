@@ -1,0 +1,32 @@
+import Fluent
+
+/// One notice to one person: what happened, about which unit (so a person who may no longer
+/// see that unit no longer sees it), the page it links to, read or not, and how it goes by
+/// mail. `event_key` makes a notice once per person: a deadline job run twice, or by two
+/// servers, inserts nothing the second time.
+struct CreateNotification: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("notifications")
+            .field(.id, .int, .identifier(auto: true))
+            .field("user_id", .int, .required, .references("users", .id, onDelete: .cascade))
+            .field("kind", .string, .required)
+            .field("unit_id", .int, .required, .references("units", .id))
+            .field("audience", .string, .required)
+            .field("title", .string, .required)
+            .field("detail", .string, .required)
+            .field("link", .string, .required)
+            .field("event_key", .string, .required)
+            .field("in_app", .bool, .required)
+            .field("mail", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("read_at", .datetime)
+            .unique(on: "user_id", "event_key")
+            .create()
+        try await SQLIndex.create("notifications_user_idx", on: "notifications", columns: ["user_id", "read_at", "created_at"], in: database)
+        try await SQLIndex.create("notifications_mail_idx", on: "notifications", columns: ["mail", "user_id"], in: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("notifications").delete()
+    }
+}

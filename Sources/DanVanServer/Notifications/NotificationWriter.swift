@@ -1,0 +1,139 @@
+import DanVanCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Writes notices, inside the transaction of the event that causes them (a rolled-back action
+/// notifies nobody), and the immediate mails with them. Each person's preference for the kind
+/// decides whether the notice shows in the app, waits for the daily digest, or is mailed now.
+enum NotificationWriter {
+    struct Recipient: Sendable {
+        let userID: Int
+        let verifiedEmail: String?
+        let timing: MailTiming
+        let channels: NotificationChannels
+    }
+
+    private struct Row: Encodable {
+        let user_id: Int
+        let kind: String
+        let unit_id: Int
+        let audience: String
+        let title: String
+        let detail: String
+        let link: String
+        let event_key: String
+        let in_app: Bool
+        let mail: String
+        let created_at: Date
+    }
+
+    /// Stored mail states of a notice.
+    enum MailState: String {
+        case none, digest, immediate, digested
+    }
+
+    static func notify(_ event: NotificationEvent, to recipients: NotificationRecipients, on db: any Database) async throws {
+        let people = try await resolve(recipients, kind: event.kind, on: db)
+        try await write([event], recipients: [event.key: people], on: db)
+    }
+
+    /// Several events at once (a plan's tasks, a day's deadlines), each with its own recipients.
+    static func write(_ events: [NotificationEvent], recipients: [String: [Recipient]], on db: any Database) async throws {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let now = Date()
+        var rows: [Row] = []
+        for event in events {
+            for person in recipients[event.key] ?? [] where !person.channels.isOff {
+                let mail: MailState = person.channels.email && person.verifiedEmail != nil
+                    ? (person.timing == .immediate ? .immediate : .digest) : .none
+                rows.append(Row(user_id: person.userID, kind: event.kind.rawValue, unit_id: event.unitID,
+                                audience: event.kind.audience.rawValue, title: event.text.title, detail: event.text.detail,
+                                link: event.link, event_key: event.key, in_app: person.channels.inApp, mail: mail.rawValue,
+                                created_at: now))
+            }
+        }
+        guard !rows.isEmpty else { return }
+        let inserted = try await insertIgnoringRepeats(rows, on: sql)
+        let immediate = inserted.filter { $0.mail == MailState.immediate.rawValue }
+        guard !immediate.isEmpty else { return }
+        let addresses = Dictionary(recipients.values.joined().compactMap { person in person.verifiedEmail.map { (person.userID, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+        try await MailOutbox.enqueue(immediate.compactMap { notice in
+            addresses[notice.userID].map { MailComposer.notice(notice, to: $0) }
+        }, on: sql)
+    }
+
+    /// The notices this call stored (a repeat of a key already stored for a person is skipped).
+    private static func insertIgnoringRepeats(_ rows: [Row], on sql: any SQLDatabase) async throws -> [StoredNotice] {
+        var stored: [StoredNotice] = []
+        for chunk in stride(from: 0, to: rows.count, by: 150).map({ Array(rows[$0..<min($0 + 150, rows.count)]) }) {
+            let returned = try await sql.insert(into: "notifications").models(chunk, with: SQLRows.encoder)
+                .ignoringConflicts(with: ["user_id", "event_key"])
+                .returning("id", "user_id", "title", "detail", "link", "mail", "kind").all()
+            stored += try returned.map(StoredNotice.init)
+        }
+        return stored
+    }
+
+    /// The people an event reaches, with their preference for its kind. Inactive accounts and
+    /// viewers hear nothing.
+    static func resolve(_ recipients: NotificationRecipients, kind: NotificationKind, on db: any Database) async throws -> [Recipient] {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let condition: SQLQueryString
+        switch recipients {
+        case .unitStaff(let unitID):
+            condition = "u.unit_id = \(bind: unitID) AND u.role IN ('manager', 'reporter')"
+        case .staffOf(let unitIDs):
+            guard !unitIDs.isEmpty else { return [] }
+            condition = "u.unit_id IN (\(binds: unitIDs)) AND u.role IN ('manager', 'reporter')"
+        case .managersOf(let unitIDs):
+            guard !unitIDs.isEmpty else { return [] }
+            condition = "u.unit_id IN (\(binds: unitIDs)) AND u.role = 'manager'"
+        case .approversAbove(let unitID):
+            condition = """
+                u.role = 'manager' AND u.unit_id = (
+                  SELECT c.ancestor_id FROM unit_closure c
+                  WHERE c.descendant_id = \(bind: unitID) AND c.depth > 0
+                    AND EXISTS (SELECT 1 FROM users m WHERE m.unit_id = c.ancestor_id AND m.role = 'manager' AND m.active = \(bind: true))
+                  ORDER BY c.depth LIMIT 1)
+                """
+        }
+        let rows = try await sql.raw("""
+            SELECT u.id, u.email, u.email_verified_at, u.mail_timing, p.in_app, p.email AS pref_email
+            FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.kind = \(bind: kind.rawValue)
+            WHERE u.active = \(bind: true) AND \(condition)
+            """).all()
+        return try rows.map(recipient)
+    }
+
+    static func recipient(_ row: any SQLRow) throws -> Recipient {
+        let inApp = try row.decode(column: "in_app", as: Bool?.self)
+        let email = try row.decode(column: "pref_email", as: Bool?.self)
+        let verified = try row.decodeNil(column: "email_verified_at") ? nil : try row.decode(column: "email", as: String?.self)
+        return Recipient(userID: try row.decode(column: "id", as: Int.self), verifiedEmail: verified,
+                         timing: try row.decode(column: "mail_timing", as: String?.self).flatMap(MailTiming.init(rawValue:)) ?? .digest,
+                         channels: inApp.map { NotificationChannels(inApp: $0, email: email ?? true) } ?? .standard)
+    }
+}
+
+/// A notice as stored, as much as a mail needs of it.
+struct StoredNotice: Sendable {
+    let id: Int
+    let userID: Int
+    let title: String
+    let detail: String
+    let link: String
+    let mail: String
+    let kind: String
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int.self)
+        userID = try row.decode(column: "user_id", as: Int.self)
+        title = try row.decode(column: "title", as: String.self)
+        detail = try row.decode(column: "detail", as: String.self)
+        link = try row.decode(column: "link", as: String.self)
+        mail = try row.decode(column: "mail", as: String.self)
+        kind = try row.decode(column: "kind", as: String.self)
+    }
+}

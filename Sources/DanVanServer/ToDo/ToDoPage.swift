@@ -1,0 +1,73 @@
+import DanVanCore
+import Fluent
+import SQLKit
+
+/// "Việc cần làm", the first page after sign-in: everything waiting on the user's unit and role,
+/// most pressing first, each line linking to where it is done.
+struct ToDoPage: Encodable {
+    struct Group: Encodable {
+        let label: String
+        let tone: String
+        let items: [ToDoItem]
+    }
+
+    let unitName: String?
+    let roleLabel: String
+    let today: String
+    let groups: [Group]
+    let total: Int
+    /// "and N more" notes when a list was cut (tasks, approvals).
+    let more: [String]
+    let unread: [NotificationQueries.Line]
+    let unreadCount: Int
+    let inboxHref = SiteRoute.notifications.path
+    let preferencesHref = SiteRoute.accountNotifications.path
+    let dashboardHref: String?
+    let emailHint: String?
+
+    static func query(for user: User, today: CivilDate, on db: any Database) async throws -> ToDoPage {
+        let items = try await items(for: user, today: today, on: db)
+        let unread = try await NotificationQueries.inbox(for: user, unreadOnly: true, limit: 5, on: db)
+        let counts = try await MenuCounts.compute(for: user, today: today, on: db)
+        let unit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
+        let sorted = items.list.sorted { $0.urgency < $1.urgency }
+        let groups = Dictionary(grouping: sorted, by: \.urgency.band).sorted { $0.key < $1.key }
+            .map { Group(label: $0.key.label, tone: $0.key.tone, items: $0.value) }
+        let hint: String? = user.email == nil ? "Khai địa chỉ thư để nhận thông báo tổng hợp mỗi sáng."
+            : user.emailVerifiedAt == nil ? "Địa chỉ thư \(user.email ?? "") chưa được xác nhận; chưa có thư thông báo nào được gửi tới." : nil
+        return ToDoPage(unitName: unit?.name, roleLabel: user.userRole.label, today: today.vietnamese, groups: groups,
+                        total: sorted.count, more: items.more, unread: unread, unreadCount: counts.unread,
+                        dashboardHref: unit.map { SiteRoute.dashboard($0.code).path }, emailHint: hint)
+    }
+
+    /// The user's items by role: a reporter sends reports and carries out tasks; a manager also
+    /// approves and watches plans; a viewer only reads.
+    static func items(for user: User, today: CivilDate, on db: any Database) async throws -> (list: [ToDoItem], more: [String]) {
+        var list: [ToDoItem] = []
+        var more: [String] = []
+        if user.userRole == .admin {
+            let failed = try await AdminMailPage.failedCount(on: db)
+            if failed > 0 {
+                list.append(ToDoItem(.mail, what: "\(failed) thư thông báo gửi không được", forWhom: "Máy chủ thư", due: nil,
+                                     href: SiteRoute.adminMail.path, urgency: .of(due: nil, today: today, waiting: true)))
+            }
+        }
+        guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db),
+              user.userRole != .viewer else { return (list, more) }
+        list += try await ToDoReports.own(unit, today: today, on: db)
+        let tasks = try await ToDoTasks.led(by: unit, today: today, on: db)
+        list += tasks.items
+        if tasks.total > tasks.items.count {
+            more.append("Còn \(tasks.total - tasks.items.count) nhiệm vụ đến hạn khác trong trang Nhiệm vụ.")
+        }
+        if user.userRole == .manager || user.userRole == .admin {
+            let waiting = try await ToDoReports.waitingApproval(below: unitID, today: today, on: db)
+            list += waiting.items
+            if waiting.total > waiting.items.count {
+                more.append("Còn \(waiting.total - waiting.items.count) báo cáo chờ duyệt khác trong trang Báo cáo.")
+            }
+            list += try await ToDoPlans.lines(for: unit, today: today, on: db)
+        }
+        return (list, more)
+    }
+}
