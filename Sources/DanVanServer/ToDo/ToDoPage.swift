@@ -33,7 +33,7 @@ struct ToDoPage: Encodable {
         let sorted = items.list.sorted { $0.urgency < $1.urgency }
         let groups = Dictionary(grouping: sorted, by: \.urgency.band).sorted { $0.key < $1.key }
             .map { Group(label: $0.key.label, tone: $0.key.tone, items: $0.value) }
-        let hint: String? = user.email == nil ? "Khai địa chỉ thư để nhận thông báo tổng hợp mỗi sáng."
+        let hint: String? = user.userRole == .viewer ? nil : user.email == nil ? "Khai địa chỉ thư để nhận thông báo tổng hợp mỗi sáng."
             : user.emailVerifiedAt == nil ? "Địa chỉ thư \(user.email ?? "") chưa được xác nhận; chưa có thư thông báo nào được gửi tới." : nil
         return ToDoPage(unitName: unit?.name, roleLabel: user.userRole.label, today: today.vietnamese, groups: groups,
                         total: sorted.count, more: items.more, unread: unread, unreadCount: counts.unread,

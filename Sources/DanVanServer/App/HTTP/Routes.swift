@@ -27,4 +27,5 @@ func registerRoutes(_ app: Application) throws {
     PlansAPIController(limits: app.settings.uploads).register(api)
     ReportsAPIController().register(api)
     TasksAPIController().register(api)
+    NotificationsAPIController().register(api)
 }
