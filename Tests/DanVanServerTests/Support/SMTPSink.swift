@@ -87,7 +87,7 @@ final class SMTPSink: Sendable {
         mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
             guard let end = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else { return .needMoreData }
             var line = buffer.readString(length: end - buffer.readerIndex + 1) ?? ""
-            while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+            while let last = line.unicodeScalars.last, last == "\n" || last == "\r" { line.unicodeScalars.removeLast() }
             context.fireChannelRead(Self.wrapInboundOut(line))
             return .continue
         }

@@ -24,7 +24,8 @@ struct OutboxSender: Sendable {
 
     func run(now: Date, on sql: any SQLDatabase) async throws -> Outcome {
         var outcome = Outcome()
-        for mail in try await MailOutbox.claim(limit: batch, now: now, on: sql) {
+        let claimed = try await MailOutbox.claim(limit: batch, now: now, on: sql)
+        for (index, mail) in claimed.enumerated() {
             let message = MIMEMessage.render(from: from, to: mail.to, subject: mail.subject, text: filled(mail.text),
                                              html: filled(mail.html), messageID: "outbox-\(mail.id)@danvan", date: now)
             do {
@@ -38,7 +39,10 @@ struct OutboxSender: Sendable {
                 try await MailOutbox.markFailed(failed, error: "\(error)", now: now, on: sql)
                 outcome.failed += 1
                 // The relay is down or refuses us: the rest wait for the next round instead of failing one by one.
-                if !permanent { break }
+                if !permanent {
+                    try await MailOutbox.release(claimed[(index + 1)...].map(\.id), on: sql)
+                    break
+                }
             }
         }
         return outcome

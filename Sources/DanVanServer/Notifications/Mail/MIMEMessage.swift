@@ -25,20 +25,18 @@ enum MIMEMessage {
 
     /// "=?UTF-8?B?…?=" words of at most 75 characters, split between characters, never inside one.
     static func encodedWord(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else {
-            var words: [String] = []
-            var chunk = ""
-            for character in text {
-                if (chunk + String(character)).utf8.count > 45 {
-                    words.append(chunk)
-                    chunk = ""
-                }
-                chunk.append(character)
+        guard text.unicodeScalars.contains(where: { !$0.isASCII || $0.value < 0x20 }) else { return text }
+        var words: [String] = []
+        var chunk = ""
+        for character in text {
+            if (chunk + String(character)).utf8.count > 45 {
+                words.append(chunk)
+                chunk = ""
             }
-            if !chunk.isEmpty { words.append(chunk) }
-            return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
+            chunk.append(character)
         }
-        return text
+        if !chunk.isEmpty { words.append(chunk) }
+        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
     }
 
     private static func wrappedBase64(_ body: String) -> String {

@@ -97,6 +97,12 @@ enum MailOutbox {
             """).run()
     }
 
+    /// Claimed mails not tried this round (the relay failed before them) go back to the queue as they were.
+    static func release(_ ids: [Int], on sql: any SQLDatabase) async throws {
+        guard !ids.isEmpty else { return }
+        try await sql.raw("UPDATE mail_outbox SET state = 'queued', claimed_until = NULL WHERE state = 'sending' AND id IN (\(binds: ids))").run()
+    }
+
     /// A failed mail the administrator asks to try again.
     static func requeue(_ id: Int, now: Date, on sql: any SQLDatabase) async throws -> Bool {
         !(try await sql.raw("""

@@ -124,7 +124,7 @@ struct SMTPLineDecoder: ByteToMessageDecoder {
         }
         let length = end - buffer.readerIndex + 1
         var line = buffer.readString(length: length) ?? ""
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        while let last = line.unicodeScalars.last, last == "\n" || last == "\r" { line.unicodeScalars.removeLast() }
         context.fireChannelRead(Self.wrapInboundOut(line))
         return .continue
     }
