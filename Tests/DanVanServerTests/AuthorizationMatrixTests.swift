@@ -74,6 +74,69 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    /// Routes about the signed-in person's own work (the to-do page, notices, preferences, the
+    /// e-mail address) and the administrator's outbox. ✓ = allowed, · = refused (403), for the
+    /// roles admin, manager, reporter, viewer in that order; anyone not signed in is sent to sign in
+    /// (401 on the API), except the verification link, which carries its own secret.
+    static let personalRoutes: [(name: String, expected: String, page: (HTTPMethod, String, [String: String]?), api: (HTTPMethod, String, String?)?)] = [
+        ("to-do", "✓✓✓✓", (.GET, "/", nil), (.GET, "/api/todo", nil)),
+        ("inbox", "✓✓✓✓", (.GET, "/notifications", nil), (.GET, "/api/notifications", nil)),
+        ("open another's notice (404)", "✓✓✓✓", (.GET, "/notifications/999999", nil), (.POST, "/api/notifications/999999/read", "{}")),
+        ("read all", "✓✓✓✓", (.POST, "/notifications/read-all", [:]), nil),
+        ("preferences", "✓✓✓✓", (.GET, "/account/notifications", nil), (.GET, "/api/notification-preferences", nil)),
+        ("save preferences (bad timing)", "✓✓✓✓", (.POST, "/account/notifications", ["timing": "weekly"]),
+         (.PUT, "/api/notification-preferences", #"{"timing":"weekly","kinds":[]}"#)),
+        ("e-mail (bad address)", "✓✓✓✓", (.POST, "/account/email", ["email": "x@"]), (.PUT, "/api/account/email", #"{"email":"x@"}"#)),
+        ("outbox", "✓···", (.GET, "/admin/mail", nil), (.GET, "/api/admin/mail", nil)),
+        ("retry a mail (none failed)", "✓···", (.POST, "/admin/mail/999999/retry", [:]), nil),
+    ]
+
+    @Test("personal and administrator routes, for each role and for nobody signed in, on the pages and the API", arguments: TestDatabase.all)
+    func personalRoutes(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await MatrixWorld.make(app)
+            var people: [(HTTPHeaders, String)] = []
+            for role in [Role.admin, .manager, .reporter, .viewer] {
+                let user = try await world.fixture.user("p-\(role.rawValue)", role, at: role == .admin ? nil : "T-D")
+                people.append((try await world.fixture.browser(for: user), try await world.fixture.token(for: user)))
+            }
+            let before = try await world.counts()
+            for (index, (browser, token)) in people.enumerated() {
+                let role = [Role.admin, .manager, .reporter, .viewer][index]
+                for route in Self.personalRoutes {
+                    let allowed = Array(route.expected)[index] == "✓"
+                    let page = try await app.page(route.page.0, route.page.1, headers: browser, form: route.page.2)
+                    var responses = [("page", page)]
+                    if let api = route.api {
+                        responses.append(("api", try await app.api(api.0, api.1, token: token, json: api.2)))
+                    }
+                    for (surface, response) in responses {
+                        let context = Comment(rawValue: "\(role) \(route.name) \(surface) → \(response.status.code)")
+                        if allowed {
+                            #expect(![.forbidden, .unauthorized].contains(response.status) && response.status.code < 500, context)
+                        } else {
+                            #expect(response.status == .forbidden, context)
+                        }
+                    }
+                }
+            }
+            for route in Self.personalRoutes {
+                let page = try await app.page(route.page.0, route.page.1, headers: [:], form: route.page.2)
+                #expect([.seeOther, .found, .forbidden, .unauthorized].contains(page.status) && !page.body.string.contains("Việc cần làm</h1>"),
+                        "\(route.name) without signing in → \(page.status.code)")
+                if let api = route.api {
+                    // A write without a token meets the CSRF check first (403); a read is asked to sign in (401).
+                    let status = try await app.api(api.0, api.1, token: nil, json: api.2).status
+                    #expect(status == .unauthorized || (api.0 != .GET && status == .forbidden), "\(route.name) API without a token → \(status.code)")
+                }
+            }
+            let verify = try await app.page(.GET, "/account/email/verify?token=khong-dung", headers: [:])
+            #expect(verify.status == .unprocessableEntity, "the verification link is public; a wrong secret is refused")
+            let after = try await world.counts()
+            #expect(after == before, "no request here may store anything: \(before) → \(after)")
+        }
+    }
+
     @Test("a browser asking for a unit outside its subtree gets a 403 page with no data", arguments: TestDatabase.all)
     func forbiddenPage(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
@@ -156,7 +219,9 @@ struct MatrixWorld {
     /// Rows that any action of the matrix could add.
     func counts() async throws -> [Int] {
         [try await OrgUnit.query(on: app.db).count(), try await User.query(on: app.db).count(), try await Plan.query(on: app.db).count(),
-         try await TaskUpdate.query(on: app.db).count(), try await Report.query(on: app.db).count(), try await AuditEntry.query(on: app.db).count()]
+         try await TaskUpdate.query(on: app.db).count(), try await Report.query(on: app.db).count(), try await AuditEntry.query(on: app.db).count(),
+         try await NotificationFlowTests.count("notifications", on: app.db), try await NotificationFlowTests.count("notification_preferences", on: app.db),
+         try await NotificationFlowTests.count("mail_outbox", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
