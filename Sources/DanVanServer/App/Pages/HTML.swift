@@ -40,6 +40,14 @@ struct HTML: Sendable, CustomStringConvertible {
         return HTML(rendered: out + ">")
     }
 
+    /// A whole document (a mail's HTML part): the doctype, then `html` with a UTF-8 `head`.
+    static func document(lang: String, @HTMLBuilder body: () -> HTML) -> HTML {
+        HTML(rendered: "<!doctype html>") + element("html", ["lang": lang]) {
+            element("head") { void("meta", ["charset": "utf-8"]) }
+            element("body", [:], body)
+        }
+    }
+
     static func + (lhs: HTML, rhs: HTML) -> HTML {
         HTML(rendered: lhs.rendered + rhs.rendered)
     }

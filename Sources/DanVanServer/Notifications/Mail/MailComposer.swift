@@ -67,10 +67,12 @@ enum MailComposer {
     private static let footer = "Thư tự động từ DanVan. Chọn loại thông báo nhận qua thư tại: \(siteMarker)\(SiteRoute.accountNotifications.path)"
 
     private static func page(_ body: HTML) -> String {
-        "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"></head><body>" + body.description
-            + el("p", ["style": "color:#666;font-size:12px"]) {
+        HTML.document(lang: "vi") {
+            body
+            el("p", ["style": "color:#666;font-size:12px"]) {
                 "Thư tự động từ DanVan. "
                 el("a", ["href": siteMarker + SiteRoute.accountNotifications.path]) { "Chọn loại thông báo nhận qua thư" }
-            }.description + "</body></html>"
+            }
+        }.description
     }
 }
