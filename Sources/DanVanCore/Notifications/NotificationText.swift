@@ -39,7 +39,7 @@ public struct NotificationText: Sendable, Equatable {
         let task = first { if case .task = $0 { true } else { false } }
         let date = first { if case .date = $0 { true } else { false } }
         let reason = first { if case .reason = $0 { true } else { false } }
-        let person = first { if case .person = $0 { true } else { false } }
+        let person = first { if case .person(let name) = $0, !name.isEmpty { true } else { false } }
         let by = person.isEmpty ? "" : " (\(person))"
         switch kind {
         case .reportSubmitted:

@@ -24,6 +24,7 @@ struct ToDoPage: Encodable {
     let preferencesHref = SiteRoute.accountNotifications.path
     let dashboardHref: String?
     let emailHint: String?
+    let emailHintLink: String
 
     static func query(for user: User, today: CivilDate, on db: any Database) async throws -> ToDoPage {
         let items = try await items(for: user, today: today, on: db)
@@ -37,7 +38,8 @@ struct ToDoPage: Encodable {
             : user.emailVerifiedAt == nil ? "Địa chỉ thư \(user.email ?? "") chưa được xác nhận; chưa có thư thông báo nào được gửi tới." : nil
         return ToDoPage(unitName: unit?.name, roleLabel: user.userRole.label, today: today.vietnamese, groups: groups,
                         total: sorted.count, more: items.more, unread: unread, unreadCount: counts.unread,
-                        dashboardHref: unit.map { SiteRoute.dashboard($0.code).path }, emailHint: hint)
+                        dashboardHref: unit.map { SiteRoute.dashboard($0.code).path }, emailHint: hint,
+                        emailHintLink: user.email == nil ? "Khai địa chỉ thư" : "Gửi lại thư xác nhận")
     }
 
     /// The user's items by role: a reporter sends reports and carries out tasks; a manager also

@@ -34,7 +34,9 @@ enum CurrentYearNotices {
             fresh.emailTokenExpiresAt = nil
             fresh.mailTiming = address.timing.rawValue
             try await fresh.save(on: db)
-            try await sql.raw("UPDATE notifications SET mail = 'digest' WHERE user_id = \(bind: user.requireID) AND read_at IS NULL").run()
+            if address.timing == .digest {
+                try await sql.raw("UPDATE notifications SET mail = 'digest' WHERE user_id = \(bind: user.requireID) AND read_at IS NULL").run()
+            }
             // The verification mail of a verified address went out long ago.
             try await sql.raw("""
                 UPDATE mail_outbox SET state = 'sent', attempts = 1, sent_at = created_at

@@ -7,7 +7,7 @@ enum ReportNotices {
     static func submitted(_ report: Report, by actor: Actor, on tx: any Database) async throws {
         guard let unit = try await OrgUnit.find(report.unitID, on: tx), let period = report.reportPeriod else { return }
         let event = NotificationEvent(.reportSubmitted, unitID: unit.requireID,
-                                      facts: [.unit(unit.name), .period(period.label), .person(official: actor.displayName)],
+                                      facts: [.unit(unit.name), .period(period.label), .person(official: actor.userID == nil ? "" : actor.displayName)],
                                       link: SiteRoute.report(unit.code).path + "?period=" + period.code,
                                       key: "report.submitted:\(report.requireID):\(report.version)")
         try await NotificationWriter.notify(event, to: .approversAbove(unit.requireID), on: tx)
@@ -23,7 +23,7 @@ enum ReportNotices {
         }
         guard let unit = try await OrgUnit.find(report.unitID, on: tx), let period = report.reportPeriod else { return }
         let event = NotificationEvent(kind, unitID: unit.requireID,
-                                      facts: [.unit(unit.name), .period(period.label), .reason(reason), .person(official: actor.displayName)],
+                                      facts: [.unit(unit.name), .period(period.label), .reason(reason), .person(official: actor.userID == nil ? "" : actor.displayName)],
                                       link: SiteRoute.report(unit.code).path + "?period=" + period.code,
                                       key: "\(kind.rawValue):\(report.requireID):\(report.version)")
         try await NotificationWriter.notify(event, to: .unitStaff(unit.requireID), on: tx)

@@ -7,7 +7,7 @@ import SQLKit
 enum TaskNotices {
     static func reminded(_ context: TaskContext, lead: OrgUnit, note: String, updateID: Int, by actor: Actor, on tx: any Database) async throws {
         let event = NotificationEvent(.taskReminded, unitID: lead.requireID,
-                                      facts: [.task(context.task.text), .reason(note), .unit(lead.name), .person(official: actor.displayName)],
+                                      facts: [.task(context.task.text), .reason(note), .unit(lead.name), .person(official: actor.userID == nil ? "" : actor.displayName)],
                                       link: SiteRoute.occurrence(context.occurrence.requireID).path, key: "task.reminded:\(updateID)")
         try await NotificationWriter.notify(event, to: .unitStaff(lead.requireID), on: tx)
     }
