@@ -136,4 +136,22 @@ struct NotificationFlowTests {
             #expect(todo.body.string.contains("\"unread\":0") && todo.body.string.contains("Duyệt báo cáo"))
         }
     }
+
+    @Test("the to-do page by role: a viewer is told there is nothing to do; the administrator is asked to set the relay while mail waits",
+          arguments: [TestDatabase.sqlite])
+    func toDoByRole(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            let viewer = try await app.page(.GET, "/", headers: try await fixture.browser(for: try await fixture.user("xem", .viewer, at: "T-C")))
+            #expect(viewer.status == .ok && viewer.body.string.contains("Tài khoản chỉ xem") && !viewer.body.string.contains("Khai địa chỉ thư"))
+            let admin = try await fixture.browser(for: try await fixture.user("quantri", .admin, at: nil))
+            #expect(!(try await app.page(.GET, "/", headers: admin).body.string.contains("Đặt máy chủ thư")))
+            let xa = try await fixture.user("xa", .reporter, at: "T-C")
+            try await EmailVerification.setAddress("xa@donvi.example", for: xa.requireID, by: Actor(xa), on: app.db)
+            let waiting = try await app.page(.GET, "/", headers: admin).body.string
+            #expect(waiting.contains("Đặt máy chủ thư (DANVAN_SMTP_URL): 1 thư đang chờ gửi"))
+            let anonymous = try await app.page(.GET, "/", headers: [:])
+            #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location) == "/login")
+        }
+    }
 }

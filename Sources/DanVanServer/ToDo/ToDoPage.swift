@@ -25,9 +25,10 @@ struct ToDoPage: Encodable {
     let dashboardHref: String?
     let emailHint: String?
     let emailHintLink: String
+    let viewerOnly: Bool
 
-    static func query(for user: User, today: CivilDate, on db: any Database) async throws -> ToDoPage {
-        let items = try await items(for: user, today: today, on: db)
+    static func query(for user: User, today: CivilDate, relayConfigured: Bool, on db: any Database) async throws -> ToDoPage {
+        let items = try await items(for: user, today: today, relayConfigured: relayConfigured, on: db)
         let unread = try await NotificationQueries.inbox(for: user, unreadOnly: true, limit: 5, on: db)
         let counts = try await MenuCounts.compute(for: user, today: today, on: db)
         let unit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
@@ -39,20 +40,16 @@ struct ToDoPage: Encodable {
         return ToDoPage(unitName: unit?.name, roleLabel: user.userRole.label, today: today.vietnamese, groups: groups,
                         total: sorted.count, more: items.more, unread: unread, unreadCount: counts.unread,
                         dashboardHref: unit.map { SiteRoute.dashboard($0.code).path }, emailHint: hint,
-                        emailHintLink: user.email == nil ? "Khai địa chỉ thư" : "Gửi lại thư xác nhận")
+                        emailHintLink: user.email == nil ? "Khai địa chỉ thư" : "Gửi lại thư xác nhận", viewerOnly: user.userRole == .viewer)
     }
 
     /// The user's items by role: a reporter sends reports and carries out tasks; a manager also
     /// approves and watches plans; a viewer only reads.
-    static func items(for user: User, today: CivilDate, on db: any Database) async throws -> (list: [ToDoItem], more: [String]) {
+    static func items(for user: User, today: CivilDate, relayConfigured: Bool, on db: any Database) async throws -> (list: [ToDoItem], more: [String]) {
         var list: [ToDoItem] = []
         var more: [String] = []
         if user.userRole == .admin {
-            let failed = try await AdminMailPage.failedCount(on: db)
-            if failed > 0 {
-                list.append(ToDoItem(.mail, what: "\(failed) thư thông báo gửi không được", forWhom: "Máy chủ thư", due: nil,
-                                     href: SiteRoute.adminMail.path, urgency: .of(due: nil, today: today, waiting: true)))
-            }
+            list += try await mailItems(today: today, relayConfigured: relayConfigured, on: db)
         }
         guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db),
               user.userRole != .viewer else { return (list, more) }
@@ -71,5 +68,21 @@ struct ToDoPage: Encodable {
             list += try await ToDoPlans.lines(for: unit, today: today, on: db)
         }
         return (list, more)
+    }
+
+    /// The administrator's: mail that could not be sent, and mail waiting because no relay is set.
+    private static func mailItems(today: CivilDate, relayConfigured: Bool, on db: any Database) async throws -> [ToDoItem] {
+        let counts = try await AdminMailPage.countsByState(on: db)
+        var items: [ToDoItem] = []
+        if let failed = counts[MailOutbox.State.failed.rawValue], failed > 0 {
+            items.append(ToDoItem(.mail, what: "\(failed) thư thông báo gửi không được", forWhom: "Máy chủ thư", due: nil,
+                                  href: SiteRoute.adminMail.path, urgency: .of(due: nil, today: today, waiting: true)))
+        }
+        if !relayConfigured, let queued = counts[MailOutbox.State.queued.rawValue], queued > 0 {
+            items.append(ToDoItem(.mail, what: "Đặt máy chủ thư (DANVAN_SMTP_URL): \(queued) thư đang chờ gửi", forWhom: "Toàn hệ thống",
+                                  due: nil, note: "Thư được giữ trong hàng chờ và gửi đi khi có máy chủ thư.",
+                                  href: SiteRoute.adminMail.path, urgency: .of(due: nil, today: today, waiting: true)))
+        }
+        return items
     }
 }

@@ -47,7 +47,7 @@ struct NotificationsAPIController {
 
     func todo(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let items = try await ToDoPage.items(for: user, today: req.today, on: req.db)
+        let items = try await ToDoPage.items(for: user, today: req.today, relayConfigured: req.application.settings.smtpURL != nil, on: req.db)
         let counts = try await MenuCounts.compute(for: user, today: req.today, on: req.db)
         return try Self.json(ToDoDTO(items: items.list.sorted { $0.urgency < $1.urgency }, more: items.more,
                                      counts: CountsDTO(tasks: counts.tasks, reports: counts.reports, unread: counts.unread)))

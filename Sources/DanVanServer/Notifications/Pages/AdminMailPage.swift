@@ -25,10 +25,7 @@ struct AdminMailPage: Encodable {
 
     static func query(settings: Settings, on db: any Database) async throws -> AdminMailPage {
         let sql = try UnitClosure.sqlDatabase(db)
-        var byState: [String: Int] = [:]
-        for row in try await sql.raw("SELECT state, COUNT(*) AS n FROM mail_outbox GROUP BY state").all() {
-            byState[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
+        let byState = try await countsByState(on: db)
         let rows = try await sql.raw("""
             SELECT id, to_address, subject, state, attempts, last_error FROM mail_outbox
             WHERE state <> 'sent' ORDER BY id DESC LIMIT 100
@@ -48,8 +45,11 @@ struct AdminMailPage: Encodable {
                              latestError: lines.first(where: { $0.error != nil })?.error, lines: lines)
     }
 
-    static func failedCount(on db: any Database) async throws -> Int {
-        try await UnitClosure.sqlDatabase(db).raw("SELECT COUNT(*) AS n FROM mail_outbox WHERE state = 'failed'").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+    static func countsByState(on db: any Database) async throws -> [String: Int] {
+        var byState: [String: Int] = [:]
+        for row in try await UnitClosure.sqlDatabase(db).raw("SELECT state, COUNT(*) AS n FROM mail_outbox GROUP BY state").all() {
+            byState[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return byState
     }
 }

@@ -31,7 +31,7 @@ struct NotificationPagesController {
 
     func home(req: Request) async throws -> Response {
         guard let user = req.auth.get(User.self) else { return req.redirect(to: SiteRoute.login.path) }
-        let page = try await ToDoPage.query(for: user, today: req.today, on: req.db)
+        let page = try await ToDoPage.query(for: user, today: req.today, relayConfigured: req.application.settings.smtpURL != nil, on: req.db)
         return try await req.renderPage("todo", title: "Việc cần làm", page)
     }
 
