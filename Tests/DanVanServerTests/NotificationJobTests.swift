@@ -98,12 +98,12 @@ struct NotificationJobTests {
                                               by: try await setup.fixture.user("xa2", .reporter, at: "T-C"), on: app.db)
             let deadline = setup.period.deadline(afterDays: 5)
             let events = try await DeadlineNotices.reportEvents(today: deadline.adding(days: -2), on: app.db)
-            let units = Set(events.map(\.unitID))
+            let units = Set(events.map(\.event.unitID))
             #expect(units.contains(try await setup.fixture.unit("T-D").requireID), "the district owes its report")
             #expect(!units.contains(try await setup.fixture.unit("T-C").requireID), "the commune sent its report")
-            #expect(events.allSatisfy { $0.kind == .reportDueSoon && $0.text.title.contains(deadline.vietnamese) })
+            #expect(events.allSatisfy { $0.event.kind == .reportDueSoon && $0.event.text.title.contains(deadline.vietnamese) })
             let late = try await DeadlineNotices.reportEvents(today: deadline.adding(days: 1), on: app.db)
-            #expect(late.contains { $0.kind == .reportOverdue } && !late.contains { $0.kind == .reportDueSoon })
+            #expect(late.contains { $0.event.kind == .reportOverdue } && !late.contains { $0.event.kind == .reportDueSoon })
         }
     }
 }

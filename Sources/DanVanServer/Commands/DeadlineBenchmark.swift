@@ -71,7 +71,7 @@ enum DeadlineBenchmark {
     private static func addReporters(hash: String, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             INSERT INTO users (username, full_name, unit_id, role, password_hash, active, version, created_at, updated_at)
-            SELECT \(literal: "bench-") || u.code, \(literal: "Cán bộ ") || u.code, u.id, 'reporter', \(bind: hash), \(bind: true), 1,
+            SELECT \(literal: "bench-") || LOWER(u.code), \(literal: "Cán bộ ") || u.code, u.id, 'reporter', \(bind: hash), \(bind: true), 1,
                    \(bind: Date()), \(bind: Date())
             FROM units u WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.unit_id = u.id)
             """).run()

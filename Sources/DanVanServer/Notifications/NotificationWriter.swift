@@ -54,20 +54,35 @@ enum NotificationWriter {
             }
         }
         guard !rows.isEmpty else { return }
-        let inserted = try await insertIgnoringRepeats(rows, on: sql)
-        let immediate = inserted.filter { $0.mail == MailState.immediate.rawValue }
+        // Only notices mailed at once need their ids back; the rest go in plain.
+        let immediate = rows.filter { $0.mail == MailState.immediate.rawValue }
+        try await insertIgnoringRepeats(rows.filter { $0.mail != MailState.immediate.rawValue }, on: sql)
         guard !immediate.isEmpty else { return }
+        let inserted = try await insertReturning(immediate, on: sql)
         let addresses = Dictionary(recipients.values.joined().compactMap { person in person.verifiedEmail.map { (person.userID, $0) } },
                                    uniquingKeysWith: { first, _ in first })
-        try await MailOutbox.enqueue(immediate.compactMap { notice in
+        try await MailOutbox.enqueue(inserted.compactMap { notice in
             addresses[notice.userID].map { MailComposer.notice(notice, to: $0) }
         }, on: sql)
     }
 
-    /// The notices this call stored (a repeat of a key already stored for a person is skipped).
-    private static func insertIgnoringRepeats(_ rows: [Row], on sql: any SQLDatabase) async throws -> [StoredNotice] {
+    private static let rowsPerStatement = 300
+
+    private static func chunks(_ rows: [Row]) -> [[Row]] {
+        stride(from: 0, to: rows.count, by: rowsPerStatement).map { Array(rows[$0..<min($0 + rowsPerStatement, rows.count)]) }
+    }
+
+    /// A repeat of a key already stored for a person is skipped.
+    private static func insertIgnoringRepeats(_ rows: [Row], on sql: any SQLDatabase) async throws {
+        for chunk in chunks(rows) {
+            try await sql.insert(into: "notifications").models(chunk, with: SQLRows.encoder).ignoringConflicts(with: ["user_id", "event_key"]).run()
+        }
+    }
+
+    /// The notices this call stored, skipping repeats as above.
+    private static func insertReturning(_ rows: [Row], on sql: any SQLDatabase) async throws -> [StoredNotice] {
         var stored: [StoredNotice] = []
-        for chunk in stride(from: 0, to: rows.count, by: 150).map({ Array(rows[$0..<min($0 + 150, rows.count)]) }) {
+        for chunk in chunks(rows) {
             let returned = try await sql.insert(into: "notifications").models(chunk, with: SQLRows.encoder)
                 .ignoringConflicts(with: ["user_id", "event_key"])
                 .returning("id", "user_id", "title", "detail", "link", "mail", "kind").all()
