@@ -12,18 +12,13 @@ extension Application {
 }
 
 extension Application {
-    private struct MenuCountCacheKey: StorageKey {
-        typealias Value = MenuCountCache
+    private struct PersonalCacheKey: StorageKey {
+        typealias Value = PersonalCache
     }
 
-    /// The menu's numbers per person (see `MenuCounts`).
-    var menuCounts: MenuCountCache {
-        get {
-            if let cache = storage[MenuCountCacheKey.self] { return cache }
-            let cache = MenuCountCache()
-            storage[MenuCountCacheKey.self] = cache
-            return cache
-        }
-        set { storage[MenuCountCacheKey.self] = newValue }
+    /// The menu's numbers and the to-do page per person (see `PersonalCache`), made at configuration.
+    var personalCache: PersonalCache {
+        get { storage[PersonalCacheKey.self] ?? PersonalCache() }
+        set { storage[PersonalCacheKey.self] = newValue }
     }
 }

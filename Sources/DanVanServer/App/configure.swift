@@ -11,6 +11,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.assets = try Assets.load(from: ResourcePaths.publicFiles)
     app.rollupCache = GenerationCache<RollupResult>(capacity: 64)
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
+    app.personalCache = PersonalCache()
     try DatabaseSetup.use(database, on: app)
     app.migrations.add(MigrationList.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
@@ -39,6 +40,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.middleware.use(CSRFProtection())
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(BearerAuthenticator())
+    app.middleware.use(PersonalCacheMiddleware())
     try registerRoutes(app)
 }
 

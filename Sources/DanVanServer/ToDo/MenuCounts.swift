@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
+import Vapor
 
 /// The numbers beside the menu's "Nhiệm vụ", "Báo cáo" and "Thông báo": one SQL statement,
 /// kept for a short while per person so a page view costs at most one query for them.
@@ -35,27 +36,61 @@ struct MenuCounts: Sendable, Equatable {
     }
 }
 
-/// Per person, the counts of the last half minute. A person's own action shows in the counts
-/// within that time; other servers' caches are their own.
-final class MenuCountCache: Sendable {
+/// Per person, what the last half minute computed: the menu's counts and the to-do page. A
+/// person's own change (any form or API write) forgets theirs at once, so what they just did
+/// shows; what others do shows within the half minute. Other servers keep their own.
+final class PersonalCache: Sendable {
     static let lifetime: TimeInterval = 30
-    private let entries = NIOLockedValueBox<[Int: (at: Date, counts: MenuCounts)]>([:])
+    static let capacity = 50_000
+
+    private struct Entry {
+        var counts: (at: Date, value: MenuCounts)?
+        var toDo: (at: Date, value: ToDoPage)?
+    }
+
+    private let entries = NIOLockedValueBox<[Int: Entry]>([:])
 
     func counts(for user: User, today: CivilDate, on db: any Database, now: Date = Date()) async throws -> MenuCounts {
         let id = user.requireID
-        if let cached = entries.withLockedValue({ $0[id] }), now.timeIntervalSince(cached.at) < Self.lifetime {
-            return cached.counts
+        if let cached = entries.withLockedValue({ $0[id]?.counts }), now.timeIntervalSince(cached.at) < Self.lifetime {
+            return cached.value
         }
         let fresh = try await MenuCounts.compute(for: user, today: today, on: db)
-        entries.withLockedValue { entries in
-            if entries.count > 50_000 { entries.removeAll() }
-            entries[id] = (now, fresh)
-        }
+        store(id) { $0.counts = (now, fresh) }
         return fresh
     }
 
-    /// After the person's own action (reading a notice), so the number changes at once.
+    func toDo(for user: User, today: CivilDate, relayConfigured: Bool, on db: any Database, now: Date = Date()) async throws -> ToDoPage {
+        let id = user.requireID
+        if let cached = entries.withLockedValue({ $0[id]?.toDo }), now.timeIntervalSince(cached.at) < Self.lifetime {
+            return cached.value
+        }
+        let counts = try await counts(for: user, today: today, on: db, now: now)
+        let fresh = try await ToDoPage.query(for: user, today: today, relayConfigured: relayConfigured, counts: counts, on: db)
+        store(id) { $0.toDo = (now, fresh) }
+        return fresh
+    }
+
+    private func store(_ id: Int, _ change: (inout Entry) -> Void) {
+        entries.withLockedValue { entries in
+            if entries.count > Self.capacity { entries.removeAll() }
+            change(&entries[id, default: Entry()])
+        }
+    }
+
     func forget(_ userID: Int) {
         entries.withLockedValue { _ = $0.removeValue(forKey: userID) }
+    }
+}
+
+/// After a signed-in person's write (a form post, an API change), their cached counts and
+/// to-do page are dropped, whatever the write was.
+struct PersonalCacheMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if request.method != .GET, request.method != .HEAD, let user = request.auth.get(User.self) {
+            request.application.personalCache.forget(user.requireID)
+        }
+        return response
     }
 }

@@ -27,10 +27,9 @@ struct ToDoPage: Encodable {
     let emailHintLink: String
     let viewerOnly: Bool
 
-    static func query(for user: User, today: CivilDate, relayConfigured: Bool, on db: any Database) async throws -> ToDoPage {
+    static func query(for user: User, today: CivilDate, relayConfigured: Bool, counts: MenuCounts, on db: any Database) async throws -> ToDoPage {
         let items = try await items(for: user, today: today, relayConfigured: relayConfigured, on: db)
         let unread = try await NotificationQueries.inbox(for: user, unreadOnly: true, limit: 5, on: db)
-        let counts = try await MenuCounts.compute(for: user, today: today, on: db)
         let unit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let sorted = items.list.sorted { $0.urgency < $1.urgency }
         let groups = Dictionary(grouping: sorted, by: \.urgency.band).sorted { $0.key < $1.key }

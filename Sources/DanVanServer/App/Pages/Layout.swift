@@ -70,7 +70,7 @@ extension Request {
                                      notice: String? = nil, crumbs: [Layout.Crumb] = []) async throws -> Response {
         let unitName: String? = if let known = storage[SessionUnitNameKey.self] { known }
             else { try await auth.get(User.self)?.unitID.asyncMap { try await OrgUnit.find($0, on: db)?.name } ?? nil }
-        let counts = try await auth.get(User.self).asyncMap { try await application.menuCounts.counts(for: $0, today: today, on: db) }
+        let counts = try await auth.get(User.self).asyncMap { try await application.personalCache.counts(for: $0, today: today, on: db) }
         let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName, crumbs: crumbs,
                                                   counts: counts ?? MenuCounts()), page: page)
         let response = try await view.render(template, envelope).encodeResponse(for: self)

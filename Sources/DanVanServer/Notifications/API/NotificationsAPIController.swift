@@ -62,7 +62,7 @@ struct NotificationsAPIController {
         guard let id = req.parameters.get("id").flatMap(Int.init) else { throw AppError.notFound("Không tìm thấy thông báo.") }
         let user = try req.requireUser()
         _ = try await NotificationQueries.open(id, for: user, on: req.db)
-        req.application.menuCounts.forget(user.requireID)
+        req.application.personalCache.forget(user.requireID)
         return .noContent
     }
 

@@ -31,7 +31,8 @@ struct NotificationPagesController {
 
     func home(req: Request) async throws -> Response {
         guard let user = req.auth.get(User.self) else { return req.redirect(to: SiteRoute.login.path) }
-        let page = try await ToDoPage.query(for: user, today: req.today, relayConfigured: req.application.settings.smtpURL != nil, on: req.db)
+        let page = try await req.application.personalCache.toDo(for: user, today: req.today,
+                                                                 relayConfigured: req.application.settings.smtpURL != nil, on: req.db)
         return try await req.renderPage("todo", title: "Việc cần làm", page)
     }
 
@@ -44,14 +45,14 @@ struct NotificationPagesController {
     func open(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let link = try await NotificationQueries.open(try req.routeID(), for: user, on: req.db)
-        req.application.menuCounts.forget(user.requireID)
+        req.application.personalCache.forget(user.requireID)
         return req.redirect(to: AuthPagesController.safeNext(link))
     }
 
     func readAll(req: Request) async throws -> Response {
         let user = try req.requireUser()
         _ = try await NotificationQueries.markAllRead(for: user, on: req.db)
-        req.application.menuCounts.forget(user.requireID)
+        req.application.personalCache.forget(user.requireID)
         return req.redirect(to: SiteRoute.notifications.path)
     }
 
