@@ -45,7 +45,7 @@ final class PersonalCache: Sendable {
 
     private struct Entry {
         var counts: (at: Date, value: MenuCounts)?
-        var toDo: (at: Date, value: ToDoPage)?
+        var toDo: (at: Date, value: HTML)?
     }
 
     private let entries = NIOLockedValueBox<[Int: Entry]>([:])
@@ -60,13 +60,14 @@ final class PersonalCache: Sendable {
         return fresh
     }
 
-    func toDo(for user: User, today: CivilDate, relayConfigured: Bool, on db: any Database, now: Date = Date()) async throws -> ToDoPage {
+    /// The to-do page's body, rendered.
+    func toDo(for user: User, today: CivilDate, relayConfigured: Bool, on db: any Database, now: Date = Date()) async throws -> HTML {
         let id = user.requireID
         if let cached = entries.withLockedValue({ $0[id]?.toDo }), now.timeIntervalSince(cached.at) < Self.lifetime {
             return cached.value
         }
         let counts = try await counts(for: user, today: today, on: db, now: now)
-        let fresh = try await ToDoPage.query(for: user, today: today, relayConfigured: relayConfigured, counts: counts, on: db)
+        let fresh = ToDoHTML.render(try await ToDoPage.query(for: user, today: today, relayConfigured: relayConfigured, counts: counts, on: db))
         store(id) { $0.toDo = (now, fresh) }
         return fresh
     }

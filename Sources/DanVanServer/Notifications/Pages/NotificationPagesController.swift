@@ -33,7 +33,7 @@ struct NotificationPagesController {
         guard let user = req.auth.get(User.self) else { return req.redirect(to: SiteRoute.login.path) }
         let page = try await req.application.personalCache.toDo(for: user, today: req.today,
                                                                  relayConfigured: req.application.settings.smtpURL != nil, on: req.db)
-        return try await req.renderPage("todo", title: "Việc cần làm", page)
+        return try await req.renderPage("todo", title: "Việc cần làm", HTMLPage(body: page.description))
     }
 
     func inbox(req: Request) async throws -> Response {
@@ -133,6 +133,11 @@ struct NotificationPagesController {
         if let typedEmail { page.email = typedEmail }
         return try await req.renderPage("notification-preferences", title: "Thông báo của tôi", page, status: status)
     }
+}
+
+/// A page whose body was built with `HTML` (escaped by construction) and is included as is.
+struct HTMLPage: Encodable {
+    let body: String
 }
 
 /// A page that says one thing and offers one way on.
