@@ -97,13 +97,21 @@ struct NotificationJobTests {
             _ = try await setup.submitCommune(ratio: ("17", "20"), count: "1", coverage: "1",
                                               by: try await setup.fixture.user("xa2", .reporter, at: "T-C"), on: app.db)
             let deadline = setup.period.deadline(afterDays: 5)
-            let events = try await DeadlineNotices.reportEvents(today: deadline.adding(days: -2), on: app.db)
-            let units = Set(events.map(\.event.unitID))
-            #expect(units.contains(try await setup.fixture.unit("T-D").requireID), "the district owes its report")
-            #expect(!units.contains(try await setup.fixture.unit("T-C").requireID), "the commune sent its report")
-            #expect(events.allSatisfy { $0.event.kind == .reportDueSoon && $0.event.text.title.contains(deadline.vietnamese) })
-            let late = try await DeadlineNotices.reportEvents(today: deadline.adding(days: 1), on: app.db)
-            #expect(late.contains { $0.event.kind == .reportOverdue } && !late.contains { $0.event.kind == .reportDueSoon })
+            let duties = try await DeadlineNotices.reportDuties(today: deadline.adding(days: -2), on: app.db)
+            #expect(duties.map(\.kind) == [.reportDueSoon] && duties.first?.period == setup.period)
+            _ = try await DeadlineNotices.run(today: deadline.adding(days: -2), on: app.db)
+            let district = try await NotificationFlowTests.notices("huyen", on: app.db).filter { $0.kind != "report.submitted" }
+            #expect(district.map(\.kind) == ["report.due_soon"], "the district owes its report")
+            #expect(district.first?.title == "Báo cáo \(setup.period.label) đến hạn ngày \(deadline.vietnamese)")
+            #expect(district.first?.detail == "Huyện ủy Đồng Văn chưa gửi báo cáo \(setup.period.label).", "the database put the unit's name in")
+            #expect(try await NotificationFlowTests.notices("xa", on: app.db).isEmpty, "the commune sent its report")
+            _ = try await DeadlineNotices.run(today: deadline.adding(days: -1), on: app.db)
+            _ = try await DeadlineNotices.run(today: deadline.adding(days: 1), on: app.db)
+            let deadlines = try await NotificationFlowTests.notices("huyen", on: app.db).filter { $0.kind != "report.submitted" }
+            #expect(deadlines.map(\.kind) == ["report.due_soon", "report.overdue"], "once each, however many nights")
+            let link = try await (app.db as! any SQLDatabase).raw("SELECT link FROM notifications WHERE kind = 'report.overdue'").first()?
+                .decode(column: "link", as: String.self)
+            #expect(link == "/reports/T-D?period=\(setup.period.code)")
         }
     }
 }

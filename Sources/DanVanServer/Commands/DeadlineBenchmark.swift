@@ -78,7 +78,8 @@ enum DeadlineBenchmark {
     }
 
     /// The same due items with their recipients, selected bare: per duty and period in the
-    /// windows, the units owing the report joined to their managers and reporters; and the due tasks.
+    /// windows, the units owing the report joined to their managers and reporters and their
+    /// preference for the notice; and the due tasks. The rows the job needs, and nothing done with them.
     private static func floor(today: CivilDate, on db: any Database) async throws -> Int {
         let sql = try UnitClosure.sqlDatabase(db)
         var rows = 0
@@ -94,9 +95,11 @@ enum DeadlineBenchmark {
                 let deadline = period.deadline(afterDays: days)
                 guard deadline >= today.adding(days: -DeadlineNotices.catchUpDays), deadline <= today.adding(days: DeadlineNotices.aheadDays) else { continue }
                 rows += try await sql.raw("""
-                    SELECT u.id, u.code, u.name, s.id AS user_id, s.email, s.mail_timing FROM unit_closure d
+                    SELECT u.id, u.code, u.name, s.id AS user_id, s.email, s.email_verified_at, s.mail_timing, p.in_app, p.email AS pref_email
+                    FROM unit_closure d
                     JOIN units u ON u.id = d.descendant_id
                     JOIN users s ON s.unit_id = u.id AND s.active = \(bind: true) AND s.role IN ('manager', 'reporter')
+                    LEFT JOIN notification_preferences p ON p.user_id = s.id AND p.kind = \(bind: deadline < today ? "report.overdue" : "report.due_soon")
                     LEFT JOIN reports r ON r.unit_id = u.id AND r.year = \(bind: period.year) AND r.end_month = \(bind: period.lastMonth)
                     WHERE d.ancestor_id = \(bind: try scheme.decode(column: "scope_unit_id", as: Int.self))
                       AND (u.valid_from IS NULL OR u.valid_from <= \(bind: period.lastDay.description))

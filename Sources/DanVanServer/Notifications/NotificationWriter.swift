@@ -28,9 +28,10 @@ enum NotificationWriter {
         let created_at: Date
     }
 
-    /// Stored mail states of a notice.
+    /// Stored mail states of a notice: none (the app only), waiting for the digest or to be
+    /// mailed at once, and done (put in a digest, mailed).
     enum MailState: String {
-        case none, digest, immediate, digested
+        case none, digest, immediate, digested, mailed
     }
 
     static func notify(_ event: NotificationEvent, to recipients: NotificationRecipients, on db: any Database) async throws {
@@ -54,25 +55,17 @@ enum NotificationWriter {
             }
         }
         guard !rows.isEmpty else { return }
-        // Only notices mailed at once need their ids back; the rest go in plain.
-        let immediate = rows.filter { $0.mail == MailState.immediate.rawValue }
-        try await insertIgnoringRepeats(rows.filter { $0.mail != MailState.immediate.rawValue }, on: sql)
-        guard !immediate.isEmpty else { return }
-        let inserted = try await insertReturning(immediate, on: sql)
-        let addresses = Dictionary(recipients.values.joined().compactMap { person in person.verifiedEmail.map { (person.userID, $0) } },
-                                   uniquingKeysWith: { first, _ in first })
-        try await MailOutbox.enqueue(inserted.compactMap { notice in
-            addresses[notice.userID].map { MailComposer.notice(notice, to: $0) }
-        }, on: sql)
+        for chunk in stride(from: 0, to: rows.count, by: rowsPerStatement).map({ Array(rows[$0..<min($0 + rowsPerStatement, rows.count)]) }) {
+            try await insert(chunk, on: sql).run()
+        }
+        try await mailPendingImmediate(on: db)
     }
 
-    private static let rowsPerStatement = 300
+    /// 11 values a row: under SQLite's 32,766 and PostgreSQL's 65,535 bound values a statement.
+    private static let rowsPerStatement = 900
 
-    private static func chunks(_ rows: [Row]) -> [[Row]] {
-        stride(from: 0, to: rows.count, by: rowsPerStatement).map { Array(rows[$0..<min($0 + rowsPerStatement, rows.count)]) }
-    }
-
-    /// Bound values row by row: a night's thousands of notices cost no encoder reflection.
+    /// Bound values row by row (a night's thousands of notices cost no encoder reflection); a
+    /// repeat of a key already stored for a person is skipped.
     private static func insert(_ rows: [Row], on sql: any SQLDatabase) -> SQLInsertBuilder {
         let builder = sql.insert(into: "notifications")
             .columns("user_id", "kind", "unit_id", "audience", "title", "detail", "link", "event_key", "in_app", "mail", "created_at")
@@ -84,21 +77,28 @@ enum NotificationWriter {
         return builder.ignoringConflicts(with: ["user_id", "event_key"])
     }
 
-    /// A repeat of a key already stored for a person is skipped.
-    private static func insertIgnoringRepeats(_ rows: [Row], on sql: any SQLDatabase) async throws {
-        for chunk in chunks(rows) {
-            try await insert(chunk, on: sql).run()
+    /// Queues a mail for every notice waiting to be mailed at once, and marks it mailed; in the
+    /// caller's transaction, so the mail exists exactly when the notice does.
+    static func mailPendingImmediate(on db: any Database) async throws {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let rows = try await sql.raw("""
+            SELECT n.id, n.user_id, n.title, n.detail, n.link, n.mail, n.kind, u.email, u.email_verified_at
+            FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.mail = 'immediate'
+            """).all()
+        guard !rows.isEmpty else { return }
+        var mails: [OutgoingMail] = []
+        for row in rows where !(try row.decodeNil(column: "email_verified_at")) {
+            if let address = try row.decode(column: "email", as: String?.self) {
+                mails.append(MailComposer.notice(try StoredNotice(row), to: address))
+            }
         }
-    }
-
-    /// The notices this call stored, skipping repeats as above.
-    private static func insertReturning(_ rows: [Row], on sql: any SQLDatabase) async throws -> [StoredNotice] {
-        var stored: [StoredNotice] = []
-        for chunk in chunks(rows) {
-            let returned = try await insert(chunk, on: sql).returning("id", "user_id", "title", "detail", "link", "mail", "kind").all()
-            stored += try returned.map(StoredNotice.init)
+        try await MailOutbox.enqueue(mails, on: sql)
+        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            try await sql.raw("""
+                UPDATE notifications SET mail = 'mailed' WHERE id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))
+                """).run()
         }
-        return stored
     }
 
     /// The people an event reaches, with their preference for its kind. Inactive accounts and
@@ -132,13 +132,15 @@ enum NotificationWriter {
         return try rows.map(recipient)
     }
 
+    /// Read with as few decodes as the row allows: most people have no preference and no address.
     static func recipient(_ row: any SQLRow) throws -> Recipient {
-        let inApp = try row.decode(column: "in_app", as: Bool?.self)
-        let email = try row.decode(column: "pref_email", as: Bool?.self)
+        let channels = try row.decodeNil(column: "in_app") ? NotificationChannels.standard
+            : NotificationChannels(inApp: try row.decode(column: "in_app", as: Bool.self),
+                                   email: try row.decode(column: "pref_email", as: Bool?.self) ?? true)
         let verified = try row.decodeNil(column: "email_verified_at") ? nil : try row.decode(column: "email", as: String?.self)
-        return Recipient(userID: try row.decode(column: "id", as: Int.self), verifiedEmail: verified,
-                         timing: try row.decode(column: "mail_timing", as: String?.self).flatMap(MailTiming.init(rawValue:)) ?? .digest,
-                         channels: inApp.map { NotificationChannels(inApp: $0, email: email ?? true) } ?? .standard)
+        let timing = try row.decodeNil(column: "mail_timing") ? MailTiming.digest
+            : MailTiming(rawValue: try row.decode(column: "mail_timing", as: String.self)) ?? .digest
+        return Recipient(userID: try row.decode(column: "id", as: Int.self), verifiedEmail: verified, timing: timing, channels: channels)
     }
 }
 

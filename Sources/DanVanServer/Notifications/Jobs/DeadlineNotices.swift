@@ -1,4 +1,5 @@
 import DanVanCore
+import Foundation
 import Fluent
 import SQLKit
 
@@ -21,15 +22,19 @@ enum DeadlineNotices {
         var recipients: [NotificationWriter.Recipient]
     }
 
-    static func run(today: CivilDate, on db: any Database) async throws -> Outcome {
-        let due = try await taskEvents(today: today, on: db) + (try await reportEvents(today: today, on: db))
-        guard !due.isEmpty else { return Outcome() }
-        let recipients = Dictionary(due.map { ($0.event.key, $0.recipients) }, uniquingKeysWith: { first, _ in first })
-        let events = due.map(\.event)
-        try await db.writeTransaction { tx in
-            try await NotificationWriter.write(events, recipients: recipients, on: tx)
+    static func run(today: CivilDate, on db: any Database, now: Date = Date()) async throws -> Outcome {
+        let tasks = try await taskEvents(today: today, on: db)
+        let duties = try await reportDuties(today: today, on: db)
+        let recipients = Dictionary(tasks.map { ($0.event.key, $0.recipients) }, uniquingKeysWith: { first, _ in first })
+        return try await db.writeTransaction { tx in
+            try await NotificationWriter.write(tasks.map(\.event), recipients: recipients, on: tx)
+            var reports = 0
+            for duty in duties {
+                reports += try await ReportDeadlineNotices.insert(duty, now: now, on: tx)
+            }
+            try await NotificationWriter.mailPendingImmediate(on: tx)
+            return Outcome(events: tasks.count + reports)
         }
-        return Outcome(events: events.count)
     }
 
     /// The columns of a recipient (see `NotificationWriter.recipient`), joined to a due item's unit `u` for `kind`.
@@ -42,12 +47,12 @@ enum DeadlineNotices {
     }
 
     /// Groups rows of (item, recipient) into items with their recipients, in the order met.
-    private static func grouped(_ rows: [any SQLRow], key: (any SQLRow) throws -> String,
+    private static func grouped(_ rows: [any SQLRow], key column: String,
                                 event: (any SQLRow) throws -> NotificationEvent?) throws -> [Due] {
-        var order: [String] = []
-        var byKey: [String: Due] = [:]
+        var order: [Int] = []
+        var byKey: [Int: Due] = [:]
         for row in rows {
-            let id = try key(row)
+            let id = try row.decode(column: column, as: Int.self)
             if byKey[id] == nil {
                 guard let made = try event(row) else { continue }
                 byKey[id] = Due(event: made, recipients: [])
@@ -70,9 +75,8 @@ enum DeadlineNotices {
                 \(people.joins)
                 WHERE o.state IN ('not_started', 'in_progress')
                   AND o.due_on >= \(bind: from.description) AND o.due_on <= \(bind: to.description)
-                ORDER BY o.id
                 """).all()
-            due += try grouped(rows, key: { "\(try $0.decode(column: "occurrence_id", as: Int.self))" }) { row in
+            due += try grouped(rows, key: "occurrence_id") { row in
                 guard let date = CivilDate(parsing: try row.decode(column: "due_on", as: String.self)) else { return nil }
                 let id = try row.decode(column: "occurrence_id", as: Int.self)
                 return NotificationEvent(kind, unitID: try row.decode(column: "lead_unit_id", as: Int.self),
@@ -84,17 +88,25 @@ enum DeadlineNotices {
         return due
     }
 
+    /// A period of a reporting duty whose deadline falls in the windows: the units of its scope
+    /// that have not sent the report are owed a notice.
+    struct ReportDuty: Sendable, Equatable {
+        let scopeUnitID: Int
+        let period: ReportPeriod
+        let deadline: CivilDate
+        let kind: NotificationKind
+    }
+
     /// For each reporting duty of this year and last, the periods whose deadline falls in the
-    /// windows, and the units in its scope with no report sent for them.
-    static func reportEvents(today: CivilDate, on db: any Database) async throws -> [Due] {
-        let sql = try UnitClosure.sqlDatabase(db)
-        let schemes = try await sql.raw("""
+    /// windows (due in three days, or passed within the catch-up days).
+    static func reportDuties(today: CivilDate, on db: any Database) async throws -> [ReportDuty] {
+        let schemes = try await UnitClosure.sqlDatabase(db).raw("""
             SELECT s.scope_unit_id, s.frequency, MIN(s.deadline_days) AS deadline_days, p.year FROM report_schemes s
             JOIN plans p ON p.id = s.plan_id
             WHERE p.year IN (\(bind: today.year - 1), \(bind: today.year))
             GROUP BY s.scope_unit_id, s.frequency, p.year
             """).all()
-        var due: [String: Due] = [:]
+        var duties: [ReportDuty] = []
         for scheme in schemes {
             let frequency = ReportFrequency(rawValue: try scheme.decode(column: "frequency", as: String.self)) ?? .month
             let days = try scheme.decode(column: "deadline_days", as: Int.self)
@@ -102,36 +114,10 @@ enum DeadlineNotices {
             for period in frequency.periods(in: try scheme.decode(column: "year", as: Int.self)) {
                 let deadline = period.deadline(afterDays: days)
                 guard deadline >= today.adding(days: -catchUpDays), deadline <= today.adding(days: aheadDays) else { continue }
-                let kind: NotificationKind = deadline < today ? .reportOverdue : .reportDueSoon
-                for item in try await unitsOwing(period, scope: scope, kind: kind, deadline: deadline, on: sql) where due[item.event.key] == nil {
-                    due[item.event.key] = item
-                }
+                duties.append(ReportDuty(scopeUnitID: scope, period: period, deadline: deadline,
+                                         kind: deadline < today ? .reportOverdue : .reportDueSoon))
             }
         }
-        return due.values.sorted { $0.event.key < $1.event.key }
-    }
-
-    private static func unitsOwing(_ period: ReportPeriod, scope: Int, kind: NotificationKind, deadline: CivilDate,
-                                   on sql: any SQLDatabase) async throws -> [Due] {
-        let people = staff(of: "u.id", kind: kind.rawValue)
-        let rows = try await sql.raw("""
-            SELECT u.id AS unit_id, u.code, u.name AS unit_name, \(people.columns)
-            FROM unit_closure d JOIN units u ON u.id = d.descendant_id
-            \(people.joins)
-            LEFT JOIN reports r ON r.unit_id = u.id AND r.year = \(bind: period.year) AND r.end_month = \(bind: period.lastMonth)
-            WHERE d.ancestor_id = \(bind: scope)
-              AND (u.valid_from IS NULL OR u.valid_from <= \(bind: period.lastDay.description))
-              AND (u.valid_to IS NULL OR u.valid_to >= \(bind: period.firstDay.description))
-              AND (r.id IS NULL OR r.state IN ('draft', 'returned'))
-            ORDER BY u.id
-            """).all()
-        return try grouped(rows, key: { "\(try $0.decode(column: "unit_id", as: Int.self))" }) { row in
-            let unitID = try row.decode(column: "unit_id", as: Int.self)
-            let code = try row.decode(column: "code", as: String.self)
-            return NotificationEvent(kind, unitID: unitID,
-                                     facts: [.unit(try row.decode(column: "unit_name", as: String.self)), .period(period.label), .date(deadline)],
-                                     link: SiteRoute.report(code).path + "?period=" + period.code,
-                                     key: "\(kind.rawValue):\(unitID):\(period.code)")
-        }
+        return duties
     }
 }
