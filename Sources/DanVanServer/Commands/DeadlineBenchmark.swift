@@ -22,7 +22,7 @@ struct DeadlineBenchmarkCommand: AsyncParsableCommand {
         let result = try await AppRunner.withApplication(try common.settings(), .writes) { app in
             try await DeadlineBenchmark.run(today: today, runs: runs, hashing: PasswordHashing(app), on: app.db)
         }
-        CommandOutput.line(String(format: "units=%d events=%d notices=%d job_ms=%.0f floor_rows=%d floor_ms=%.0f ratio=%.2f",
+        CommandOutput.line(String(format: "units=%d due_items=%d notices=%d job_ms=%.0f floor_rows=%d floor_ms=%.0f ratio=%.2f",
                                   result.units, result.events, result.notices, result.jobMs, result.floorRows, result.floorMs,
                                   result.jobMs / max(result.floorMs, 0.001)) + " commune_user=" + result.communeUser)
     }

@@ -13,6 +13,7 @@ enum DeadlineNotices {
     static let catchUpDays = 7
 
     struct Outcome: Sendable, Equatable {
+        /// Due tasks, and periods of reporting duties, that were looked at (each notifies its people once).
         var events = 0
     }
 
@@ -28,12 +29,11 @@ enum DeadlineNotices {
         let recipients = Dictionary(tasks.map { ($0.event.key, $0.recipients) }, uniquingKeysWith: { first, _ in first })
         return try await db.writeTransaction { tx in
             try await NotificationWriter.write(tasks.map(\.event), recipients: recipients, on: tx)
-            var reports = 0
             for duty in duties {
-                reports += try await ReportDeadlineNotices.insert(duty, now: now, on: tx)
+                try await ReportDeadlineNotices.insert(duty, now: now, on: tx)
             }
             try await NotificationWriter.mailPendingImmediate(on: tx)
-            return Outcome(events: tasks.count + reports)
+            return Outcome(events: tasks.count + duties.count)
         }
     }
 

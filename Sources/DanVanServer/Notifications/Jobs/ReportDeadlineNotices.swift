@@ -13,12 +13,12 @@ enum ReportDeadlineNotices {
     /// Stands for the unit's code in the link (codes hold only letters, digits and - _ ., as URLs do).
     private static let codeMarker = "~"
 
-    static func insert(_ duty: DeadlineNotices.ReportDuty, now: Date, on db: any Database) async throws -> Int {
+    static func insert(_ duty: DeadlineNotices.ReportDuty, now: Date, on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         let text = NotificationText(duty.kind, [.unit(unitMarker), .period(duty.period.label), .date(duty.deadline)])
         let link = SiteRoute.report(codeMarker).path + "?period=" + duty.period.code
         let kind = duty.kind.rawValue
-        let rows = try await sql.raw("""
+        try await sql.raw("""
             INSERT INTO notifications (user_id, kind, unit_id, audience, title, detail, link, event_key, in_app, mail, created_at)
             SELECT s.id, \(bind: kind), u.id, \(bind: duty.kind.audience.rawValue),
               \(filled(text.title, marker: unitMarker, with: "u.name")), \(filled(text.detail, marker: unitMarker, with: "u.name")),
@@ -39,9 +39,7 @@ enum ReportDeadlineNotices {
               AND (r.id IS NULL OR r.state IN ('draft', 'returned'))
               AND (COALESCE(p.in_app, \(bind: true)) = \(bind: true) OR COALESCE(p.email, \(bind: true)) = \(bind: true))
             ON CONFLICT (user_id, event_key) DO NOTHING
-            RETURNING id
-            """).all()
-        return rows.count
+            """).run()
     }
 
     /// The text as SQL: its parts bound, the marker replaced by `column`.

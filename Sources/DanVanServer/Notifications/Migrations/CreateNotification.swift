@@ -11,7 +11,9 @@ struct CreateNotification: AsyncMigration {
             .field(.id, .int, .identifier(auto: true))
             .field("user_id", .int, .required, .references("users", .id, onDelete: .cascade))
             .field("kind", .string, .required)
-            .field("unit_id", .int, .required, .references("units", .id))
+            // No foreign key: units are ended, never deleted, and the nightly job's thousands of
+            // inserts would each pay for the check.
+            .field("unit_id", .int, .required)
             .field("audience", .string, .required)
             .field("title", .string, .required)
             .field("detail", .string, .required)
