@@ -13,12 +13,7 @@ struct NotificationJobTests {
 
     /// Seed 000 for T-D with its monthly task led by T-C; the November occurrence due in two days.
     static func taskDueSoon(_ app: Application, fixture: Fixture) async throws -> TaskOccurrence {
-        let outcome = try await PlanFileImporter.importFile(named: "seed-000.txt", data: PlanImportTests.fixture("seed-000.txt"),
-                                                            unitCode: "T-D", by: .commandLine, on: app.db)
-        guard case .stored(let planID, _) = outcome else { throw AppError.internalError("not stored") }
-        let task = try #require(try await PlanTaskRecord.query(on: app.db).filter(\.$planID == planID).filter(\.$recurrence == "monthly").first())
-        task.leadUnitID = try await fixture.unit("T-C").requireID
-        try await task.save(on: app.db)
+        let task = try await fixture.seed000MonthlyTaskLedByCommune()
         try await (app.db as! any SQLDatabase).raw("UPDATE task_occurrences SET due_on = '2025-01-31', state = 'done'").run()
         let occurrence = try #require(try await TaskOccurrence.query(on: app.db).filter(\.$taskID == task.requireID).first())
         occurrence.dueOn = today.adding(days: 2).description

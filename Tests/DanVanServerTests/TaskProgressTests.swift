@@ -17,12 +17,7 @@ struct TaskProgressTests {
     /// Seed 000 stored for T-D, its monthly task given to the commune T-C to lead.
     private func setUp(_ app: Application) async throws -> Setup {
         let fixture = try await Fixture.tree(app)
-        let outcome = try await PlanFileImporter.importFile(named: "seed-000.txt", data: PlanImportTests.fixture("seed-000.txt"),
-                                                            unitCode: "T-D", by: .commandLine, on: app.db)
-        guard case .stored(let planID, _) = outcome else { throw AppError.internalError("not stored") }
-        let task = try #require(try await PlanTaskRecord.query(on: app.db).filter(\.$planID == planID).filter(\.$recurrence == "monthly").first())
-        task.leadUnitID = try await fixture.unit("T-C").requireID
-        try await task.save(on: app.db)
+        let task = try await fixture.seed000MonthlyTaskLedByCommune()
         let occurrence = try #require(try await TaskOccurrence.query(on: app.db).filter(\.$taskID == task.requireID).filter(\.$month == 3).first())
         return Setup(fixture: fixture, occurrence: occurrence, dataDirectory: app.settings.dataDirectory)
     }

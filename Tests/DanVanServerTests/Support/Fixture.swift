@@ -109,3 +109,18 @@ extension Application {
         return try await testing().sendRequest(method, path, headers: headers, body: body)
     }
 }
+
+extension Fixture {
+    /// Seed 000 stored for T-D, its monthly task given to the commune T-C to lead.
+    func seed000MonthlyTaskLedByCommune() async throws -> PlanTaskRecord {
+        let outcome = try await PlanFileImporter.importFile(named: "seed-000.txt", data: PlanImportTests.fixture("seed-000.txt"),
+                                                            unitCode: "T-D", by: .commandLine, on: app.db)
+        guard case .stored(let planID, _) = outcome else { throw AppError.internalError("not stored") }
+        guard let task = try await PlanTaskRecord.query(on: app.db).filter(\.$planID == planID).filter(\.$recurrence == "monthly").first() else {
+            throw AppError.internalError("seed 000 has no monthly task")
+        }
+        task.leadUnitID = try await unit("T-C").requireID
+        try await task.save(on: app.db)
+        return task
+    }
+}
