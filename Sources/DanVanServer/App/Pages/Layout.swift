@@ -70,9 +70,10 @@ extension Request {
                                      notice: String? = nil, crumbs: [Layout.Crumb] = []) async throws -> Response {
         let unitName: String? = if let known = storage[SessionUnitNameKey.self] { known }
             else { try await auth.get(User.self)?.unitID.asyncMap { try await OrgUnit.find($0, on: db)?.name } ?? nil }
-        let counts = try await auth.get(User.self).asyncMap { try await application.personalCache.counts(for: $0, today: today, on: db) }
+        // The menu's numbers are a convenience: a page (an error page above all) still renders without them.
+        let counts = try? await auth.get(User.self).asyncMap { try await application.personalCache.counts(for: $0, today: today, on: db) }
         let envelope = PageEnvelope(layout: .make(for: self, title: title, notice: notice, unitName: unitName, crumbs: crumbs,
-                                                  counts: counts ?? MenuCounts()), page: page)
+                                                  counts: (counts ?? nil) ?? MenuCounts()), page: page)
         let response = try await view.render(template, envelope).encodeResponse(for: self)
         response.status = status
         return response
