@@ -200,4 +200,17 @@ struct MailDeliveryTests {
             #expect(approved.first?.channels == NotificationChannels(inApp: true, email: false) && approved.first?.timing == .immediate)
         }
     }
+
+    @Test("relay settings: a wrong address or a missing sender stops the start with one line, never showing the password")
+    func relaySettings() throws {
+        let wrongScheme = Settings(environment: ["DANVAN_SMTP_URL": "http://user:bi-mat@relay.example"])
+        #expect(wrongScheme.problems.first?.contains("DANVAN_SMTP_URL") == true && wrongScheme.problems.first?.contains("bi-mat") == false)
+        let noSender = Settings(environment: ["DANVAN_SMTP_URL": "smtp://user:bi-mat@relay.example:587"])
+        #expect(noSender.problems.first?.contains("DANVAN_MAIL_FROM") == true)
+        let good = Settings(environment: ["DANVAN_SMTP_URL": "smtp://user:m%40t@relay.example", "DANVAN_MAIL_FROM": "danvan@donvi.example"])
+        #expect(good.problems.isEmpty)
+        guard case .success(let smtp?) = SMTPSettings.parse(url: good.smtpURL, from: good.mailFrom) else { Issue.record("refused"); return }
+        #expect(smtp.port == 587 && smtp.security == .startTLS && smtp.password == "m@t", "the default port, STARTTLS, a percent-encoded password")
+        #expect(Settings(environment: ["DANVAN_DIGEST_HOUR": "25"]).problems.first?.contains("25") == true)
+    }
 }
