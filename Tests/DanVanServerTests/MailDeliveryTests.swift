@@ -213,4 +213,38 @@ struct MailDeliveryTests {
         #expect(smtp.port == 587 && smtp.security == .startTLS && smtp.password == "m@t", "the default port, STARTTLS, a percent-encoded password")
         #expect(Settings(environment: ["DANVAN_DIGEST_HOUR": "25"]).problems.first?.contains("25") == true)
     }
+
+    @Test("STARTTLS with a relay whose certificate an office's own authority signed: the login and the mail go encrypted")
+    func startTLS() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("danvan-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let certificate = folder.appendingPathComponent("relay.pem").path, key = folder.appendingPathComponent("relay.key").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
+                             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:TRUE"]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0, "openssl (Debian's openssl package) makes the relay's certificate")
+        try await Self.withSink { sink in
+            try sink.offerStartTLS(certificate: certificate, key: key)
+            sink.requireLogin(("danvan", "mat-khau"))
+            let group = MultiThreadedEventLoopGroup.singleton
+            guard case .success(let smtp?) = SMTPSettings.parse(url: "smtp://danvan:mat-khau@127.0.0.1:\(sink.port)", from: "danvan@donvi.example",
+                                                                 caFile: certificate) else { Issue.record("settings"); return }
+            #expect(smtp.security == .startTLS)
+            try await SMTPClient(settings: smtp, group: group).send(to: "xa@donvi.example", message: "Subject: thu\r\n\r\n.dong bat dau bang dau cham\r\n")
+            #expect(sink.messages.count == 1 && sink.messages.first?.overTLS == true)
+            #expect(sink.messages.first?.data.contains(".dong bat dau bang dau cham") == true, "a leading dot is escaped and restored")
+            guard case .success(let untrusted?) = SMTPSettings.parse(url: "smtp://danvan:mat-khau@127.0.0.1:\(sink.port)", from: "danvan@donvi.example") else {
+                Issue.record("settings"); return
+            }
+            await #expect(throws: (any Error).self, "without the office's authority the certificate is refused") {
+                try await SMTPClient(settings: untrusted, group: group).send(to: "xa@donvi.example", message: "Subject: x\r\n\r\nx\r\n")
+            }
+            #expect(sink.messages.count == 1)
+        }
+    }
 }

@@ -24,6 +24,8 @@ public struct Settings: Sendable {
     public var smtpURL: String?
     /// `DANVAN_MAIL_FROM`: the sender's address on every mail.
     public var mailFrom: String?
+    /// `DANVAN_SMTP_CA_FILE`: the PEM of the authority that signed the relay's certificate, when not a public one.
+    public var smtpCAFile: String?
     /// `DANVAN_JOB_SECONDS`: how often the job runner wakes (deadline notices, digests, the outbox); 0 turns it off.
     public var jobSeconds: Int
     /// `DANVAN_DIGEST_HOUR`: the hour (Việt Nam time) from which the day's digest goes out.
@@ -64,9 +66,12 @@ public struct Settings: Sendable {
         self.today = today ?? env("DANVAN_TODAY").flatMap(CivilDate.init(parsing:))
         self.smtpURL = env("DANVAN_SMTP_URL")
         self.mailFrom = env("DANVAN_MAIL_FROM")
+        self.smtpCAFile = env("DANVAN_SMTP_CA_FILE")
         self.jobSeconds = number("DANVAN_JOB_SECONDS", "Chu kỳ chạy việc định kỳ (giây)", in: 0...86_400, default: 60)
         self.digestHour = number("DANVAN_DIGEST_HOUR", "Giờ gửi thư tổng hợp", in: 0...23, default: 6)
-        if case .failure(let problem) = SMTPSettings.parse(url: smtpURL, from: mailFrom) { problems.append(problem.message) }
+        if case .failure(let problem) = SMTPSettings.parse(url: smtpURL, from: mailFrom, caFile: smtpCAFile) {
+            problems.append(problem.message)
+        }
         self.problems = problems
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// A real SMTP server on 127.0.0.1 for the mail tests: it speaks the protocol's plain part
 /// (EHLO, AUTH PLAIN, MAIL, RCPT, DATA, QUIT), keeps every message it accepts, can demand a
@@ -11,6 +12,8 @@ final class SMTPSink: Sendable {
         let from: String
         let to: [String]
         let data: String
+        /// Received after STARTTLS.
+        var overTLS = false
 
         /// The Subject header, its encoded words decoded.
         var subject: String {
@@ -35,6 +38,18 @@ final class SMTPSink: Sendable {
     }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let tls = NIOLockedValueBox<NIOSSLContext?>(nil)
+
+    /// Offer STARTTLS with this certificate and key (PEM files).
+    func offerStartTLS(certificate: String, key: String) throws {
+        let configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        let context = try NIOSSLContext(configuration: configuration)
+        tls.withLockedValue { $0 = context }
+    }
+
+    fileprivate var tlsContext: NIOSSLContext? { tls.withLockedValue { $0 } }
     private let state = NIOLockedValueBox<(messages: [Message], channel: (any Channel)?, port: Int, login: (String, String)?)>(([], nil, 0, nil))
 
     var messages: [Message] { state.withLockedValue { $0.messages } }
@@ -97,9 +112,11 @@ final class SMTPSink: Sendable {
         typealias InboundIn = String
         let sink: SMTPSink
         var authenticated = false
+        var secured = false
         var from = ""
         var to: [String] = []
         var data: [String]?
+        var securedMessages = false
 
         init(sink: SMTPSink) {
             self.sink = sink
@@ -113,7 +130,7 @@ final class SMTPSink: Sendable {
             let line = unwrapInboundIn(raw)
             if var body = data {
                 if line == "." {
-                    sink.accept(Message(from: from, to: to, data: body.joined(separator: "\r\n")))
+                    sink.accept(Message(from: from, to: to, data: body.joined(separator: "\r\n"), overTLS: securedMessages))
                     data = nil
                     to = []
                     reply(context, "250 queued")
@@ -125,7 +142,15 @@ final class SMTPSink: Sendable {
             }
             let verb = line.prefix(4).uppercased()
             switch verb {
-            case "EHLO", "HELO": reply(context, "250-sink.test\r\n250 AUTH PLAIN")
+            case "EHLO", "HELO":
+                reply(context, sink.tlsContext != nil && !secured ? "250-sink.test\r\n250-STARTTLS\r\n250 AUTH PLAIN" : "250-sink.test\r\n250 AUTH PLAIN")
+            case "STAR":
+                guard let tls = sink.tlsContext else { reply(context, "502 not offered"); return }
+                secured = true
+                let channel = context.channel
+                context.writeAndFlush(NIOAny(ByteBuffer(string: "220 go ahead\r\n"))).whenSuccess {
+                    _ = channel.pipeline.addHandler(NIOSSLServerHandler(context: tls), position: .first)
+                }
             case "AUTH":
                 let secret = line.split(separator: " ").last.map(String.init) ?? ""
                 let parts = Data(base64Encoded: secret).map { String(decoding: $0, as: UTF8.self).split(separator: "\u{0}", omittingEmptySubsequences: false) } ?? []
@@ -138,6 +163,7 @@ final class SMTPSink: Sendable {
             case "MAIL":
                 if sink.login != nil && !authenticated { reply(context, "530 authentication required"); return }
                 from = line
+                securedMessages = secured
                 reply(context, "250 ok")
             case "RCPT":
                 to.append(String(line.dropFirst("RCPT TO:<".count).dropLast()))

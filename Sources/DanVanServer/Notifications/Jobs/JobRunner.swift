@@ -28,7 +28,7 @@ struct JobRunner: Sendable {
         self.holder = holder
         if let transport {
             self.transport = transport
-        } else if case .success(let smtp?) = SMTPSettings.parse(url: settings.smtpURL, from: settings.mailFrom) {
+        } else if case .success(let smtp?) = SMTPSettings.parse(url: settings.smtpURL, from: settings.mailFrom, caFile: settings.smtpCAFile) {
             self.transport = SMTPClient(settings: smtp, group: group)
         } else {
             self.transport = nil

@@ -27,7 +27,7 @@ struct SMTPClient: Sendable {
 
     private func connect(_ replies: SMTPReplyReader) async throws -> any Channel {
         let settings = settings
-        let tls = settings.security == .implicitTLS ? try Self.tlsHandler(host: settings.host) : nil
+        let tls = settings.security == .implicitTLS ? try Self.tlsHandler(settings) : nil
         do {
             return try await ClientBootstrap(group: group)
                 .connectTimeout(timeout)
@@ -52,7 +52,7 @@ struct SMTPClient: Sendable {
                 throw SMTPError("Máy chủ thư \(settings.host) không hỗ trợ STARTTLS; DanVan không gửi mật khẩu và thư không mã hóa (dùng ?tls=none nếu đây là máy chủ nội bộ).")
             }
             try expect(try await command("STARTTLS", channel, replies), 220, step: "STARTTLS")
-            try await channel.pipeline.addHandler(try Self.tlsHandler(host: settings.host), position: .first).get()
+            try await channel.pipeline.addHandler(try Self.tlsHandler(settings), position: .first).get()
             features = try expect(try await command("EHLO danvan", channel, replies), 250, step: "EHLO sau STARTTLS").lines
         }
         if let username = settings.username {
@@ -87,9 +87,15 @@ struct SMTPClient: Sendable {
         return reply
     }
 
-    private static func tlsHandler(host: String) throws -> NIOSSLClientHandler {
-        let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-        return try NIOSSLClientHandler(context: context, serverHostname: host)
+    /// The system's trust roots, or the relay's own CA (`DANVAN_SMTP_CA_FILE`, an office's
+    /// internal authority). A relay named by its IP address is checked against that address:
+    /// an IP cannot be sent as the TLS server name.
+    private static func tlsHandler(_ settings: SMTPSettings) throws -> NIOSSLClientHandler {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caFile = settings.caFile { configuration.trustRoots = .file(caFile) }
+        let context = try NIOSSLContext(configuration: configuration)
+        let isAddress = (try? SocketAddress(ipAddress: settings.host, port: 0)) != nil
+        return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : settings.host)
     }
 }
 

@@ -15,9 +15,11 @@ struct SMTPSettings: Sendable, Equatable {
     let password: String?
     let security: Security
     let from: String
+    /// A PEM file of the authority that signed the relay's certificate, when it is not a public one.
+    var caFile: String? = nil
 
     /// The settings, nil when no relay is set, or a message naming what is wrong.
-    static func parse(url raw: String?, from: String?) -> Result<SMTPSettings?, SettingsProblem> {
+    static func parse(url raw: String?, from: String?, caFile: String? = nil) -> Result<SMTPSettings?, SettingsProblem> {
         guard let raw, !raw.isEmpty else { return .success(nil) }
         guard let components = URLComponents(string: raw), let scheme = components.scheme?.lowercased(),
               ["smtp", "smtps"].contains(scheme), let host = components.host, !host.isEmpty else {
@@ -28,9 +30,12 @@ struct SMTPSettings: Sendable, Equatable {
         guard let sender = from, case .success(let address) = EmailAddress.parse(sender) else {
             return .failure(SettingsProblem("DANVAN_MAIL_FROM \"\(from ?? "")\" không phải một địa chỉ thư; cần địa chỉ người gửi khi đã đặt DANVAN_SMTP_URL."))
         }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            return .failure(SettingsProblem("DANVAN_SMTP_CA_FILE \"\(caFile)\" không đọc được; cần tệp PEM của cơ quan cấp chứng thư cho máy chủ thư."))
+        }
         return .success(SMTPSettings(host: host, port: components.port ?? (scheme == "smtps" ? 465 : 587),
                                      username: components.user?.removingPercentEncoding, password: components.password?.removingPercentEncoding,
-                                     security: security, from: address.value))
+                                     security: security, from: address.value, caFile: caFile))
     }
 
     /// The address with its password hidden, for messages and logs.
