@@ -158,4 +158,28 @@ struct NotificationFlowTests {
             #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location) == "/login")
         }
     }
+
+    @Test("the to-do page lists tasks the unit leads and those it coordinates, each saying which, with the reminders received",
+          arguments: [TestDatabase.sqlite])
+    func toDoTasks(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await Fixture.tree(app)
+            let task = try await fixture.seed000MonthlyTaskLedByCommune()
+            let cell = try await fixture.unit("T-X")
+            let xa = try await fixture.user("xa", .reporter, at: "T-C")
+            try await (app.db as! any SQLDatabase).raw("INSERT INTO task_coordinators (task_id, unit_id) VALUES (\(bind: task.requireID), \(bind: cell.requireID))").run()
+            let occurrence = try #require(try await TaskOccurrence.query(on: app.db).filter(\.$taskID == task.requireID).first())
+            occurrence.dueOn = Today.date.adding(days: 5).description
+            occurrence.state = OccurrenceState.notStarted.rawValue
+            try await occurrence.save(on: app.db)
+            try await TaskReminding.perform(occurrenceID: occurrence.requireID, note: "", by: Actor(try await fixture.user("huyen", .manager, at: "T-D")),
+                                            on: app.db)
+            let lead = try await app.page(.GET, "/", headers: try await fixture.browser(for: xa)).body.string
+            #expect(lead.contains("Đảng ủy xã Lũng Cú chủ trì") && lead.contains("Cấp trên đã đôn đốc 1 lần"))
+            #expect(!lead.contains("Tháng 2/2023") && !lead.contains("Tháng 12/2023"), "seed 000's 2023 months, long closed, are not on this year's list")
+            #expect(lead.contains("Đôn đốc:"), "the reminder is also a new notice")
+            let coordinator = try await app.page(.GET, "/", headers: try await fixture.browser(for: try await fixture.user("chibo", .reporter, at: "T-X"))).body.string
+            #expect(coordinator.contains("Chi bộ thôn Lô Lô Chải phối hợp"))
+        }
+    }
 }

@@ -27,6 +27,7 @@ struct MenuCounts: Sendable, Equatable {
               (SELECT COUNT(*) FROM reports r WHERE r.unit_id = \(bind: unit) AND r.state = 'returned' AND \(bind: acts) = \(bind: true)) AS returned,
               (SELECT COUNT(*) FROM task_occurrences o JOIN plan_tasks t ON t.id = o.task_id
                  WHERE t.lead_unit_id = \(bind: unit) AND o.state IN ('not_started', 'in_progress')
+                   AND o.due_on >= \(bind: ToDoTasks.oldestDue(today: today))
                    AND o.due_on <= \(bind: today.adding(days: 7).description) AND \(bind: acts) = \(bind: true)) AS tasks
             """).first()
         guard let row else { return MenuCounts() }
