@@ -91,6 +91,22 @@ struct NotificationJobTests {
             try await setup.fixture.user("huyen", .manager, at: "T-D")
             _ = try await setup.submitCommune(ratio: ("17", "20"), count: "1", coverage: "1",
                                               by: try await setup.fixture.user("xa2", .reporter, at: "T-C"), on: app.db)
+            // The rule of mail, as the query applies it: at once to a verified address, nothing by mail
+            // for one who turned mail off for the kind, no notice for one who turned both off.
+            let huyen = try #require(try await User.query(on: app.db).filter(\.$username == "huyen").first())
+            huyen.email = "huyen@donvi.example"
+            huyen.emailVerifiedAt = Date()
+            huyen.mailTiming = MailTiming.immediate.rawValue
+            try await huyen.save(on: app.db)
+            let noMail = try await setup.fixture.user("khongthu", .manager, at: "T-D")
+            noMail.email = "khongthu@donvi.example"
+            noMail.emailVerifiedAt = Date()
+            try await noMail.save(on: app.db)
+            try await PreferenceSaving.save([.init(kind: "report.due_soon", inApp: true, email: false)], timing: "digest",
+                                            for: noMail.requireID, by: Actor(noMail), on: app.db)
+            let nothing = try await setup.fixture.user("tatca", .manager, at: "T-D")
+            try await PreferenceSaving.save([.init(kind: "report.due_soon", inApp: false, email: false)], timing: "digest",
+                                            for: nothing.requireID, by: Actor(nothing), on: app.db)
             let deadline = setup.period.deadline(afterDays: 5)
             let duties = try await DeadlineNotices.reportDuties(today: deadline.adding(days: -2), on: app.db)
             #expect(duties.map(\.kind) == [.reportDueSoon] && duties.first?.period == setup.period)
@@ -100,6 +116,11 @@ struct NotificationJobTests {
             #expect(district.first?.title == "Báo cáo \(setup.period.label) đến hạn ngày \(deadline.vietnamese)")
             #expect(district.first?.detail == "Huyện ủy Đồng Văn chưa gửi báo cáo \(setup.period.label).", "the database put the unit's name in")
             #expect(try await NotificationFlowTests.notices("xa", on: app.db).isEmpty, "the commune sent its report")
+            #expect(district.first?.mail == "mailed", "mailed at once, in the job's transaction")
+            let mails = try await (app.db as! any SQLDatabase).raw("SELECT to_address FROM mail_outbox").all().map { try $0.decode(column: "to_address", as: String.self) }
+            #expect(mails == ["huyen@donvi.example"])
+            #expect(try await NotificationFlowTests.notices("khongthu", on: app.db).map(\.mail) == ["none"])
+            #expect(try await NotificationFlowTests.notices("tatca", on: app.db).isEmpty)
             _ = try await DeadlineNotices.run(today: deadline.adding(days: -1), on: app.db)
             _ = try await DeadlineNotices.run(today: deadline.adding(days: 1), on: app.db)
             let deadlines = try await NotificationFlowTests.notices("huyen", on: app.db).filter { $0.kind != "report.submitted" }

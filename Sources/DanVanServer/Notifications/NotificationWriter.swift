@@ -37,17 +37,18 @@ enum NotificationWriter {
     static func notify(_ event: NotificationEvent, to recipients: NotificationRecipients, on db: any Database) async throws {
         let people = try await resolve(recipients, kind: event.kind, on: db)
         try await write([event], recipients: [event.key: people], on: db)
+        try await mailPendingImmediate(on: db)
     }
 
-    /// Several events at once (a plan's tasks, a day's deadlines), each with its own recipients.
+    /// Several events at once, each with its own recipients; the caller queues the mails to send
+    /// at once (`mailPendingImmediate`) when it has written all its notices.
     static func write(_ events: [NotificationEvent], recipients: [String: [Recipient]], on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         let now = Date()
         var rows: [Row] = []
         for event in events {
             for person in recipients[event.key] ?? [] where !person.channels.isOff {
-                let mail: MailState = person.channels.email && person.verifiedEmail != nil
-                    ? (person.timing == .immediate ? .immediate : .digest) : .none
+                let mail = mailState(for: person)
                 rows.append(Row(user_id: person.userID, kind: event.kind.rawValue, unit_id: event.unitID,
                                 audience: event.kind.audience.rawValue, title: event.text.title, detail: event.text.detail,
                                 link: event.link, event_key: event.key, in_app: person.channels.inApp, mail: mail.rawValue,
@@ -58,8 +59,25 @@ enum NotificationWriter {
         for chunk in stride(from: 0, to: rows.count, by: rowsPerStatement).map({ Array(rows[$0..<min($0 + rowsPerStatement, rows.count)]) }) {
             try await insert(chunk, on: sql).run()
         }
-        try await mailPendingImmediate(on: db)
     }
+
+    /// The one rule of how a notice goes by mail, here for rows made in Swift and below for rows
+    /// a query makes (`ReportDeadlineNotices`): by mail only to a verified address the person
+    /// wants this kind by; at once or in the digest as the person chose.
+    static func mailState(for person: Recipient) -> MailState {
+        guard person.channels.email, person.verifiedEmail != nil else { return .none }
+        return person.timing == .immediate ? .immediate : .digest
+    }
+
+    /// `mailState` over a person `s` (users) and their preference `p` for the kind.
+    static let mailStateSQL: SQLQueryString = """
+        CASE WHEN COALESCE(p.email, \(bind: true)) = \(bind: true) AND s.email_verified_at IS NOT NULL
+             THEN CASE WHEN s.mail_timing = 'immediate' THEN 'immediate' ELSE 'digest' END
+             ELSE 'none' END
+        """
+
+    /// A person `s` with preference `p` is reached at all: not both channels turned off (`channels.isOff`).
+    static let reachedSQL: SQLQueryString = "(COALESCE(p.in_app, \(bind: true)) = \(bind: true) OR COALESCE(p.email, \(bind: true)) = \(bind: true))"
 
     /// 11 values a row: under SQLite's 32,766 and PostgreSQL's 65,535 bound values a statement.
     private static let rowsPerStatement = 900

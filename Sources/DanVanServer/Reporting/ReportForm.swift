@@ -39,11 +39,8 @@ struct ReportForm: Sendable {
             throw AppError.invalid("period", "Kỳ \"\(period.label)\" không nằm trong lịch báo cáo của đơn vị (\(asked)).")
         }
         let items = try await ReportSchemes.indicators(planIDs: matching.map(\.planID), on: db)
-        let deadlineDays = matching.map(\.deadlineDays).min() ?? ReportScheme.defaultDeadlineDays
-        let closeDays = matching.map(\.closeDays).min() ?? ReportScheme.defaultCloseDays
-        return ReportForm(unitID: unitID, period: period, items: items,
-                          deadline: period.deadline(afterDays: deadlineDays),
-                          closesOn: period.deadline(afterDays: deadlineDays + closeDays),
+        let window = ReportSchemes.window(of: period, under: matching)
+        return ReportForm(unitID: unitID, period: period, items: items, deadline: window.deadline, closesOn: window.closesOn,
                           jumpShare: matching.map(\.jumpShare).min() ?? ReportScheme.defaultJumpShare)
     }
 

@@ -30,6 +30,14 @@ enum ReportSchemes {
         }
     }
 
+    /// The dates that bind a period under the duties of its frequency: the earliest deadline,
+    /// and the earliest close after it.
+    static func window(of period: ReportPeriod, under matching: [Covering]) -> ReportWorkflow.Window {
+        let deadlineDays = matching.map(\.deadlineDays).min() ?? ReportScheme.defaultDeadlineDays
+        let closeDays = matching.map(\.closeDays).min() ?? ReportScheme.defaultCloseDays
+        return .init(deadline: period.deadline(afterDays: deadlineDays), closesOn: period.deadline(afterDays: deadlineDays + closeDays))
+    }
+
     /// The distinct indicators of the plans' targets, in the order they first appear.
     static func indicators(planIDs: [Int], on db: any Database) async throws -> [ReportForm.Item] {
         guard !planIDs.isEmpty else { return [] }

@@ -7,7 +7,7 @@ import Vapor
 
 /// The numbers beside the menu's "Nhiệm vụ", "Báo cáo" and "Thông báo": one SQL statement,
 /// kept for a short while per person so a page view costs at most one query for them.
-struct MenuCounts: Sendable, Equatable {
+struct MenuCounts: Sendable, Equatable, Encodable {
     /// Unfinished tasks the unit leads that are overdue or due within a week.
     var tasks = 0
     /// Reports below waiting for approval (managers) and the unit's own returned reports.

@@ -28,10 +28,10 @@ struct ToDoPage: Encodable {
     let viewerOnly: Bool
 
     static func query(for user: User, today: CivilDate, relayConfigured: Bool, counts: MenuCounts, on db: any Database) async throws -> ToDoPage {
-        let items = try await items(for: user, today: today, relayConfigured: relayConfigured, on: db)
-        let unread = try await NotificationQueries.inbox(for: user, unreadOnly: true, limit: 5, on: db)
         let unit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
-        let sorted = items.list.sorted { $0.urgency < $1.urgency }
+        let items = try await items(for: user, unit: unit, today: today, relayConfigured: relayConfigured, on: db)
+        let unread = try await NotificationQueries.inbox(for: user, unreadOnly: true, limit: 5, on: db)
+        let sorted = items.list
         let groups = Dictionary(grouping: sorted, by: \.urgency.band).sorted { $0.key < $1.key }
             .map { Group(label: $0.key.label, tone: $0.key.tone, items: $0.value) }
         let hint: String? = user.userRole == .viewer ? nil : user.email == nil ? "Khai địa chỉ thư để nhận thông báo tổng hợp mỗi sáng."
@@ -42,16 +42,17 @@ struct ToDoPage: Encodable {
                         emailHintLink: user.email == nil ? "Khai địa chỉ thư" : "Gửi lại thư xác nhận", viewerOnly: user.userRole == .viewer)
     }
 
-    /// The user's items by role: a reporter sends reports and carries out tasks; a manager also
-    /// approves and watches plans; a viewer only reads.
-    static func items(for user: User, today: CivilDate, relayConfigured: Bool, on db: any Database) async throws -> (list: [ToDoItem], more: [String]) {
+    /// The user's items by role, most pressing first: a reporter sends reports and carries out
+    /// tasks; a manager also approves and watches plans; a viewer only reads.
+    static func items(for user: User, unit: OrgUnit?, today: CivilDate, relayConfigured: Bool,
+                      on db: any Database) async throws -> (list: [ToDoItem], more: [String]) {
         var list: [ToDoItem] = []
         var more: [String] = []
         if user.userRole == .admin {
             list += try await mailItems(today: today, relayConfigured: relayConfigured, on: db)
         }
-        guard let unitID = user.unitID, let unit = try await OrgUnit.find(unitID, on: db),
-              user.userRole != .viewer else { return (list, more) }
+        guard let unit, user.userRole != .viewer else { return (list, more) }
+        let unitID = unit.requireID
         list += try await ToDoReports.own(unit, today: today, on: db)
         let tasks = try await ToDoTasks.led(by: unit, today: today, on: db)
         list += tasks.items
@@ -66,7 +67,7 @@ struct ToDoPage: Encodable {
             }
             list += try await ToDoPlans.lines(for: unit, today: today, on: db)
         }
-        return (list, more)
+        return (list.sorted { $0.urgency < $1.urgency }, more)
     }
 
     /// The administrator's: mail that could not be sent, and mail waiting because no relay is set.

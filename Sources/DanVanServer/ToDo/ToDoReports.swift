@@ -16,11 +16,9 @@ enum ToDoReports {
             let from = unit.validFrom.flatMap(CivilDate.init(parsing:)), to = unit.validTo.flatMap(CivilDate.init(parsing:))
             for frequency in Set(schemes.map(\.frequency)) {
                 let matching = schemes.filter { $0.frequency == frequency }
-                let deadlineDays = matching.map(\.deadlineDays).min() ?? ReportScheme.defaultDeadlineDays
-                let closeDays = matching.map(\.closeDays).min() ?? ReportScheme.defaultCloseDays
                 for period in frequency.periods(in: year) where period.overlaps(from: from, to: to) {
-                    let deadline = period.deadline(afterDays: deadlineDays)
-                    let closes = period.deadline(afterDays: deadlineDays + closeDays)
+                    let window = ReportSchemes.window(of: period, under: matching)
+                    let deadline = window.deadline, closes = window.closesOn
                     let report = byMonth[period.lastMonth]
                     let state = report?.state
                     guard state != .submitted, state != .approved, period.firstDay <= today, closes >= today else { continue }

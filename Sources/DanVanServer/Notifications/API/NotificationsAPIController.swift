@@ -8,13 +8,7 @@ struct NotificationsAPIController {
     struct ToDoDTO: Encodable {
         let items: [ToDoItem]
         let more: [String]
-        let counts: CountsDTO
-    }
-
-    struct CountsDTO: Encodable {
-        let tasks: Int
-        let reports: Int
-        let unread: Int
+        let counts: MenuCounts
     }
 
     struct PreferencesDTO: Content {
@@ -47,10 +41,10 @@ struct NotificationsAPIController {
 
     func todo(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let items = try await ToDoPage.items(for: user, today: req.today, relayConfigured: req.application.settings.smtpURL != nil, on: req.db)
+        let unit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: req.db) } ?? nil
+        let items = try await ToDoPage.items(for: user, unit: unit, today: req.today, relayConfigured: req.application.settings.smtpURL != nil, on: req.db)
         let counts = try await MenuCounts.compute(for: user, today: req.today, on: req.db)
-        return try Self.json(ToDoDTO(items: items.list.sorted { $0.urgency < $1.urgency }, more: items.more,
-                                     counts: CountsDTO(tasks: counts.tasks, reports: counts.reports, unread: counts.unread)))
+        return try Self.json(ToDoDTO(items: items.list, more: items.more, counts: counts))
     }
 
     func list(req: Request) async throws -> Response {

@@ -34,9 +34,7 @@ struct OutboxSender: Sendable {
                 outcome.sent += 1
             } catch {
                 let permanent = (error as? SMTPError)?.permanent == true
-                let failed = permanent ? MailOutbox.Claimed(id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
-                                                            attempts: MailRetry.maxAttempts - 1) : mail
-                try await MailOutbox.markFailed(failed, error: "\(error)", now: now, on: sql)
+                try await MailOutbox.markFailed(mail, error: "\(error)", givingUp: permanent, now: now, on: sql)
                 outcome.failed += 1
                 // The relay is down or refuses us: the rest wait for the next round instead of failing one by one.
                 if !permanent {

@@ -24,11 +24,7 @@ enum ReportDeadlineNotices {
               \(filled(text.title, marker: unitMarker, with: "u.name")), \(filled(text.detail, marker: unitMarker, with: "u.name")),
               \(filled(link, marker: codeMarker, with: "u.code")),
               \(bind: kind + ":") || u.id || \(bind: ":" + duty.period.code),
-              COALESCE(p.in_app, \(bind: true)),
-              CASE WHEN COALESCE(p.email, \(bind: true)) = \(bind: true) AND s.email_verified_at IS NOT NULL
-                   THEN CASE WHEN s.mail_timing = 'immediate' THEN 'immediate' ELSE 'digest' END
-                   ELSE 'none' END,
-              \(bind: now)
+              COALESCE(p.in_app, \(bind: true)), \(NotificationWriter.mailStateSQL), \(bind: now)
             FROM unit_closure d JOIN units u ON u.id = d.descendant_id
             JOIN users s ON s.unit_id = u.id AND s.active = \(bind: true) AND s.role IN ('manager', 'reporter')
             LEFT JOIN notification_preferences p ON p.user_id = s.id AND p.kind = \(bind: kind)
@@ -37,7 +33,7 @@ enum ReportDeadlineNotices {
               AND (u.valid_from IS NULL OR u.valid_from <= \(bind: duty.period.lastDay.description))
               AND (u.valid_to IS NULL OR u.valid_to >= \(bind: duty.period.firstDay.description))
               AND (r.id IS NULL OR r.state IN ('draft', 'returned'))
-              AND (COALESCE(p.in_app, \(bind: true)) = \(bind: true) OR COALESCE(p.email, \(bind: true)) = \(bind: true))
+              AND \(NotificationWriter.reachedSQL)
             ON CONFLICT (user_id, event_key) DO NOTHING
             """).run()
     }

@@ -24,12 +24,16 @@ enum MailComposer {
                             causeKey: "notice:\(notice.id)")
     }
 
-    static func digest(_ notices: [StoredNotice], userID: Int, to address: String, day: CivilDate) -> OutgoingMail {
+    /// The day's notices in one mail; past the first `notices`, the rest are counted and left to the inbox.
+    static func digest(_ notices: [StoredNotice], total: Int, userID: Int, to address: String, day: CivilDate) -> OutgoingMail {
+        let heading = "Tổng hợp thông báo ngày \(day.vietnamese): \(total) việc mới."
+        let rest = total > notices.count ? "Còn \(total - notices.count) thông báo khác trong DanVan: \(siteMarker)\(SiteRoute.notifications.path)" : ""
         let lines = notices.map { "- \($0.title)\n  \($0.detail)\n  \(siteMarker)\($0.link)" }.joined(separator: "\n")
         let text = """
-            Tổng hợp thông báo ngày \(day.vietnamese): \(notices.count) việc mới.
+            \(heading)
 
             \(lines)
+            \(rest)
 
             Việc cần làm của anh/chị: \(siteMarker)/
 
@@ -40,10 +44,10 @@ enum MailComposer {
                 el("li") { el("a", ["href": siteMarker + notice.link]) { notice.title }; HTML.void("br"); notice.detail }
             }
         }
-        let html = page(HTML.joined([el("p") { "Tổng hợp thông báo ngày \(day.vietnamese): \(notices.count) việc mới." }, list,
+        let html = page(HTML.joined([el("p") { heading }, list,
+                                     rest.isEmpty ? .empty : el("p") { "Còn \(total - notices.count) thông báo khác trong DanVan." },
                                      el("p") { el("a", ["href": siteMarker + "/"]) { "Mở trang Việc cần làm" } }]))
-        return OutgoingMail(userID: userID, to: address,
-                            subject: "[DanVan] \(notices.count) thông báo mới ngày \(day.vietnamese)", text: text, html: html,
+        return OutgoingMail(userID: userID, to: address, subject: "[DanVan] \(total) thông báo mới ngày \(day.vietnamese)", text: text, html: html,
                             causeKey: "digest:\(userID):\(day)")
     }
 

@@ -54,29 +54,20 @@ enum MailOutbox {
     }
 
     /// Claims up to `limit` mails that are due (or whose claim ran out: a runner stopped
-    /// mid-send), each by a conditional update so two runners never take the same mail.
+    /// mid-send) in one conditional update, so two runners never take the same mail.
     static func claim(limit: Int, now: Date, claimSeconds: Double = 300, on sql: any SQLDatabase) async throws -> [Claimed] {
         let at = now.timeIntervalSince1970
-        let candidates = try await sql.raw("""
-            SELECT id FROM mail_outbox
-            WHERE (state = 'queued' AND next_attempt_at <= \(bind: at)) OR (state = 'sending' AND claimed_until < \(bind: at))
-            ORDER BY next_attempt_at, id LIMIT \(literal: limit)
-            """).all().map { try $0.decode(column: "id", as: Int.self) }
-        var claimed: [Claimed] = []
-        for id in candidates {
-            let rows = try await sql.raw("""
-                UPDATE mail_outbox SET state = 'sending', claimed_until = \(bind: at + claimSeconds)
-                WHERE id = \(bind: id) AND ((state = 'queued' AND next_attempt_at <= \(bind: at)) OR (state = 'sending' AND claimed_until < \(bind: at)))
-                RETURNING id, to_address, subject, text_body, html_body, attempts
-                """).all()
-            guard let row = rows.first else { continue }
-            claimed.append(Claimed(id: id, to: try row.decode(column: "to_address", as: String.self),
-                                   subject: try row.decode(column: "subject", as: String.self),
-                                   text: try row.decode(column: "text_body", as: String.self),
-                                   html: try row.decode(column: "html_body", as: String.self),
-                                   attempts: try row.decode(column: "attempts", as: Int.self)))
-        }
-        return claimed
+        let due: SQLQueryString = "(state = 'queued' AND next_attempt_at <= \(bind: at)) OR (state = 'sending' AND claimed_until < \(bind: at))"
+        let rows = try await sql.raw("""
+            UPDATE mail_outbox SET state = 'sending', claimed_until = \(bind: at + claimSeconds)
+            WHERE id IN (SELECT id FROM mail_outbox WHERE \(due) ORDER BY next_attempt_at, id LIMIT \(literal: limit)) AND (\(due))
+            RETURNING id, to_address, subject, text_body, html_body, attempts
+            """).all()
+        return try rows.map { row in
+            Claimed(id: try row.decode(column: "id", as: Int.self), to: try row.decode(column: "to_address", as: String.self),
+                    subject: try row.decode(column: "subject", as: String.self), text: try row.decode(column: "text_body", as: String.self),
+                    html: try row.decode(column: "html_body", as: String.self), attempts: try row.decode(column: "attempts", as: Int.self))
+        }.sorted { $0.id < $1.id }
     }
 
     static func markSent(_ id: Int, now: Date, on sql: any SQLDatabase) async throws {
@@ -86,10 +77,11 @@ enum MailOutbox {
             """).run()
     }
 
-    /// A failed try: back to the queue with a later time, or failed for good after the last try.
-    static func markFailed(_ mail: Claimed, error: String, now: Date, on sql: any SQLDatabase) async throws {
+    /// A failed try: back to the queue with a later time, or failed for good after the last try
+    /// or when the relay refused this mail for good (`givingUp`).
+    static func markFailed(_ mail: Claimed, error: String, givingUp: Bool, now: Date, on sql: any SQLDatabase) async throws {
         let attempts = mail.attempts + 1
-        let state: State = MailRetry.givesUp(afterAttempts: attempts) ? .failed : .queued
+        let state: State = givingUp || MailRetry.givesUp(afterAttempts: attempts) ? .failed : .queued
         try await sql.raw("""
             UPDATE mail_outbox SET state = \(bind: state.rawValue), attempts = \(bind: attempts), last_error = \(bind: String(error.prefix(500))),
               next_attempt_at = \(bind: now.timeIntervalSince1970 + MailRetry.delay(afterAttempts: attempts)), claimed_until = NULL
