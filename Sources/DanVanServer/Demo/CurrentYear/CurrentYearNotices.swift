@@ -45,5 +45,10 @@ enum CurrentYearNotices {
         }
         _ = try await DeadlineNotices.run(today: today, on: db)
         _ = try await DigestMails.run(day: today, on: db)
+        // The demo lives on its pinned day: its notices are dated that morning, not when it was loaded.
+        if let morning = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh"),
+                                        year: today.year, month: today.month, day: today.day, hour: 7).date {
+            try await sql.raw("UPDATE notifications SET created_at = \(bind: morning), read_at = CASE WHEN read_at IS NULL THEN NULL ELSE \(bind: morning) END").run()
+        }
     }
 }
