@@ -20,6 +20,9 @@ struct MigrationListTests {
         "CreateNotificationPreference",
         "CreateMailOutbox",
         "CreateJobLease",
+        "CreateModelCampaign",
+        "CreateMovementModel",
+        "CreateModelNote",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -20,4 +20,10 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case updateTask
     /// Remind a unit below of a task it leads ("đôn đốc").
     case chaseTask
+    /// Register, change, follow and carry over a unit's "Dân vận khéo" models.
+    case registerModel
+    /// Return, accept, evaluate and recognise a unit's models: the level above's doing.
+    case decideModel
+    /// Launch a year's "Dân vận khéo" campaign for a unit's subtree.
+    case launchCampaign
 }

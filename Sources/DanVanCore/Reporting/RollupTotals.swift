@@ -50,6 +50,9 @@ public struct RollupTotals: Equatable, Sendable {
             if childrenCounted > 0 { return .childCoverage(meeting: childrenMeeting, of: childrenCounted) }
             let meets = (level ?? .atLeastOne).contains(numerator)
             return .childCoverage(meeting: meets ? 1 : 0, of: 1)
+        case .modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised:
+            // Counted from the register, not from reports.
+            return nil
         }
     }
 }

@@ -9,6 +9,21 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
     /// The share of child units whose own count meets a per-unit threshold:
     /// "100% các chi bộ trực thuộc xây dựng được 01 mô hình".
     case childCoverage = "child_coverage"
+    /// Computed from the "Dân vận khéo" register, never typed: the share of the units that must
+    /// register which have at least one model this year.
+    case modelShare = "model_share"
+    /// From the register: each unit's number of models against a per-unit level ("mỗi cấp ủy cơ
+    /// sở có từ 01 – 02 mô hình", "100% chi bộ xây dựng được 01 mô hình").
+    case modelPerUnit = "model_per_unit"
+    /// From the register: the number of models registered in the subtree this year.
+    case modelsRegistered = "models_registered"
+    /// From the register: the number of models recognised in the subtree this year.
+    case modelsRecognised = "models_recognised"
+
+    /// Counted from a register by DanVan itself: no report form asks for it.
+    public var isComputed: Bool {
+        [.modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised].contains(self)
+    }
 
     public var label: String {
         switch self {
@@ -16,6 +31,10 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
         case .count: "Số lượng"
         case .yesNo: "Có / không"
         case .childCoverage: "Tỷ lệ đơn vị trực thuộc đạt"
+        case .modelShare: "Tỷ lệ đơn vị có mô hình \"Dân vận khéo\" (tự tính từ sổ đăng ký)"
+        case .modelPerUnit: "Số mô hình của mỗi đơn vị (tự tính từ sổ đăng ký)"
+        case .modelsRegistered: "Số mô hình đăng ký (tự tính từ sổ đăng ký)"
+        case .modelsRecognised: "Số mô hình được công nhận (tự tính từ sổ đăng ký)"
         }
     }
 }

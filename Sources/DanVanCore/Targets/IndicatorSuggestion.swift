@@ -16,12 +16,33 @@ public struct IndicatorSuggestion: Equatable, Sendable {
     public static func suggest(for target: ParsedTarget) -> IndicatorSuggestion {
         let subject = target.subject.isEmpty ? target.text : target.subject
         let name = String(subject.prefix(160)).sentenceCased
+        if let kind = modelKind(for: target, subject: subject) {
+            let perUnit = kind == .modelPerUnit && target.unit == .percent ? perUnitThreshold(in: subject) : nil
+            return IndicatorSuggestion(kind: kind, name: name, perUnit: perUnit)
+        }
         guard target.unit == .percent else { return IndicatorSuggestion(kind: .count, name: name, perUnit: nil) }
         let folded = VietnameseFolding.fold(subject)
         guard childUnitWords.contains(where: { folded.hasPrefix($0) }) else {
             return IndicatorSuggestion(kind: .ratio, name: name, perUnit: nil)
         }
         return IndicatorSuggestion(kind: .childCoverage, name: name, perUnit: perUnitThreshold(in: subject))
+    }
+
+    /// Targets about "Dân vận khéo" models are counted from the register: "mỗi cấp ủy có từ 01 –
+    /// 02 mô hình" and "100% chi bộ xây dựng được 01 mô hình" per unit, "95% … đăng ký xây dựng
+    /// mô hình" as the share of units, "… mô hình được công nhận" as a count.
+    private static func modelKind(for target: ParsedTarget, subject: String) -> IndicatorKind? {
+        let folded = VietnameseFolding.fold(target.text)
+        guard ["mo hinh", "dien hinh", "dan van kheo"].contains(where: folded.contains) else { return nil }
+        let recognised = folded.contains("cong nhan") || folded.contains("tieu bieu")
+        if target.unit == .count {
+            if folded.contains("moi ") { return .modelPerUnit }
+            return recognised ? .modelsRecognised : .modelsRegistered
+        }
+        let foldedSubject = VietnameseFolding.fold(subject)
+        let perUnit = childUnitWords.contains { foldedSubject.hasPrefix($0) }
+            && TargetParser.targets(in: subject, lineNumber: 0).contains { $0.unit == .count }
+        return perUnit ? .modelPerUnit : .modelShare
     }
 
     /// "xây dựng được 01 mô hình" → at least one; "không để xảy ra" → none; otherwise done or not.

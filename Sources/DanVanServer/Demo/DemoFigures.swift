@@ -10,7 +10,7 @@ enum DemoFigures {
 
     static func entries(_ items: [ReportForm.Item], unitCode: String, month: Int) -> [ReportEntry] {
         let seed = seed(unitCode)
-        return items.enumerated().map { index, item in
+        return items.enumerated().compactMap { index, item in
             let spread = (seed + index * 13) % 9
             switch item.kind {
             case .ratio:
@@ -21,6 +21,8 @@ enum DemoFigures {
                 return ReportEntry(indicatorID: item.indicatorID, numerator: (month + spread) / 4, denominator: nil, comment: "")
             case .yesNo:
                 return ReportEntry(indicatorID: item.indicatorID, numerator: month + spread > 5 ? 1 : 0, denominator: nil, comment: "")
+            case .modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised:
+                return nil
             }
         }
     }

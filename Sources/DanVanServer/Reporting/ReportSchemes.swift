@@ -44,7 +44,7 @@ enum ReportSchemes {
         let rows = try await UnitClosure.sqlDatabase(db).raw("""
             SELECT i.id, i.name, i.kind, i.per_unit_comparator, i.per_unit_value, MIN(t.id) AS first_target
             FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id
-            WHERE t.plan_id IN (\(binds: planIDs))
+            WHERE t.plan_id IN (\(binds: planIDs)) AND i.kind NOT IN (\(binds: IndicatorKind.allCases.filter(\.isComputed).map(\.rawValue)))
             GROUP BY i.id, i.name, i.kind, i.per_unit_comparator, i.per_unit_value
             ORDER BY first_target
             """).all()

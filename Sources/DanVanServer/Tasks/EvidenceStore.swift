@@ -55,7 +55,7 @@ struct EvidenceStore {
 extension EvidenceStore {
     /// At start-up: the files of posts that never committed are removed (see `removeOrphans`).
     static func removeOrphans(of app: Application) async throws {
-        let stored = try await EvidenceFile.query(on: app.db).all(\.$storedName)
+        let stored = try await EvidenceFile.query(on: app.db).all(\.$storedName) + ModelNoteFile.query(on: app.db).all(\.$storedName)
         let removed = EvidenceStore(dataDirectory: app.settings.dataDirectory).removeOrphans(keeping: Set(stored))
         if removed > 0 { app.logger.notice("Đã xóa \(removed) tệp minh chứng không thuộc bản ghi nào (còn lại sau lần dừng máy chủ đột ngột).") }
     }

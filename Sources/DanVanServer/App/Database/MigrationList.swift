@@ -42,5 +42,8 @@ enum MigrationList {
         CreateNotificationPreference(),
         CreateMailOutbox(),
         CreateJobLease(),
+        CreateModelCampaign(),
+        CreateMovementModel(),
+        CreateModelNote(),
     ]
 }

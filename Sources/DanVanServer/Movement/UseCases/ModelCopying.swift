@@ -1,0 +1,51 @@
+import DanVanCore
+import Fluent
+import Foundation
+
+/// New registrations made from existing models: last year's model carried into a new year
+/// with its history (the chain of `carried_from_id`), and a recognised model of another unit
+/// replicated ("nhân rộng"): the copy counts for the copying unit, and the source shows it.
+enum ModelCopying {
+    static func carryOver(_ modelID: Int, toYear year: Int, today: CivilDate, by actor: Actor, on db: any Database) async throws -> MovementModel {
+        let context = try await ModelContext.load(modelID, on: db)
+        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được đăng ký mô hình cho \(context.unit.name).")
+        guard year > context.model.year else {
+            throw AppError.invalid("year", "Chỉ chuyển mô hình năm \(context.model.year) sang một năm sau đó.")
+        }
+        guard context.unit.isActive(on: today) else {
+            throw AppError.invalid("unit", "\(context.unit.name) đã kết thúc hoạt động; đơn vị kế thừa đăng ký lại mô hình.")
+        }
+        return try await db.writeTransaction { tx in
+            if try await MovementModel.query(on: tx).filter(\.$carriedFromID == modelID).first() != nil {
+                throw AppError(.conflict, "Mô hình \"\(context.model.name)\" đã được chuyển sang năm sau.", field: "year")
+            }
+            let copy = try await ModelRegistering.prepare(context.model.registration, unit: context.unit, year: year, today: today, on: tx)
+            copy.carriedFromID = modelID
+            copy.replicatedFromID = context.model.replicatedFromID
+            copy.planTaskID = nil
+            copy.registeredBy = actor.userID
+            try await ModelRegistering.insert(copy, by: actor, action: "model.carry", on: tx)
+            return copy
+        }
+    }
+
+    static func replicate(_ sourceID: Int, intoUnit unitCode: String, year: Int, today: CivilDate, by actor: Actor,
+                          on db: any Database) async throws -> MovementModel {
+        let unit = try await UnitQueries.require(code: unitCode, on: db)
+        try await Authorizer.require(actor, .registerModel, on: unit, db: db, message: "Bạn không được đăng ký mô hình cho \(unit.name).")
+        guard let source = try? await ModelContext.load(sourceID, on: db), try await source.mayView(by: actor, on: db) else {
+            throw AppError(.unprocessableEntity, "Không tìm thấy mô hình nguồn số \(sourceID) trong các mô hình bạn được xem.", field: "source")
+        }
+        guard source.model.modelStatus.mayBeReplicated else {
+            throw AppError.invalid("source", "Chỉ nhân rộng mô hình đã được công nhận; \"\(source.model.name)\" đang ở trạng thái \"\(source.model.modelStatus.label)\".")
+        }
+        guard source.unit.id != unit.id else { throw AppError.invalid("unit", "Mô hình đã là của \(unit.name); hãy chuyển sang năm sau thay vì nhân rộng.") }
+        return try await db.writeTransaction { tx in
+            let copy = try await ModelRegistering.prepare(source.model.registration, unit: unit, year: year, today: today, on: tx)
+            copy.replicatedFromID = sourceID
+            copy.registeredBy = actor.userID
+            try await ModelRegistering.insert(copy, by: actor, action: "model.replicate", on: tx)
+            return copy
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import DanVanCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The level above deciding on a unit's model: return (with a reason) or accept the
+/// registration; the steering committee's evaluation against the campaign's criteria; the
+/// recognition (with level and decision); and the commendation proposed and given.
+enum ModelDeciding {
+    struct Input: Codable, Sendable {
+        var decision: String
+        var reason: String = ""
+        var criteriaMet: [Int] = []
+        var note: String = ""
+        var level: String = ""
+        var decisionNumber: String = ""
+        var decisionDate: String = ""
+        var commendationProposed: String = ""
+        var commendationGiven: String = ""
+        var version: Int?
+    }
+
+    static func decide(_ modelID: Int, _ input: Input, by actor: Actor, on db: any Database) async throws -> MovementModel {
+        let context = try await ModelContext.load(modelID, on: db)
+        try await Authorizer.require(actor, .decideModel, on: context.unit, db: db,
+                                     message: "Chỉ cấp trên của \(context.unit.name) mới được xét mô hình này.")
+        guard let decision = ModelDecision(rawValue: input.decision) else {
+            throw AppError.invalid("decision", "Thao tác \"\(input.decision)\" không có; chọn return, accept, evaluate, recognise, recognise_exemplary hoặc not_recognise.")
+        }
+        let model = context.model
+        let next = try decision.next(from: model.modelStatus).mapError { AppError.validation(ValidationFailure([$0])) }.get()
+        let campaign = try await model.campaignID.asyncMap { try await ModelCampaign.find($0, on: db) } ?? nil
+        let columns = try columns(for: decision, input, campaign: campaign)
+        return try await db.writeTransaction { tx in
+            var extra = columns
+            extra["status"] = next.rawValue
+            try await ModelRegistering.bumpVersion(model, expected: input.version ?? -1, extra: extra, on: tx)
+            try await AuditLog.record("model.\(decision.rawValue)", entityType: "model", entityKey: "#\(modelID)", unitID: model.unitID,
+                                      before: ["status": model.status], after: extra.compactMapValues { $0 }, by: actor, on: tx)
+            try await ReportGeneration.bump(on: tx)
+            return try await ModelContext.load(modelID, on: tx).model
+        }
+    }
+
+    /// The columns a decision writes, each checked.
+    private static func columns(for decision: ModelDecision, _ input: Input, campaign: ModelCampaign?) throws -> [String: String?] {
+        func clean(_ text: String, _ field: String, _ label: String, required: Bool = false, multiline: Bool = false) throws -> String {
+            try FreeText.clean(text, field: field, label: label, limit: multiline ? FreeText.Limit.paragraph : FreeText.Limit.name,
+                               multiline: multiline, required: required).mapError { AppError.validation(ValidationFailure([$0])) }.get()
+        }
+        switch decision {
+        case .returnToUnit:
+            return ["reason": try clean(input.reason, "reason", "Lý do trả lại", required: true, multiline: true)]
+        case .accept:
+            return ["reason": nil]
+        case .evaluate:
+            let count = campaign?.criteria.count ?? 0
+            let met = Set(input.criteriaMet.filter { (0..<count).contains($0) }).sorted()
+            if input.criteriaMet.contains(where: { !(0..<count).contains($0) }) {
+                throw AppError.invalid("criteriaMet", "Tiêu chí số \(input.criteriaMet.first { !(0..<count).contains($0) }.map { $0 + 1 } ?? 0) không có trong bộ tiêu chí của phong trào.")
+            }
+            return ["criteria_met": met.map(String.init).joined(separator: ","),
+                    "evaluation_note": try clean(input.note, "note", "Nhận xét", multiline: true)]
+        case .recognise, .recogniseExemplary:
+            var issues: [ValidationIssue] = []
+            let level = (try? clean(input.level, "level", "Cấp công nhận", required: true)) ?? ""
+            if level.isEmpty { issues.append(ValidationIssue(field: "level", message: "Cấp công nhận là bắt buộc.")) }
+            if let levels = campaign?.levels, !levels.isEmpty, !level.isEmpty, !levels.contains(level) {
+                issues.append(ValidationIssue(field: "level", message: "Cấp \"\(level)\" không có trong phát động; chọn: \(levels.joined(separator: ", ")).")) }
+            let number = (try? clean(input.decisionNumber, "decisionNumber", "Số quyết định", required: true)) ?? ""
+            if number.isEmpty { issues.append(ValidationIssue(field: "decisionNumber", message: "Số quyết định công nhận là bắt buộc.")) }
+            let date = CivilDate(parsing: input.decisionDate)
+            if date == nil { issues.append(ValidationIssue(field: "decisionDate", message: "Ngày quyết định công nhận phải là ngày hợp lệ (dd/mm/yyyy).")) }
+            guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
+            return ["recognition_level": level, "decision_number": number, "decision_date": date?.description,
+                    "commendation_proposed": try clean(input.commendationProposed, "commendationProposed", "Đề nghị khen thưởng").nilIfEmpty,
+                    "commendation_given": try clean(input.commendationGiven, "commendationGiven", "Khen thưởng").nilIfEmpty]
+        case .notRecognise:
+            return ["evaluation_note": try clean(input.note, "note", "Lý do không công nhận", required: true, multiline: true)]
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
