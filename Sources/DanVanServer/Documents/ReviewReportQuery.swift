@@ -17,7 +17,7 @@ enum ReviewReportQuery {
         let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let header = try await OfficialHeaderQuery.header(unitID: unit.requireID, number: nil, type: "BC", place: plan?.place, issuedOn: nil,
                                                           year: period.year, on: db)
-        return ReviewReportExport(
+        var export = ReviewReportExport(
             header: header, unitName: unit.officialBody.printedName,
             period: period, planReference: plan.map(reference), includesSubmitted: includeSubmitted,
             targets: try await ReviewTargetsQuery.load(unit: unit, year: period.year, rollup: rollup, on: db),
@@ -25,6 +25,9 @@ enum ReviewReportQuery {
             reporting: reporting(completeness),
             recipients: (parent.map { ["\($0.officialBody.printedName) (b/c)"] } ?? []) + ["Lưu"],
             signature: plan.flatMap(PlanExportQuery.signature))
+        let summary = try await ModelSummaryQuery.load(unit: unit, year: period.year, today: min(today, period.lastDay), on: db)
+        if summary.registered > 0 || summary.lastYear > 0 { export.models = summary.reviewFigures }
+        return export
     }
 
     /// "Kế hoạch số 159-KH/HU ngày 16/01/2023".

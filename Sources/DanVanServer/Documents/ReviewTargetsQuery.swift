@@ -23,7 +23,12 @@ enum ReviewTargetsQuery {
             if byPlan { return "Chỉ tiêu theo \(labels[planID]?.firstLetterLowercased ?? "kế hoạch")" }
             return sectionsByPlan[planID]?.filter { $0.line <= line && $0.line > 0 }.max { $0.line < $1.line }?.heading
         }
-        var targets = measured.map { row -> ReviewReportExport.Target in
+        let fromRegister = try await ModelTargets.evaluations(measured, unit: unit, year: year, today: rollup.period.lastDay, on: db)
+        var targets = measured.enumerated().map { index, row -> ReviewReportExport.Target in
+            if let evaluation = fromRegister[index] {
+                return .init(area: area(row.planID, row.line), text: row.text, threshold: row.threshold.phrase, numerator: nil,
+                             denominator: nil, evaluation: evaluation)
+            }
             let value = rollup.value(of: row.indicatorID, at: unit.requireID)
             let parts = value.map(figures) ?? (nil, nil)
             return .init(area: area(row.planID, row.line), text: row.text, threshold: row.threshold.phrase, numerator: parts.0,

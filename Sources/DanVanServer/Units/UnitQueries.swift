@@ -96,7 +96,7 @@ enum UnitQueries {
         return try await OrgUnit.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
     }
 
-    private static func escapeLike(_ text: String) -> String {
+    static func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")

@@ -84,6 +84,8 @@ public struct ReviewReportExport: Sendable {
     public var reporting: Reporting
     public var recipients: [String]
     public var signature: OfficialSignature?
+    /// The year's "Dân vận khéo" register in figures, when the subtree has models or targets about them.
+    public var models: ReviewModelFigures?
 
     public init(header: OfficialHeaderText, unitName: String, period: ReportPeriod, planReference: String?, includesSubmitted: Bool,
                 targets: [Target], tasks: [Task], reporting: Reporting, recipients: [String], signature: OfficialSignature?) {

@@ -71,10 +71,11 @@ enum ReviewResultSections {
             let folded = VietnameseFolding.fold($0.text)
             return folded.contains("mo hinh") || folded.contains("dan van kheo") || folded.contains("xep loai")
         }
-        guard !related.isEmpty else { return nil }
+        let figures = report.models.map { $0.sentences.map(OfficialItem.text) } ?? []
+        guard !related.isEmpty || !figures.isEmpty else { return nil }
         return [.init(number: number, heading: "Phong trào thi đua “Dân vận khéo”, đánh giá, xếp loại", depth: 1,
-                      items: related.map(item) + [
-                          .placeholder("[Nêu các mô hình, điển hình “Dân vận khéo” tiêu biểu và kết quả đánh giá, xếp loại trong kỳ.]"),
+                      items: figures + related.map(item) + [
+                          .placeholder("[Mô tả một số mô hình, điển hình “Dân vận khéo” tiêu biểu và kết quả đánh giá, xếp loại trong kỳ.]"),
                       ])]
     }
 

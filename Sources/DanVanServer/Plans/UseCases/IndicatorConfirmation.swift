@@ -28,7 +28,7 @@ enum IndicatorConfirmation {
         indicator.kind = kind.rawValue
         indicator.unitID = unitID
         indicator.createdAt = Date()
-        if kind == .childCoverage {
+        if kind == .childCoverage || kind == .modelPerUnit {
             let parsed = ParsedTarget(text: target.text, comparator: target.threshold.comparator, value: target.value, upper: target.upper,
                                       unit: target.threshold.measure, subject: target.subject, line: target.line)
             let perUnit = IndicatorSuggestion.suggest(for: parsed).perUnit ?? Threshold(.ge, 1, measure: .count)

@@ -36,12 +36,14 @@ struct DashboardPage: Sendable {
         let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted,
                                                   in: rollups, on: db)
         let targetRows = try await DashboardQueries.targets(unitID: unit.requireID, year: period.year, on: db)
-        let targets = targetRows.map { row in
+        let fromRegister = try await ModelTargets.evaluations(targetRows, unit: unit, year: period.year, today: period.lastDay, on: db)
+        let targets = targetRows.enumerated().map { index, row in
             TargetLine(text: row.text, planLabel: row.planLabel,
-                       evaluation: TargetEvaluation.evaluate(row.threshold, rollup.value(of: row.indicatorID, at: unit.requireID)),
+                       evaluation: fromRegister[index] ?? TargetEvaluation.evaluate(row.threshold, rollup.value(of: row.indicatorID, at: unit.requireID)),
                        indicatorID: row.indicatorID)
         }
-        let chosenID = indicatorID ?? targetRows.first?.indicatorID ?? firstReported(rollup, at: unit.requireID)
+        let reportedRows = targetRows.filter { !$0.kind.isComputed }
+        let chosenID = indicatorID ?? reportedRows.first?.indicatorID ?? firstReported(rollup, at: unit.requireID)
         let indicator = rollup.indicators.first { $0.id == chosenID }
         let threshold = targetRows.first { $0.indicatorID == chosenID }?.threshold
         let stage = includeSubmitted ? 1 : 2
@@ -54,7 +56,7 @@ struct DashboardPage: Sendable {
             trend = (1...period.lastMonth).map { month in ("T\(month)", trendValue(months[month], indicator)) }
         }
         return DashboardPage(unitCode: unit.code, unitName: unit.name, period: period, includesSubmitted: includeSubmitted,
-                             indicators: rollup.indicators.filter { id in targetRows.contains { $0.indicatorID == id.id } },
+                             indicators: rollup.indicators.filter { id in reportedRows.contains { $0.indicatorID == id.id } },
                              indicator: indicator, indicatorTarget: threshold, targets: targets, children: children, trend: trend,
                              completeness: try await CompletenessQuery.load(rootID: unit.requireID, period: period, on: db))
     }

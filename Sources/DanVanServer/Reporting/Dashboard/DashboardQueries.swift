@@ -12,6 +12,9 @@ enum DashboardQueries {
         let planLabel: String
         let planID: Int
         let line: Int
+        let kind: IndicatorKind
+        /// For a per-unit indicator: the level each unit must reach.
+        let perUnit: Threshold?
     }
 
     /// Targets with an indicator, of the unit's own plans and of every plan whose reporting
@@ -19,8 +22,9 @@ enum DashboardQueries {
     static func targets(unitID: Int, year: Int, on db: any Database) async throws -> [TargetRow] {
         let covering = try await ReportSchemes.covering(unitID: unitID, year: year, on: db).map(\.planID)
         let rows = try await UnitClosure.sqlDatabase(db).raw("""
-            SELECT t.text, t.comparator, t.value, t.upper, t.measure, t.indicator_id, t.line, p.id AS plan_id, p.number_normalized
-            FROM plan_targets t JOIN plans p ON p.id = t.plan_id
+            SELECT t.text, t.comparator, t.value, t.upper, t.measure, t.indicator_id, t.line, p.id AS plan_id, p.number_normalized,
+                   i.kind, i.per_unit_comparator, i.per_unit_value
+            FROM plan_targets t JOIN plans p ON p.id = t.plan_id JOIN indicators i ON i.id = t.indicator_id
             WHERE t.indicator_id IS NOT NULL AND p.year = \(bind: year)
               AND (p.unit_id = \(bind: unitID)\(covering.isEmpty ? "" : " OR p.id IN (\(binds: covering))" as SQLQueryString))
             ORDER BY p.id, t.position
@@ -34,7 +38,11 @@ enum DashboardQueries {
                                                   measure: TargetMeasure(rawValue: try row.decode(column: "measure", as: String.self)) ?? .percent),
                              indicatorID: try row.decode(column: "indicator_id", as: Int.self),
                              planLabel: try row.decode(column: "number_normalized", as: String?.self) ?? "Kế hoạch \(planID)",
-                             planID: planID, line: try row.decode(column: "line", as: Int.self))
+                             planID: planID, line: try row.decode(column: "line", as: Int.self),
+                             kind: IndicatorKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .ratio,
+                             perUnit: try row.decode(column: "per_unit_comparator", as: String?.self).flatMap(TargetComparator.init(rawValue:)).map {
+                                 Threshold($0, try? row.decode(column: "per_unit_value", as: Double?.self), measure: .count)
+                             })
         }
     }
 

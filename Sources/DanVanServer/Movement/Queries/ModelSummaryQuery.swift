@@ -1,0 +1,147 @@
+import DanVanCore
+import DanVanDocuments
+import Fluent
+import SQLKit
+
+/// The movement in figures for a subtree and a year: models by field, kind and status, how
+/// many recognised, which units that must register have none, and last year's total, so the
+/// review report and the targets need no figure typed by anyone.
+struct ModelSummary: Sendable, Encodable {
+    struct ExpectedUnit: Sendable, Encodable {
+        let id: Int
+        let code: String
+        let name: String
+        let registered: Int
+        let recognised: Int
+    }
+
+    struct Replicated: Sendable, Encodable {
+        let id: Int
+        let name: String
+        let unitName: String
+        let copies: Int
+    }
+
+    let unitCode: String
+    let unitName: String
+    let year: Int
+    let registered: Int
+    let late: Int
+    let returned: Int
+    let byField: [String: Int]
+    let byKind: [String: Int]
+    let byStatus: [String: Int]
+    let recognised: Int
+    let exemplary: Int
+    let proposedByLevel: [String: Int]
+    let givenByLevel: [String: Int]
+    let lastYear: Int
+    let expected: [ExpectedUnit]
+    let mostReplicated: [Replicated]
+
+    var unitsExpected: Int { expected.count }
+    var withModel: [ExpectedUnit] { expected.filter { $0.registered > 0 } }
+    var missing: [ExpectedUnit] { expected.filter { $0.registered == 0 } }
+    var collective: Int { ModelKind.allCases.filter(\.isCollective).reduce(0) { $0 + (byKind[$1.rawValue] ?? 0) } }
+    var individual: Int { byKind[ModelKind.individualExemplar.rawValue] ?? 0 }
+
+    var unitCounts: [ModelTargetEvaluation.UnitCount] {
+        expected.map { .init(name: $0.name, registered: $0.registered, recognised: $0.recognised) }
+    }
+}
+
+enum ModelSummaryQuery {
+    /// Party committees and cells, when no campaign says which units must register.
+    static let defaultUnitKinds: [UnitKind] = [.partyCommittee, .partyCell]
+
+    static func load(unit: OrgUnit, year: Int, today: CivilDate, on db: any Database) async throws -> ModelSummary {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let root = unit.requireID
+        let groups = try await sql.raw("""
+            WITH \(ModelScope.cte(root: root))
+            SELECT m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given, COUNT(*) AS n
+            FROM scope JOIN movement_models m ON m.unit_id = scope.id
+            WHERE m.year IN (\(bind: year), \(bind: year - 1))
+            GROUP BY m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given
+            """).all()
+        var byField: [String: Int] = [:], byKind: [String: Int] = [:], byStatus: [String: Int] = [:]
+        var proposed: [String: Int] = [:], given: [String: Int] = [:]
+        var registered = 0, late = 0, returned = 0, recognised = 0, exemplary = 0, lastYear = 0
+        for row in groups {
+            let n = try row.decode(column: "n", as: Int.self)
+            let status = ModelStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .registered
+            if try row.decode(column: "year", as: Int.self) != year {
+                if status.counts { lastYear += n }
+                continue
+            }
+            byStatus[status.rawValue, default: 0] += n
+            guard status.counts else { returned += n; continue }
+            registered += n
+            byField[try row.decode(column: "field", as: String.self), default: 0] += n
+            byKind[try row.decode(column: "kind", as: String.self), default: 0] += n
+            if try row.decode(column: "late", as: Bool.self) { late += n }
+            if status.isRecognised { recognised += n }
+            if status == .exemplary { exemplary += n }
+            let level = try row.decode(column: "recognition_level", as: String?.self) ?? "—"
+            if try row.decode(column: "commendation_proposed", as: String?.self) != nil { proposed[level, default: 0] += n }
+            if try row.decode(column: "commendation_given", as: String?.self) != nil { given[level, default: 0] += n }
+        }
+        return ModelSummary(unitCode: unit.code, unitName: unit.name, year: year, registered: registered, late: late, returned: returned,
+                            byField: byField, byKind: byKind, byStatus: byStatus, recognised: recognised, exemplary: exemplary,
+                            proposedByLevel: proposed, givenByLevel: given, lastYear: lastYear,
+                            expected: try await expected(unit: unit, year: year, today: today, on: db),
+                            mostReplicated: try await mostReplicated(root: root, year: year, on: sql))
+    }
+
+    /// The units below that must register (the campaign's unit kinds), active on the counting
+    /// day (today within the year, else 31 December), each with its own models of the year.
+    static func expected(unit: OrgUnit, year: Int, today: CivilDate, on db: any Database) async throws -> [ModelSummary.ExpectedUnit] {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let counted = ModelStatus.allCases.filter(\.counts).map(\.rawValue)
+        let campaign = try await ModelCampaigns.governing(unitID: unit.requireID, year: year, on: db)
+        let kinds = (campaign?.unitKinds.isEmpty == false ? campaign?.unitKinds : nil) ?? defaultUnitKinds
+        let day = (today.year == year ? today : CivilDate(year: year, month: 12, day: 31) ?? today).description
+        let rows = try await sql.raw("""
+            SELECT u.id, u.code, u.name,
+                   (SELECT COUNT(*) FROM movement_models m WHERE m.unit_id = u.id AND m.year = \(bind: year) AND m.status IN (\(binds: counted))) AS registered,
+                   (SELECT COUNT(*) FROM movement_models m WHERE m.unit_id = u.id AND m.year = \(bind: year)
+                      AND m.status IN (\(binds: [ModelStatus.recognised.rawValue, ModelStatus.exemplary.rawValue]))) AS recognised
+            FROM unit_closure c JOIN units u ON u.id = c.descendant_id
+            WHERE c.ancestor_id = \(bind: unit.requireID) AND c.depth > 0 AND u.kind IN (\(binds: kinds.map(\.rawValue)))
+              AND (u.valid_from IS NULL OR u.valid_from <= \(bind: day)) AND (u.valid_to IS NULL OR u.valid_to >= \(bind: day))
+            ORDER BY u.code
+            """).all()
+        return try rows.map { row in
+            .init(id: try row.decode(column: "id", as: Int.self), code: try row.decode(column: "code", as: String.self),
+                  name: try row.decode(column: "name", as: String.self), registered: try row.decode(column: "registered", as: Int.self),
+                  recognised: try row.decode(column: "recognised", as: Int.self))
+        }
+    }
+
+    private static func mostReplicated(root: Int, year: Int, on sql: any SQLDatabase) async throws -> [ModelSummary.Replicated] {
+        try await sql.raw("""
+            WITH \(ModelScope.cte(root: root))
+            SELECT s.id, s.name, u.name AS unit_name, COUNT(*) AS copies
+            FROM scope JOIN movement_models c ON c.unit_id = scope.id
+            JOIN movement_models s ON s.id = c.replicated_from_id JOIN units u ON u.id = s.unit_id
+            WHERE c.year <= \(bind: year)
+            GROUP BY s.id, s.name, u.name ORDER BY copies DESC, s.id LIMIT 3
+            """).all().map { row in
+            .init(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                  unitName: try row.decode(column: "unit_name", as: String.self), copies: try row.decode(column: "copies", as: Int.self))
+        }
+    }
+}
+
+extension ModelSummary {
+    /// The figures as the review report writes them, fields and levels in a stable order.
+    var reviewFigures: ReviewModelFigures {
+        ReviewModelFigures(year: year, registered: registered, lastYear: lastYear, late: late, collective: collective, individual: individual,
+                           byField: byField.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) },
+                           recognised: recognised, exemplary: exemplary,
+                           proposedByLevel: proposedByLevel.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                           givenByLevel: givenByLevel.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                           mostReplicated: mostReplicated.map { .init(name: $0.name, unitName: $0.unitName, copies: $0.copies) },
+                           unitsExpected: unitsExpected, unitsWithModel: withModel.count, missing: missing.map(\.name))
+    }
+}
