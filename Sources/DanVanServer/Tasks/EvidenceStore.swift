@@ -53,6 +53,22 @@ struct EvidenceStore {
 }
 
 extension EvidenceStore {
+    /// A stored file as a response under its original name. Images and PDFs open in the browser;
+    /// anything else downloads. Nothing in the file may run as this site.
+    func download(storedName: String, originalName: String) throws -> Response {
+        guard let url = url(of: storedName), let data = FileManager.default.contents(atPath: url.path) else {
+            throw AppError.notFound("Tệp không còn trên máy chủ.")
+        }
+        let response = Response(status: .ok, body: .init(data: data))
+        let ext = EvidencePolicy.fileExtension(of: originalName)
+        response.headers.contentType = HTTPMediaType.fileExtension(ext) ?? .binary
+        let encoded = originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "tep"
+        let opensInBrowser = ["pdf", "jpg", "jpeg", "png"].contains(ext)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "\(opensInBrowser ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
+    }
+
     /// At start-up: the files of posts that never committed are removed (see `removeOrphans`).
     static func removeOrphans(of app: Application) async throws {
         let stored = try await EvidenceFile.query(on: app.db).all(\.$storedName) + ModelNoteFile.query(on: app.db).all(\.$storedName)

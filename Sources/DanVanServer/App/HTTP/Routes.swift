@@ -17,6 +17,7 @@ func registerRoutes(_ app: Application) throws {
     ReportPagesController(limits: app.settings.uploads).register(app)
     DocumentPagesController().register(app)
     NotificationPagesController().register(app)
+    ModelPagesController(limits: app.settings.uploads).register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

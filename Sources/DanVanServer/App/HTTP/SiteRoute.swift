@@ -73,6 +73,22 @@ enum SiteRoute: Equatable {
     case accountEmailVerify
     case adminMail
     case adminMailRetry(Int)
+    case models
+    case modelNew
+    case model(Int)
+    case modelEdit(Int)
+    case modelDecide(Int)
+    case modelNotes(Int)
+    case modelSelfAssessment(Int)
+    case modelCarry(Int)
+    case modelReplicate(Int)
+    case modelFile(Int)
+    case modelsImport
+    case modelsRegisterXlsx
+    case modelsResultsXlsx
+    case modelsRegistrationDocx
+    case modelsDecisionDocx
+    case campaignNew
 
     /// Any value, when a route is registered: the value's segment becomes the `:id` parameter.
     static let anyID = 0
@@ -173,6 +189,22 @@ enum SiteRoute: Equatable {
         case .accountEmailVerify: [.fixed("account"), .fixed("email"), .fixed("verify")]
         case .adminMail: [.fixed("admin"), .fixed("mail")]
         case .adminMailRetry(let id): [.fixed("admin"), .fixed("mail"), .value(String(id)), .fixed("retry")]
+        case .models: [.fixed("models")]
+        case .modelNew: [.fixed("models"), .fixed("new")]
+        case .model(let id): [.fixed("models"), .value(String(id))]
+        case .modelEdit(let id): [.fixed("models"), .value(String(id)), .fixed("edit")]
+        case .modelDecide(let id): [.fixed("models"), .value(String(id)), .fixed("decide")]
+        case .modelNotes(let id): [.fixed("models"), .value(String(id)), .fixed("notes")]
+        case .modelSelfAssessment(let id): [.fixed("models"), .value(String(id)), .fixed("self-assessment")]
+        case .modelCarry(let id): [.fixed("models"), .value(String(id)), .fixed("carry")]
+        case .modelReplicate(let id): [.fixed("models"), .value(String(id)), .fixed("replicate")]
+        case .modelFile(let id): [.fixed("model-files"), .value(String(id))]
+        case .modelsImport: [.fixed("models"), .fixed("import")]
+        case .modelsRegisterXlsx: [.fixed("models"), .fixed("register.xlsx")]
+        case .modelsResultsXlsx: [.fixed("models"), .fixed("results.xlsx")]
+        case .modelsRegistrationDocx: [.fixed("models"), .fixed("registrations.docx")]
+        case .modelsDecisionDocx: [.fixed("models"), .fixed("decision.docx")]
+        case .campaignNew: [.fixed("models"), .fixed("campaigns"), .fixed("new")]
         }
     }
 }

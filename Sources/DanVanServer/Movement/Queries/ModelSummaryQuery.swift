@@ -31,6 +31,8 @@ struct ModelSummary: Sendable, Encodable {
     let byField: [String: Int]
     let byKind: [String: Int]
     let byStatus: [String: Int]
+    /// Field → kind → models registered.
+    let grid: [String: [String: Int]]
     let recognised: Int
     let exemplary: Int
     let proposedByLevel: [String: Int]
@@ -64,7 +66,7 @@ enum ModelSummaryQuery {
             WHERE m.year IN (\(bind: year), \(bind: year - 1))
             GROUP BY m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given
             """).all()
-        var byField: [String: Int] = [:], byKind: [String: Int] = [:], byStatus: [String: Int] = [:]
+        var byField: [String: Int] = [:], byKind: [String: Int] = [:], byStatus: [String: Int] = [:], grid: [String: [String: Int]] = [:]
         var proposed: [String: Int] = [:], given: [String: Int] = [:]
         var registered = 0, late = 0, returned = 0, recognised = 0, exemplary = 0, lastYear = 0
         for row in groups {
@@ -79,6 +81,7 @@ enum ModelSummaryQuery {
             registered += n
             byField[try row.decode(column: "field", as: String.self), default: 0] += n
             byKind[try row.decode(column: "kind", as: String.self), default: 0] += n
+            grid[try row.decode(column: "field", as: String.self), default: [:]][try row.decode(column: "kind", as: String.self), default: 0] += n
             if try row.decode(column: "late", as: Bool.self) { late += n }
             if status.isRecognised { recognised += n }
             if status == .exemplary { exemplary += n }
@@ -87,7 +90,7 @@ enum ModelSummaryQuery {
             if try row.decode(column: "commendation_given", as: String?.self) != nil { given[level, default: 0] += n }
         }
         return ModelSummary(unitCode: unit.code, unitName: unit.name, year: year, registered: registered, late: late, returned: returned,
-                            byField: byField, byKind: byKind, byStatus: byStatus, recognised: recognised, exemplary: exemplary,
+                            byField: byField, byKind: byKind, byStatus: byStatus, grid: grid, recognised: recognised, exemplary: exemplary,
                             proposedByLevel: proposed, givenByLevel: given, lastYear: lastYear,
                             expected: try await expected(unit: unit, year: year, today: today, on: db),
                             mostReplicated: try await mostReplicated(root: root, year: year, on: sql))

@@ -85,16 +85,8 @@ struct TaskPagesController {
               let update = try await TaskUpdate.find(file.updateID, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
         let context = try await TaskContext.load(update.occurrenceID, on: req.db)
         try await TaskAccess.requireEvidence(context, by: try req.requireUser(), on: req.db)
-        guard let url = EvidenceStore(dataDirectory: req.application.settings.dataDirectory).url(of: file.storedName),
-              let data = FileManager.default.contents(atPath: url.path) else { throw AppError.notFound("Tệp không còn trên máy chủ.") }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = HTTPMediaType.fileExtension(EvidencePolicy.fileExtension(of: file.originalName)) ?? .binary
-        let encoded = file.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "tep"
-        // Images and PDFs open in the browser; anything else downloads. Nothing in the file may run as this site.
-        let opensInBrowser = ["pdf", "jpg", "jpeg", "png"].contains(EvidencePolicy.fileExtension(of: file.originalName))
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "\(opensInBrowser ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
+        return try EvidenceStore(dataDirectory: req.application.settings.dataDirectory).download(storedName: file.storedName,
+                                                                                                originalName: file.originalName)
     }
 
     private func visibleContext(_ req: Request) async throws -> TaskContext {
