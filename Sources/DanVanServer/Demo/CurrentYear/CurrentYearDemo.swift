@@ -15,6 +15,7 @@ enum CurrentYearDemo {
         let plans = try await CurrentYearPlans.load(year: today.year, people: people, on: db)
         try await CurrentYearTasks.follow(planIDs: plans.followed, today: today, people: people, on: db)
         try await CurrentYearReports.load(programme: plans.programme, today: today, people: people, on: db)
+        try await CurrentYearModels.load(today: today, people: people, on: db)
         try await CurrentYearNotices.load(today: today, on: db)
     }
 }

@@ -50,6 +50,7 @@ enum CurrentYearPlans {
                                                                        expectedResult: nil),
                                          planVersion: version, by: people.manager(for: code), on: db)
         }
+        if code == "LC-DU-BINHLU" { try await CurrentYearModels.addCommuneTarget(planID: planID, by: people.manager(for: code), on: db) }
         guard issued, let number, let plan = try await Plan.find(planID, on: db) else { return planID }
         plan.numberRaw = "Số \(number)"
         plan.numberNormalized = number

@@ -80,6 +80,8 @@ struct ModelPage: Encodable {
         let carried = try await MovementModel.query(on: db).filter(\.$carriedFromID == model.requireID).first()
         var decisions = ModelDecision.allCases.filter { (try? $0.next(from: status).get()) != nil }
         if campaign == nil { decisions.removeAll { $0 == .evaluate } ; if status == .accepted { decisions.append(.evaluate) } }
+        let carrier = try? await ModelCopying.carryingUnit(context.unit, today: today, on: db)
+        let canCarry = try await carrier.asyncMap { try await Authorizer.allows(user, .registerModel, on: $0, db: db) } ?? false
         let ownUnit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let mayReplicate: Bool
         if let ownUnit, ownUnit.id != model.unitID, status.mayBeReplicated {
@@ -107,7 +109,7 @@ struct ModelPage: Encodable {
             canEdit: canRegister && status.isEditable, canFollow: canRegister && status != .returned,
             canSelfAssess: canRegister && [.accepted, .evaluated].contains(status),
             canDecide: canDecide && !decisions.isEmpty,
-            canCarry: canRegister && carried == nil && model.year < today.year + 1 && context.unit.isActive(on: today),
+            canCarry: canCarry && carried == nil && model.year < today.year + 1,
             canReplicate: mayReplicate,
             decisions: decisions.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
             levels: (campaign?.levels ?? CampaignLaunching.defaultLevels).map { SelectOption(value: $0, label: $0, selected: $0 == model.recognitionLevel) },

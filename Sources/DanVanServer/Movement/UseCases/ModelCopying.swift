@@ -6,20 +6,19 @@ import Foundation
 /// with its history (the chain of `carried_from_id`), and a recognised model of another unit
 /// replicated ("nhân rộng"): the copy counts for the copying unit, and the source shows it.
 enum ModelCopying {
+    /// A model of a unit ended by the reform is carried into its successor.
     static func carryOver(_ modelID: Int, toYear year: Int, today: CivilDate, by actor: Actor, on db: any Database) async throws -> MovementModel {
         let context = try await ModelContext.load(modelID, on: db)
-        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được đăng ký mô hình cho \(context.unit.name).")
+        let unit = try await carryingUnit(context.unit, today: today, on: db)
+        try await Authorizer.require(actor, .registerModel, on: unit, db: db, message: "Bạn không được đăng ký mô hình cho \(unit.name).")
         guard year > context.model.year else {
             throw AppError.invalid("year", "Chỉ chuyển mô hình năm \(context.model.year) sang một năm sau đó.")
-        }
-        guard context.unit.isActive(on: today) else {
-            throw AppError.invalid("unit", "\(context.unit.name) đã kết thúc hoạt động; đơn vị kế thừa đăng ký lại mô hình.")
         }
         return try await db.writeTransaction { tx in
             if try await MovementModel.query(on: tx).filter(\.$carriedFromID == modelID).first() != nil {
                 throw AppError(.conflict, "Mô hình \"\(context.model.name)\" đã được chuyển sang năm sau.", field: "year")
             }
-            let copy = try await ModelRegistering.prepare(context.model.registration, unit: context.unit, year: year, today: today, on: tx)
+            let copy = try await ModelRegistering.prepare(context.model.registration, unit: unit, year: year, today: today, on: tx)
             copy.carriedFromID = modelID
             copy.replicatedFromID = context.model.replicatedFromID
             copy.planTaskID = nil
@@ -27,6 +26,15 @@ enum ModelCopying {
             try await ModelRegistering.insert(copy, by: actor, action: "model.carry", on: tx)
             return copy
         }
+    }
+
+    static func carryingUnit(_ unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> OrgUnit {
+        if unit.isActive(on: today) { return unit }
+        guard let link = try await UnitSuccessor.query(on: db).filter(\.$unitID == unit.requireID).sort(\.$id).first(),
+              let successor = try await OrgUnit.find(link.successorID, on: db), successor.isActive(on: today) else {
+            throw AppError.invalid("unit", "\(unit.name) đã kết thúc hoạt động và không có đơn vị kế thừa; hãy đăng ký mô hình mới.")
+        }
+        return successor
     }
 
     static func replicate(_ sourceID: Int, intoUnit unitCode: String, year: Int, today: CivilDate, by actor: Actor,

@@ -31,6 +31,9 @@ enum ModelRegistering {
     static func prepare(_ registration: ModelRegistration, unit: OrgUnit, year: Int, today: CivilDate,
                         on db: any Database) async throws -> MovementModel {
         guard (2000...2100).contains(year) else { throw AppError.invalid("year", "Năm đăng ký phải từ 2000 đến 2100.") }
+        guard unit.isActive(on: today) else {
+            throw AppError.invalid("unit", "\(unit.name) không còn hoạt động ngày \(today.vietnamese); đơn vị kế thừa đăng ký mô hình.")
+        }
         let campaign = try await ModelCampaigns.governing(unitID: unit.requireID, year: year, on: db)
         let clean = try registration.validated(fields: campaign?.fields ?? []).mapError(AppError.validation).get()
         if let campaign, !campaign.kinds.isEmpty, !campaign.kinds.contains(clean.modelKind) {
