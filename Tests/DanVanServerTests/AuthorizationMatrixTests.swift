@@ -18,19 +18,20 @@ struct AuthorizationMatrixTests {
 
     /// The columns of `expected`, in order: one per `AccessAction`.
     static let actions: [AccessAction] = [.viewUnit, .editUnit, .createChildUnit, .moveUnit, .endUnit, .viewUsers, .manageUsers, .viewAudit,
-                                          .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask]
+                                          .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask,
+                                          .registerModel, .decideModel, .launchCampaign]
 
     /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit,
-    /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask.
+    /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask, registerModel, decideModel, launchCampaign.
     static let expected: [Role: [Target: String]] = [
-        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
-                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
-        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓", .ancestor: "··········✓····",
-                   .sibling: "···············", .otherTree: "···············"],
-        .reporter: [.own: "✓·······✓·✓··✓·", .descendant: "✓·········✓····", .ancestor: "··········✓····",
-                    .sibling: "···············", .otherTree: "···············"],
-        .viewer: [.own: "✓·········✓····", .descendant: "✓·········✓····", .ancestor: "··········✓····",
-                  .sibling: "···············", .otherTree: "···············"],
+        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
+                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
+        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓", .ancestor: "··········✓·······",
+                   .sibling: "··················", .otherTree: "··················"],
+        .reporter: [.own: "✓·······✓·✓··✓·✓··", .descendant: "✓·········✓·······", .ancestor: "··········✓·······",
+                    .sibling: "··················", .otherTree: "··················"],
+        .viewer: [.own: "✓·········✓·······", .descendant: "✓·········✓·······", .ancestor: "··········✓·······",
+                  .sibling: "··················", .otherTree: "··················"],
     ]
 
     @Test("every column of the matrix is an action, and every action has a column")
@@ -179,6 +180,7 @@ struct MatrixWorld {
     let app: Application
     let plans: [String: Int]
     let occurrences: [String: Int]
+    let models: [String: Int]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -198,6 +200,7 @@ struct MatrixWorld {
         let fixture = try await Fixture.tree(app)
         var plans: [String: Int] = [:]
         var occurrences: [String: Int] = [:]
+        var models: [String: Int] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             let code = target.rawValue
             let planID = try await PlanCreation.perform(unitCode: code, year: 2026, subject: "Kế hoạch của \(code)", by: .commandLine, on: app.db)
@@ -212,8 +215,10 @@ struct MatrixWorld {
             try await occurrence.save(on: app.db)
             plans[code] = planID
             occurrences[code] = occurrence.requireID
+            models[code] = try await ModelRegistering.register(ModelRegistration(name: "Mô hình của \(code)", field: "Kinh tế"), unitCode: code,
+                                                               year: 2026, today: CivilDate(year: 2026, month: 3, day: 1)!, by: .commandLine, on: app.db).requireID
         }
-        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences)
+        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models)
     }
 
     /// Rows that any action of the matrix could add.
@@ -221,7 +226,8 @@ struct MatrixWorld {
         [try await OrgUnit.query(on: app.db).count(), try await User.query(on: app.db).count(), try await Plan.query(on: app.db).count(),
          try await TaskUpdate.query(on: app.db).count(), try await Report.query(on: app.db).count(), try await AuditEntry.query(on: app.db).count(),
          try await NotificationFlowTests.count("notifications", on: app.db), try await NotificationFlowTests.count("notification_preferences", on: app.db),
-         try await NotificationFlowTests.count("mail_outbox", on: app.db)]
+         try await NotificationFlowTests.count("mail_outbox", on: app.db), try await NotificationFlowTests.count("movement_models", on: app.db),
+         try await NotificationFlowTests.count("model_campaigns", on: app.db), try await NotificationFlowTests.count("model_notes", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -261,6 +267,13 @@ struct MatrixWorld {
         case .issuePlans: return try await app.api(.POST, "/api/plans/\(plan)/issue", token: token, json: #"{"version": -1}"#)
         case .updateTask: return try await app.api(.POST, "/api/tasks/\(occurrence)/progress", token: token, json: #"{"version": -1}"#)
         case .chaseTask: return try await app.api(.POST, "/api/tasks/\(occurrence)/remind", token: token, json: "{}")
+        case .registerModel:
+            return try await app.api(.POST, "/api/models", token: token,
+                                     json: #"{"unit": "\#(code)", "year": 2026, "registration": {"name": "", "field": "", "kind": "collective_model"}}"#)
+        case .decideModel:
+            return try await app.api(.POST, "/api/models/\(models[code] ?? 0)/decision", token: token, json: #"{"decision": "accept", "version": -1}"#)
+        case .launchCampaign:
+            return try await app.api(.POST, "/api/model-campaigns", token: token, json: #"{"unitCode": "\#(code)", "year": 2026, "title": ""}"#)
         }
     }
 
@@ -286,6 +299,18 @@ struct MatrixWorld {
         case .issuePlans: return try await app.page(.POST, "/plans/\(plan)/issue", headers: headers, form: ["version": "-1"])
         case .updateTask: return try await app.page(.POST, "/tasks/\(occurrence)/update", headers: headers, form: ["version": "-1"])
         case .chaseTask: return try await app.page(.POST, "/tasks/\(occurrence)/remind", headers: headers, form: ["note": ""])
+        case .registerModel:
+            let form = try await app.page(.GET, "/models/new?unit=\(code)", headers: headers)
+            let created = try await app.page(.POST, "/models/new", headers: headers, form: ["unit": code, "year": "2026", "name": "", "field": ""])
+            #expect((form.status == .forbidden) == (created.status == .forbidden), "the registration form follows registering, at \(code)")
+            return created
+        case .decideModel:
+            return try await app.page(.POST, "/models/\(models[code] ?? 0)/decide", headers: headers, form: ["decision": "accept", "version": "-1"])
+        case .launchCampaign:
+            let form = try await app.page(.GET, "/models/campaigns/new?unit=\(code)", headers: headers)
+            let launched = try await app.page(.POST, "/models/campaigns/new", headers: headers, form: ["unitCode": code, "year": "2026", "title": ""])
+            #expect((form.status == .forbidden) == (launched.status == .forbidden), "the campaign form follows launching, at \(code)")
+            return launched
         }
     }
 }

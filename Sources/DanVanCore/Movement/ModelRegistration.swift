@@ -43,6 +43,23 @@ public struct ModelRegistration: Equatable, Sendable, Codable {
         self.sustainability = sustainability
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case name, field, subtheme, kind, personName, personPosition, personUnit, problem, goals, content, place, forces, resources, timing
+        case outputs, sustainability
+    }
+
+    /// Any item may be left out of a JSON body; it is then empty (and the checks say what is missing).
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ key: CodingKeys) throws -> String { try values.decodeIfPresent(String.self, forKey: key) ?? "" }
+        self.init(name: try text(.name), field: try text(.field), subtheme: try text(.subtheme),
+                  kind: try values.decodeIfPresent(String.self, forKey: .kind) ?? ModelKind.collectiveModel.rawValue,
+                  personName: try text(.personName), personPosition: try text(.personPosition), personUnit: try text(.personUnit),
+                  problem: try text(.problem), goals: try text(.goals), content: try text(.content), place: try text(.place),
+                  forces: try text(.forces), resources: try text(.resources), timing: try text(.timing), outputs: try text(.outputs),
+                  sustainability: try text(.sustainability))
+    }
+
     /// The items after the name, in the form's order, with their labels and keys.
     public nonisolated(unsafe) static let items: [(key: String, label: String, path: WritableKeyPath<ModelRegistration, String>)] = [
         ("problem", "Vấn đề đặt ra, lý do xây dựng", \.problem),

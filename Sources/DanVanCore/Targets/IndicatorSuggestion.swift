@@ -40,8 +40,8 @@ public struct IndicatorSuggestion: Equatable, Sendable {
             return recognised ? .modelsRecognised : .modelsRegistered
         }
         let foldedSubject = VietnameseFolding.fold(subject)
-        let perUnit = childUnitWords.contains { foldedSubject.hasPrefix($0) }
-            && TargetParser.targets(in: subject, lineNumber: 0).contains { $0.unit == .count }
+        // "… đăng ký xây dựng mô hình" counts units that registered; "… xây dựng được 01 mô hình" each unit's models.
+        let perUnit = childUnitWords.contains { foldedSubject.hasPrefix($0) } && !folded.contains("dang ky")
         return perUnit ? .modelPerUnit : .modelShare
     }
 

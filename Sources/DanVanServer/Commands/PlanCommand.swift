@@ -107,6 +107,6 @@ enum PlanListing {
     }
 }
 
-private extension Data {
+extension Data {
     var utf8String: String { String(decoding: self, as: UTF8.self) }
 }

@@ -29,4 +29,5 @@ func registerRoutes(_ app: Application) throws {
     ReportsAPIController().register(api)
     TasksAPIController().register(api)
     NotificationsAPIController().register(api)
+    ModelsAPIController(limits: app.settings.uploads).register(api)
 }

@@ -21,6 +21,40 @@ enum CampaignLaunching {
         var evaluationTo: String = ""
         var levels: String = ""
         var criteria: String = ""
+
+        init(unitCode: String, year: Int?, title: String = "", document: String = "", documentDate: String = "", fields: String = "",
+             kinds: [String] = ModelKind.allCases.map(\.rawValue), unitKinds: [String] = [UnitKind.partyCommittee.rawValue, UnitKind.partyCell.rawValue],
+             registrationFrom: String = "", registrationTo: String = "", evaluationFrom: String = "", evaluationTo: String = "",
+             levels: String = "", criteria: String = "") {
+            self.unitCode = unitCode
+            self.year = year
+            self.title = title
+            self.document = document
+            self.documentDate = documentDate
+            self.fields = fields
+            self.kinds = kinds
+            self.unitKinds = unitKinds
+            self.registrationFrom = registrationFrom
+            self.registrationTo = registrationTo
+            self.evaluationFrom = evaluationFrom
+            self.evaluationTo = evaluationTo
+            self.levels = levels
+            self.criteria = criteria
+        }
+
+        /// Fields left out of a JSON body take the form's defaults; the checks name what is missing.
+        init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            func text(_ key: CodingKeys) throws -> String { try values.decodeIfPresent(String.self, forKey: key) ?? "" }
+            self.init(unitCode: try text(.unitCode), year: try values.decodeIfPresent(Int.self, forKey: .year), title: try text(.title),
+                      document: try text(.document), documentDate: try text(.documentDate), fields: try text(.fields),
+                      kinds: try values.decodeIfPresent([String].self, forKey: .kinds) ?? ModelKind.allCases.map(\.rawValue),
+                      unitKinds: try values.decodeIfPresent([String].self, forKey: .unitKinds)
+                          ?? [UnitKind.partyCommittee.rawValue, UnitKind.partyCell.rawValue],
+                      registrationFrom: try text(.registrationFrom), registrationTo: try text(.registrationTo),
+                      evaluationFrom: try text(.evaluationFrom), evaluationTo: try text(.evaluationTo), levels: try text(.levels),
+                      criteria: try text(.criteria))
+        }
     }
 
     static let defaultLevels = ["Cấp xã", "Cấp tỉnh"]
@@ -35,7 +69,7 @@ enum CampaignLaunching {
     static func perform(_ input: Input, by actor: Actor, on db: any Database) async throws -> ModelCampaign {
         let unit = try await UnitQueries.require(code: input.unitCode, on: db)
         try await Authorizer.require(actor, .launchCampaign, on: unit, db: db,
-                                     message: "Chỉ cán bộ quản lý của \(unit.name) hoặc cấp trên mới được phát động phong trào cho đơn vị này.")
+                                     message: "Chỉ cán bộ quản lý của đơn vị hoặc cấp trên mới được phát động phong trào cho đơn vị này.")
         let campaign = try validated(input, unitID: unit.requireID)
         return try await db.writeTransaction { tx in
             if try await ModelCampaign.query(on: tx).filter(\.$unitID == unit.requireID).filter(\.$year == campaign.year).first() != nil {

@@ -10,7 +10,7 @@ enum ModelCopying {
     static func carryOver(_ modelID: Int, toYear year: Int, today: CivilDate, by actor: Actor, on db: any Database) async throws -> MovementModel {
         let context = try await ModelContext.load(modelID, on: db)
         let unit = try await carryingUnit(context.unit, today: today, on: db)
-        try await Authorizer.require(actor, .registerModel, on: unit, db: db, message: "Bạn không được đăng ký mô hình cho \(unit.name).")
+        try await Authorizer.require(actor, .registerModel, on: unit, db: db, message: "Bạn không được đăng ký mô hình cho đơn vị này.")
         guard year > context.model.year else {
             throw AppError.invalid("year", "Chỉ chuyển mô hình năm \(context.model.year) sang một năm sau đó.")
         }
@@ -40,7 +40,7 @@ enum ModelCopying {
     static func replicate(_ sourceID: Int, intoUnit unitCode: String, year: Int, today: CivilDate, by actor: Actor,
                           on db: any Database) async throws -> MovementModel {
         let unit = try await UnitQueries.require(code: unitCode, on: db)
-        try await Authorizer.require(actor, .registerModel, on: unit, db: db, message: "Bạn không được đăng ký mô hình cho \(unit.name).")
+        try await Authorizer.require(actor, .registerModel, on: unit, db: db, message: "Bạn không được đăng ký mô hình cho đơn vị này.")
         guard let source = try? await ModelContext.load(sourceID, on: db), try await source.mayView(by: actor, on: db) else {
             throw AppError(.unprocessableEntity, "Không tìm thấy mô hình nguồn số \(sourceID) trong các mô hình bạn được xem.", field: "source")
         }

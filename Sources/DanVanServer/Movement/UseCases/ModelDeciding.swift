@@ -18,12 +18,35 @@ enum ModelDeciding {
         var commendationProposed: String = ""
         var commendationGiven: String = ""
         var version: Int?
+
+        init(decision: String, reason: String = "", criteriaMet: [Int] = [], note: String = "", level: String = "", decisionNumber: String = "",
+             decisionDate: String = "", commendationProposed: String = "", commendationGiven: String = "", version: Int? = nil) {
+            self.decision = decision
+            self.reason = reason
+            self.criteriaMet = criteriaMet
+            self.note = note
+            self.level = level
+            self.decisionNumber = decisionNumber
+            self.decisionDate = decisionDate
+            self.commendationProposed = commendationProposed
+            self.commendationGiven = commendationGiven
+            self.version = version
+        }
+
+        init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            func text(_ key: CodingKeys) throws -> String { try values.decodeIfPresent(String.self, forKey: key) ?? "" }
+            self.init(decision: try text(.decision), reason: try text(.reason), criteriaMet: try values.decodeIfPresent([Int].self, forKey: .criteriaMet) ?? [],
+                      note: try text(.note), level: try text(.level), decisionNumber: try text(.decisionNumber), decisionDate: try text(.decisionDate),
+                      commendationProposed: try text(.commendationProposed), commendationGiven: try text(.commendationGiven),
+                      version: try values.decodeIfPresent(Int.self, forKey: .version))
+        }
     }
 
     static func decide(_ modelID: Int, _ input: Input, by actor: Actor, on db: any Database) async throws -> MovementModel {
         let context = try await ModelContext.load(modelID, on: db)
         try await Authorizer.require(actor, .decideModel, on: context.unit, db: db,
-                                     message: "Chỉ cấp trên của \(context.unit.name) mới được xét mô hình này.")
+                                     message: "Chỉ cấp trên của đơn vị đăng ký mới được xét mô hình này.")
         guard let decision = ModelDecision(rawValue: input.decision) else {
             throw AppError.invalid("decision", "Thao tác \"\(input.decision)\" không có; chọn return, accept, evaluate, recognise, recognise_exemplary hoặc not_recognise.")
         }

@@ -19,7 +19,7 @@ enum ModelNoting {
     static func post(_ modelID: Int, text: String, figures: Figures, files: [Upload], today: CivilDate, store: EvidenceStore,
                      by actor: Actor, on db: any Database) async throws -> ModelNote {
         let context = try await ModelContext.load(modelID, on: db)
-        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được ghi tiến độ mô hình của \(context.unit.name).")
+        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được ghi tiến độ mô hình của đơn vị này.")
         let clean = try FreeText.clean(text, field: "text", label: "Nội dung tiến độ", limit: FreeText.Limit.paragraph, multiline: true, required: true)
             .mapError { AppError.validation(ValidationFailure([$0])) }.get()
         var issues: [ValidationIssue] = []
@@ -78,7 +78,7 @@ enum ModelNoting {
 
     static func selfAssess(_ modelID: Int, text: String, version: Int, by actor: Actor, on db: any Database) async throws -> MovementModel {
         let context = try await ModelContext.load(modelID, on: db)
-        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được tự đánh giá mô hình của \(context.unit.name).")
+        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được tự đánh giá mô hình của đơn vị này.")
         guard [.accepted, .evaluated].contains(context.model.modelStatus) else {
             throw AppError(.conflict, "Chỉ tự đánh giá mô hình đã được cấp trên chấp nhận và chưa có kết quả công nhận.", field: "status")
         }

@@ -16,7 +16,7 @@ enum ModelRegistering {
                          by actor: Actor, on db: any Database) async throws -> MovementModel {
         let unit = try await UnitQueries.require(code: unitCode, on: db)
         try await Authorizer.require(actor, .registerModel, on: unit, db: db,
-                                     message: "Bạn không được đăng ký mô hình cho \(unit.name).")
+                                     message: "Bạn không được đăng ký mô hình cho đơn vị này.")
         return try await db.writeTransaction { tx in
             let model = try await prepare(registration, unit: unit, year: year, today: today, on: tx)
             model.planTaskID = links.planTaskID
@@ -86,7 +86,7 @@ enum ModelRegistering {
     static func change(_ modelID: Int, to registration: ModelRegistration, version: Int, by actor: Actor,
                        on db: any Database) async throws -> MovementModel {
         let context = try await ModelContext.load(modelID, on: db)
-        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được sửa mô hình của \(context.unit.name).")
+        try await Authorizer.require(actor, .registerModel, on: context.unit, db: db, message: "Bạn không được sửa mô hình của đơn vị này.")
         let model = context.model
         guard model.modelStatus.isEditable else {
             throw AppError(.conflict, "Mô hình đã được cấp trên \(model.modelStatus.label.lowercased()); không sửa được đăng ký.", field: "status")

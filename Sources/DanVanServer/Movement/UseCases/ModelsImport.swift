@@ -74,7 +74,7 @@ enum ModelsImport {
 
     private static func unitOfRow(_ code: String, root: OrgUnit, by actor: Actor, on db: any Database) async throws -> OrgUnit {
         guard !code.isEmpty, code != root.code else {
-            try await Authorizer.require(actor, .registerModel, on: root, db: db, message: "Bạn không được đăng ký mô hình cho \(root.name).")
+            try await Authorizer.require(actor, .registerModel, on: root, db: db, message: "Bạn không được đăng ký mô hình cho đơn vị này.")
             return root
         }
         guard let unit = try await UnitQueries.find(code: code, on: db),
