@@ -104,7 +104,8 @@ struct PlanDocxExportTests {
             let (status, data, headers) = try await download(planID, headers: try await fixture.browser(for: sibling), app: app)
             #expect(status == .forbidden)
             #expect(headers.contentType?.subType != "vnd.openxmlformats-officedocument.wordprocessingml.document")
-            #expect(!String(decoding: data, as: UTF8.self).contains("Dân vận khéo"))
+            // The menu names "Dân vận khéo"; the plan's own words must not appear.
+            #expect(!String(decoding: data, as: UTF8.self).contains("Tổ dân vận bản"))
         }
     }
 

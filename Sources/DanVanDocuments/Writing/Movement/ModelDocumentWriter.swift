@@ -28,16 +28,19 @@ public enum ModelDocumentWriter {
     public struct Context: Sendable {
         public var header: OfficialHeaderText
         public var issuerName: String
+        /// The unit above the letter goes to ("Kính gửi").
+        public var addressee: String?
         public var year: Int
         /// "Kế hoạch số 12-KH/BTGDV ngày 10/01/2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy", when a campaign governs.
         public var campaignReference: String?
         public var recipients: [String]
         public var signature: OfficialSignature?
 
-        public init(header: OfficialHeaderText, issuerName: String, year: Int, campaignReference: String?, recipients: [String],
+        public init(header: OfficialHeaderText, issuerName: String, addressee: String?, year: Int, campaignReference: String?, recipients: [String],
                     signature: OfficialSignature?) {
             self.header = header
             self.issuerName = issuerName
+            self.addressee = addressee
             self.year = year
             self.campaignReference = campaignReference
             self.recipients = recipients
@@ -50,7 +53,7 @@ public enum ModelDocumentWriter {
         let collective = rows.filter { !$0.person.isEmpty }.count
         let document = OfficialDocument(
             header: context.header, documentWord: "", subject: "V/v đăng ký xây dựng mô hình, điển hình “Dân vận khéo” năm \(context.year)",
-            opening: ["\(basis)\(context.issuerName) đăng ký \(rows.count) mô hình, điển hình “Dân vận khéo” năm \(context.year) "
+            opening: (context.addressee.map { ["Kính gửi: \($0)"] } ?? []) + ["\(basis)\(context.issuerName) đăng ký \(rows.count) mô hình, điển hình “Dân vận khéo” năm \(context.year) "
                         + "(\(rows.count - collective) tập thể, \(collective) cá nhân), có danh sách kèm theo.",
                       "Đề nghị cấp trên theo dõi, hướng dẫn để các mô hình được triển khai đạt kết quả."],
             sections: [], recipients: context.recipients, signature: context.signature,
@@ -70,22 +73,17 @@ public enum ModelDocumentWriter {
         if let reference = context.campaignReference { opening.append("Căn cứ \(reference) về phong trào thi đua “Dân vận khéo” năm \(context.year);") }
         opening.append("Xét kết quả đánh giá của Ban Chỉ đạo và đề nghị của cơ quan thường trực,")
         opening.append("QUYẾT ĐỊNH:")
-        let exemplary = rows.filter { $0.level.contains("tiêu biểu") }.count
+        let exemplary = rows.filter { $0.level.contains("Tiêu biểu") }.count
+        // The articles run on as paragraphs, "Điều 1. …", as decisions print them.
+        opening += [
+            "Điều 1. Công nhận \(rows.count) mô hình, điển hình “Dân vận khéo” năm \(context.year)"
+                + (exemplary > 0 ? ", trong đó \(exemplary) mô hình, điển hình tiêu biểu" : "") + " (có danh sách kèm theo).",
+            "Điều 2. Các tập thể, cá nhân có mô hình, điển hình được công nhận tiếp tục duy trì, phát huy hiệu quả và nhân rộng mô hình.",
+            "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị và tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+        ]
         let document = OfficialDocument(
             header: context.header, documentWord: "QUYẾT ĐỊNH", subject: "Về việc công nhận mô hình, điển hình “Dân vận khéo” năm \(context.year)",
-            opening: opening,
-            sections: [
-                .init(number: "Điều 1", heading: "", depth: 1, items: [
-                    .text("Công nhận \(rows.count) mô hình, điển hình “Dân vận khéo” năm \(context.year)"
-                          + (exemplary > 0 ? ", trong đó \(exemplary) mô hình, điển hình tiêu biểu" : "") + " (có danh sách kèm theo)."),
-                ]),
-                .init(number: "Điều 2", heading: "", depth: 1, items: [
-                    .text("Các tập thể, cá nhân có mô hình, điển hình được công nhận tiếp tục duy trì, phát huy hiệu quả và nhân rộng mô hình."),
-                ]),
-                .init(number: "Điều 3", heading: "", depth: 1, items: [
-                    .text("Quyết định có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị và tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."),
-                ]),
-            ],
+            opening: opening, sections: [],
             recipients: context.recipients, signature: context.signature,
             appendices: [OfficialAppendix(
                 title: "DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM \(context.year)",

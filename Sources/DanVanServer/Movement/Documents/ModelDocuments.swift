@@ -125,13 +125,20 @@ enum ModelDocuments {
         let launcher = try await campaign.asyncMap { try await OrgUnit.find($0.unitID, on: db) } ?? nil
         let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let reference = campaign.map { campaign in
-            "\(campaign.documentNumber.hasPrefix("Số") || campaign.documentNumber.contains(" số ") ? campaign.documentNumber : "văn bản số \(campaign.documentNumber)")"
-                + (CivilDate(parsing: campaign.documentDate).map { " ngày \($0.vietnamese)" } ?? "")
+            let typeName = DocumentNumber.parse(campaign.documentNumber).flatMap { DocumentType.named($0.type)?.name } ?? "Văn bản"
+            return "\(typeName) số \(campaign.documentNumber)" + (CivilDate(parsing: campaign.documentDate).map { " ngày \($0.vietnamese)" } ?? "")
                 + (launcher.map { " của \($0.officialBody.printedName)" } ?? "")
+        }
+        let position = switch unit.unitKind.system {
+        case .party: "BÍ THƯ"
+        case .state: "CHỦ TỊCH"
+        default: "THỦ TRƯỞNG ĐƠN VỊ"
         }
         return ModelDocumentWriter.Context(
             header: try await OfficialHeaderQuery.header(unitID: unit.requireID, number: nil, type: type, place: nil, issuedOn: nil, year: year, on: db),
-            issuerName: unit.officialBody.printedName, year: year, campaignReference: reference,
-            recipients: (parent.map { ["\($0.officialBody.printedName) (b/c)"] } ?? []) + ["Lưu"], signature: nil)
+            issuerName: unit.officialBody.printedName, addressee: parent?.officialBody.printedName, year: year, campaignReference: reference,
+            recipients: type == "QĐ" ? ["Như Điều 3", "Lưu"] : (parent.map { ["\($0.officialBody.printedName) (b/c)"] } ?? []) + ["Lưu"],
+            signature: type == "QĐ" ? OfficialSignature(authority: "T/M BAN CHỈ ĐẠO", position: "TRƯỞNG BAN", name: nil)
+                : OfficialSignature(authority: nil, position: position, name: nil))
     }
 }

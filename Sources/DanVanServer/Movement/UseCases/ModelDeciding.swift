@@ -77,11 +77,11 @@ enum ModelDeciding {
         case .accept:
             return ["reason": nil]
         case .evaluate:
-            let count = campaign?.criteria.count ?? 0
-            let met = Set(input.criteriaMet.filter { (0..<count).contains($0) }).sorted()
-            if input.criteriaMet.contains(where: { !(0..<count).contains($0) }) {
-                throw AppError.invalid("criteriaMet", "Tiêu chí số \(input.criteriaMet.first { !(0..<count).contains($0) }.map { $0 + 1 } ?? 0) không có trong bộ tiêu chí của phong trào.")
+            let criteria = campaign?.criteria.indices ?? [].indices
+            if let unknown = input.criteriaMet.first(where: { !criteria.contains($0) }) {
+                throw AppError.invalid("criteriaMet", "Tiêu chí số \(unknown + 1) không có trong bộ tiêu chí của phong trào.")
             }
+            let met = Set(input.criteriaMet).sorted()
             return ["criteria_met": met.map(String.init).joined(separator: ","),
                     "evaluation_note": try clean(input.note, "note", "Nhận xét", multiline: true)]
         case .recognise, .recogniseExemplary:
