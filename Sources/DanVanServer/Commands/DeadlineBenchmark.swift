@@ -112,13 +112,13 @@ enum DeadlineBenchmark {
         return rows
     }
 
-    private static func timed<T>(_ work: () async throws -> T) async throws -> (T, Double) {
+    static func timed<T>(_ work: () async throws -> T) async throws -> (T, Double) {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try await work()
         return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
     }
 
-    private static func median(_ values: [Double]) -> Double {
+    static func median(_ values: [Double]) -> Double {
         values.sorted()[values.count / 2]
     }
 }
