@@ -39,7 +39,9 @@ struct ModelPagesController {
                                                status: req.nonEmptyQuery("status").flatMap(ModelStatus.init(rawValue:)),
                                                level: req.nonEmptyQuery("level"), search: req.nonEmptyQuery("q"))
         let page = try await ModelsPage.query(unit: unit, year: year, filter: filter, offset: req.query[Int.self, at: "from"] ?? 0,
-                                              user: try req.requireUser(), today: req.today, notice: notice, errors: errors, on: req.db)
+                                              user: try req.requireUser(), today: req.today,
+                                              summaries: (req.application.modelSummaryCache, req.storage[ReportGenerationKey.self] ?? nil),
+                                              notice: notice, errors: errors, on: req.db)
         return try await req.renderPage("models", title: "Dân vận khéo · \(unit.name)", page, status: status,
                                         crumbs: [.init(label: unit.name, href: SiteRoute.unit(unit.code).path), .init(label: "Dân vận khéo", href: nil)])
     }

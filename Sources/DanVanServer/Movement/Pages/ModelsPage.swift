@@ -49,6 +49,8 @@ struct ModelsPage: Encodable {
     let statusOptions: [SelectOption]
     let levelOptions: [SelectOption]
     let search: String
+    let filtered: Bool
+    let listAction = SiteRoute.models.path
     let lines: [Line]
     let nextHref: String?
     let registered: Int
@@ -73,9 +75,15 @@ struct ModelsPage: Encodable {
     let errors: FormErrors
 
     static func query(unit: OrgUnit, year: Int, filter: ModelRegisterQuery.Filter, offset: Int, user: User, today: CivilDate,
+                      summaries: (cache: GenerationCache<ModelSummary>, generation: Int?)? = nil,
                       notice: String? = nil, errors: FormErrors = .none, on db: any Database) async throws -> ModelsPage {
         let rows = try await ModelRegisterQuery.rows(root: unit.requireID, filter, offset: offset, limit: ModelRegisterQuery.pageSize + 1, on: db)
-        let summary = try await ModelSummaryQuery.load(unit: unit, year: year, today: min(today, CivilDate(year: year, month: 12, day: 31) ?? today), on: db)
+        let countingDay = min(today, CivilDate(year: year, month: 12, day: 31) ?? today)
+        let summary = if let summaries {
+            try await ModelSummaryQuery.cached(unit: unit, year: year, today: countingDay, generation: summaries.generation, in: summaries.cache, on: db)
+        } else {
+            try await ModelSummaryQuery.load(unit: unit, year: year, today: countingDay, on: db)
+        }
         let campaign = try await ModelCampaigns.governing(unitID: unit.requireID, year: year, on: db)
         let issuer = try await campaign.asyncMap { try await OrgUnit.find($0.unitID, on: db)?.name } ?? nil
         let fields = (campaign?.fields ?? ModelField.defaults).map(\.name)
@@ -96,6 +104,7 @@ struct ModelsPage: Encodable {
             statusOptions: ModelStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
             levelOptions: (campaign?.levels ?? CampaignLaunching.defaultLevels).map { SelectOption(value: $0, label: $0, selected: $0 == filter.level) },
             search: filter.search ?? "",
+            filtered: filter != ModelRegisterQuery.Filter(year: year),
             lines: rows.prefix(ModelRegisterQuery.pageSize).map(line), nextHref: nextHref,
             registered: summary.registered, recognised: summary.recognised, exemplary: summary.exemplary, late: summary.late,
             returned: summary.returned, lastYear: summary.lastYear, unitsExpected: summary.unitsExpected, unitsWithModel: summary.withModel.count,

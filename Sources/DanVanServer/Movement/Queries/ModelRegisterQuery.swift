@@ -3,7 +3,8 @@ import Fluent
 import SQLKit
 
 /// The register of a subtree for a year, filtered by field, kind, status, recognition level
-/// and unit, a page at a time, with how often each model was replicated.
+/// and unit, a page at a time, with how often each model was replicated. The CROSS JOIN keeps
+/// SQLite starting from the subtree rather than from the whole year's models.
 enum ModelRegisterQuery {
     struct Filter: Sendable, Equatable {
         var year: Int
@@ -54,8 +55,8 @@ enum ModelRegisterQuery {
                    m.replicated_from_id, m.carried_from_id, m.recognition_level, m.decision_number, m.decision_date,
                    m.commendation_proposed, m.commendation_given,
                    (SELECT COUNT(*) FROM movement_models r WHERE r.replicated_from_id = m.id) AS replications
-            FROM scope JOIN movement_models m ON m.unit_id = scope.id JOIN units u ON u.id = m.unit_id
-            WHERE \(conditions.joined(separator: " AND "))
+            FROM scope CROSS JOIN movement_models m JOIN units u ON u.id = m.unit_id
+            WHERE m.unit_id = scope.id AND \(conditions.joined(separator: " AND "))
             ORDER BY u.code, m.name_key, m.id
             LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(max(0, offset)))
             """).all()

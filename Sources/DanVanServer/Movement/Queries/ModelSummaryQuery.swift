@@ -56,14 +56,22 @@ enum ModelSummaryQuery {
     /// Party committees and cells, when no campaign says which units must register.
     static let defaultUnitKinds: [UnitKind] = [.partyCommittee, .partyCell]
 
+    /// The summary kept per report generation (read with the session), for the pages.
+    static func cached(unit: OrgUnit, year: Int, today: CivilDate, generation: Int?, in cache: GenerationCache<ModelSummary>,
+                       on db: any Database) async throws -> ModelSummary {
+        let key = "\(unit.requireID)|\(year)|\(today)"
+        guard let generation else { return try await cache.value(for: key, on: db) { try await load(unit: unit, year: year, today: today, on: db) } }
+        return try await cache.value(for: key, generation: generation) { try await load(unit: unit, year: year, today: today, on: db) }
+    }
+
     static func load(unit: OrgUnit, year: Int, today: CivilDate, on db: any Database) async throws -> ModelSummary {
         let sql = try UnitClosure.sqlDatabase(db)
         let root = unit.requireID
         let groups = try await sql.raw("""
             WITH \(ModelScope.cte(root: root))
             SELECT m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given, COUNT(*) AS n
-            FROM scope JOIN movement_models m ON m.unit_id = scope.id
-            WHERE m.year IN (\(bind: year), \(bind: year - 1))
+            FROM scope CROSS JOIN movement_models m
+            WHERE m.unit_id = scope.id AND m.year IN (\(bind: year), \(bind: year - 1))
             GROUP BY m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given
             """).all()
         var byField: [String: Int] = [:], byKind: [String: Int] = [:], byStatus: [String: Int] = [:], grid: [String: [String: Int]] = [:]
@@ -125,9 +133,8 @@ enum ModelSummaryQuery {
         try await sql.raw("""
             WITH \(ModelScope.cte(root: root))
             SELECT s.id, s.name, u.name AS unit_name, COUNT(*) AS copies
-            FROM scope JOIN movement_models c ON c.unit_id = scope.id
-            JOIN movement_models s ON s.id = c.replicated_from_id JOIN units u ON u.id = s.unit_id
-            WHERE c.year <= \(bind: year)
+            FROM movement_models c JOIN movement_models s ON s.id = c.replicated_from_id JOIN units u ON u.id = s.unit_id
+            WHERE c.replicated_from_id IS NOT NULL AND c.year <= \(bind: year) AND c.unit_id IN (SELECT id FROM scope)
             GROUP BY s.id, s.name, u.name ORDER BY copies DESC, s.id LIMIT 3
             """).all().map { row in
             .init(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),

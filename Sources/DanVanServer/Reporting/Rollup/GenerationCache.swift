@@ -92,4 +92,15 @@ extension Application {
         get { storage[DashboardAccessCacheKey.self] ?? GenerationCache<DashboardAccess>(capacity: 1) }
         set { storage[DashboardAccessCacheKey.self] = newValue }
     }
+
+    private struct ModelSummaryCacheKey: StorageKey {
+        typealias Value = GenerationCache<ModelSummary>
+    }
+
+    /// "Dân vận khéo" summaries by unit, year and counting day; every change to the register
+    /// moves the generation.
+    var modelSummaryCache: GenerationCache<ModelSummary> {
+        get { storage[ModelSummaryCacheKey.self] ?? GenerationCache<ModelSummary>(capacity: 1) }
+        set { storage[ModelSummaryCacheKey.self] = newValue }
+    }
 }
