@@ -164,6 +164,11 @@ struct ModelRegisterTests {
             #expect(rows.first { $0.id == source.id }?.replications == 1)
 
             let old = try await world.register("Tổ tự quản", on: CivilDate(year: 2025, month: 3, day: 1)!, year: 2025)
+            let waiting = await #expect(throws: AppError.self) {
+                try await ModelCopying.carryOver(old.requireID, toYear: 2026, today: Self.march, by: world.commune, on: app.db)
+            }
+            #expect(waiting?.field == "status")
+            _ = try await world.decide(old.requireID, .accept)
             let carried = try await ModelCopying.carryOver(old.requireID, toYear: 2026, today: Self.march, by: world.commune, on: app.db)
             #expect(carried.carriedFromID == old.id && carried.year == 2026 && carried.name == old.name)
             let twice = await #expect(throws: AppError.self) {

@@ -31,6 +31,9 @@ public enum ModelStatus: String, CaseIterable, Codable, Sendable {
     /// Its registration can still be changed by the unit.
     public var isEditable: Bool { self == .registered || self == .returned }
 
+    /// Taken into a new year once the level above has accepted it (a recognised one, or one to consolidate).
+    public var mayBeCarried: Bool { ![.registered, .returned].contains(self) }
+
     /// A recognised model may be copied ("nhân rộng") by another unit.
     public var mayBeReplicated: Bool { isRecognised }
 }
@@ -43,6 +46,8 @@ public enum ModelDecision: String, CaseIterable, Sendable {
     case recognise
     case recogniseExemplary = "recognise_exemplary"
     case notRecognise = "not_recognise"
+    /// The commendation proposed or given for a recognised model, recorded after its recognition.
+    case commend
 
     public var label: String {
         switch self {
@@ -52,6 +57,7 @@ public enum ModelDecision: String, CaseIterable, Sendable {
         case .recognise: "Công nhận"
         case .recogniseExemplary: "Công nhận tiêu biểu"
         case .notRecognise: "Không công nhận"
+        case .commend: "Ghi khen thưởng"
         }
     }
 
@@ -66,6 +72,7 @@ public enum ModelDecision: String, CaseIterable, Sendable {
         case .recognise: (allowed, result) = ([.evaluated], .recognised)
         case .recogniseExemplary: (allowed, result) = ([.evaluated], .exemplary)
         case .notRecognise: (allowed, result) = ([.evaluated], .notRecognised)
+        case .commend: (allowed, result) = ([.recognised, .exemplary], status)
         }
         guard allowed.contains(status) else {
             let why = switch self {
@@ -73,6 +80,7 @@ public enum ModelDecision: String, CaseIterable, Sendable {
             case .evaluate: "chỉ đánh giá mô hình đã được chấp nhận đăng ký"
             case .accept: "chỉ chấp nhận đăng ký đang chờ cấp trên"
             case .returnToUnit: "chỉ trả lại đăng ký chưa được đánh giá"
+            case .commend: "chỉ ghi khen thưởng cho mô hình đã được công nhận"
             }
             return .failure(ValidationIssue(field: "decision", message: "Không thể \(label.lowercased()) mô hình đang ở trạng thái \"\(status.label)\": \(why)."))
         }

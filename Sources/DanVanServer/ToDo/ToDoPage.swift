@@ -56,6 +56,7 @@ struct ToDoPage: Encodable {
         list += try await ToDoReports.own(unit, today: today, on: db)
         let tasks = try await ToDoTasks.led(by: unit, today: today, on: db)
         list += tasks.items
+        list += try await ToDoModels.returned(to: unit, today: today, on: db)
         if tasks.total > tasks.items.count {
             more.append("Còn \(tasks.total - tasks.items.count) nhiệm vụ đến hạn khác trong trang Nhiệm vụ.")
         }
@@ -66,6 +67,7 @@ struct ToDoPage: Encodable {
                 more.append("Còn \(waiting.total - waiting.items.count) báo cáo chờ duyệt khác trong trang Báo cáo.")
             }
             list += try await ToDoPlans.lines(for: unit, today: today, on: db)
+            list += try await ToDoModels.waiting(below: unit, today: today, on: db)
         }
         return (list.sorted { $0.urgency < $1.urgency }, more)
     }

@@ -32,10 +32,12 @@ public struct ReviewModelFigures: Sendable, Equatable {
     public var unitsExpected: Int
     public var unitsWithModel: Int
     public var missing: [String]
+    /// Output figures of the year's progress notes, with their units: ("m đường", 1200).
+    public var outputs: [(String, Int)]
 
     public init(year: Int, registered: Int, lastYear: Int, late: Int, collective: Int, individual: Int, byField: [(String, Int)],
                 recognised: Int, exemplary: Int, proposedByLevel: [(String, Int)], givenByLevel: [(String, Int)],
-                mostReplicated: [Replicated], unitsExpected: Int, unitsWithModel: Int, missing: [String]) {
+                mostReplicated: [Replicated], unitsExpected: Int, unitsWithModel: Int, missing: [String], outputs: [(String, Int)] = []) {
         self.year = year
         self.registered = registered
         self.lastYear = lastYear
@@ -51,6 +53,7 @@ public struct ReviewModelFigures: Sendable, Equatable {
         self.unitsExpected = unitsExpected
         self.unitsWithModel = unitsWithModel
         self.missing = missing
+        self.outputs = outputs
     }
 
     public static func == (lhs: ReviewModelFigures, rhs: ReviewModelFigures) -> Bool {
@@ -82,6 +85,9 @@ public struct ReviewModelFigures: Sendable, Equatable {
             let proposed = proposedByLevel.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
             let given = givenByLevel.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
             lines.append("Đề nghị khen thưởng: \(proposed.isEmpty ? "chưa có" : proposed); đã được khen thưởng: \(given.isEmpty ? "chưa có" : given).")
+        }
+        if !outputs.isEmpty {
+            lines.append("Kết quả từ các mô hình: " + outputs.map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ".")
         }
         if !mostReplicated.isEmpty {
             lines.append("Mô hình được nhân rộng nhiều nhất: " + mostReplicated.map { "“\($0.name)” của \($0.unitName) (\($0.copies) nơi)" }

@@ -72,6 +72,7 @@ enum ModelJSON {
         let unitsExpected: Int
         let unitsWithModel: Int
         let missingUnits: [String]
+        let outputs: ModelSummary.Outputs
     }
 
     static func listing(_ row: ModelRegisterQuery.Row) -> Listing {
@@ -96,6 +97,7 @@ enum ModelJSON {
     static func summary(_ summary: ModelSummary) -> Summary {
         Summary(unit: summary.unitCode, year: summary.year, registered: summary.registered, byField: summary.byField, byKind: summary.byKind,
                 byStatus: summary.byStatus, recognised: summary.recognised, exemplary: summary.exemplary, lastYear: summary.lastYear,
-                unitsExpected: summary.unitsExpected, unitsWithModel: summary.withModel.count, missingUnits: summary.missing.map(\.code))
+                unitsExpected: summary.unitsExpected, unitsWithModel: summary.withModel.count, missingUnits: summary.missing.map(\.code),
+                outputs: summary.outputs)
     }
 }

@@ -42,8 +42,10 @@ struct ModelPage: Encodable {
     let reason: String?
     let items: [Item]
     let recognition: String?
-    let selfAssessment: String
-    let evaluationNote: String
+    let selfAssessment: String?
+    let evaluationNote: String?
+    /// The evaluation card: once the unit has assessed itself or the committee has evaluated.
+    let showsEvaluation: Bool
     let criteria: [Criterion]
     let history: [Link]
     let replicatedFrom: Link?
@@ -100,7 +102,8 @@ struct ModelPage: Encodable {
                  model.commendationProposed.map { "đề nghị \($0)" }, model.commendationGiven.map { "đã khen: \($0)" }]
                     .compactMap { $0 }.joined(separator: ", ")
             },
-            selfAssessment: model.selfAssessment, evaluationNote: model.evaluationNote,
+            selfAssessment: model.selfAssessment.nilIfEmpty, evaluationNote: model.evaluationNote.nilIfEmpty,
+            showsEvaluation: !model.selfAssessment.isEmpty || [.evaluated, .recognised, .exemplary, .notRecognised].contains(status),
             criteria: (campaign?.criteria ?? []).enumerated().map { Criterion(index: $0.offset, text: $0.element, met: model.criteriaMetIndexes.contains($0.offset)) },
             history: try await history(of: model, on: db),
             replicatedFrom: try await source(of: model, user: user, on: db),
@@ -109,7 +112,7 @@ struct ModelPage: Encodable {
             canEdit: canRegister && status.isEditable, canFollow: canRegister && status != .returned,
             canSelfAssess: canRegister && [.accepted, .evaluated].contains(status),
             canDecide: canDecide && !decisions.isEmpty,
-            canCarry: canCarry && carried == nil && model.year < today.year + 1,
+            canCarry: canCarry && carried == nil && model.year < today.year + 1 && status.mayBeCarried,
             canReplicate: mayReplicate,
             decisions: decisions.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
             levels: (campaign?.levels ?? CampaignLaunching.defaultLevels).map { SelectOption(value: $0, label: $0, selected: $0 == model.recognitionLevel) },

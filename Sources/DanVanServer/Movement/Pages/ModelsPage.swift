@@ -59,6 +59,7 @@ struct ModelsPage: Encodable {
     let late: Int
     let returned: Int
     let lastYear: Int
+    let outputs: String?
     let unitsExpected: Int
     let unitsWithModel: Int
     let missing: [Missing]
@@ -107,7 +108,8 @@ struct ModelsPage: Encodable {
             filtered: filter != ModelRegisterQuery.Filter(year: year),
             lines: rows.prefix(ModelRegisterQuery.pageSize).map(line), nextHref: nextHref,
             registered: summary.registered, recognised: summary.recognised, exemplary: summary.exemplary, late: summary.late,
-            returned: summary.returned, lastYear: summary.lastYear, unitsExpected: summary.unitsExpected, unitsWithModel: summary.withModel.count,
+            returned: summary.returned, lastYear: summary.lastYear,
+            outputs: summary.reviewFigures.outputs.isEmpty ? nil : "Kết quả từ các mô hình: " + summary.reviewFigures.outputs.map { "\($0.1) \($0.0)" }.joined(separator: ", "), unitsExpected: summary.unitsExpected, unitsWithModel: summary.withModel.count,
             missing: summary.missing.map { Missing(name: $0.name, code: $0.code) },
             kindHeaders: ModelKind.allCases.map(\.label),
             grid: allFields.compactMap { field in

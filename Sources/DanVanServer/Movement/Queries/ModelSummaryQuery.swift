@@ -40,6 +40,14 @@ struct ModelSummary: Sendable, Encodable {
     let lastYear: Int
     let expected: [ExpectedUnit]
     let mostReplicated: [Replicated]
+    /// Output figures of the year's progress notes, summed over the subtree.
+    let outputs: Outputs
+
+    struct Outputs: Sendable, Codable {
+        let households: Int
+        let roadMetres: Int
+        let trees: Int
+    }
 
     var unitsExpected: Int { expected.count }
     var withModel: [ExpectedUnit] { expected.filter { $0.registered > 0 } }
@@ -101,7 +109,8 @@ enum ModelSummaryQuery {
                             byField: byField, byKind: byKind, byStatus: byStatus, grid: grid, recognised: recognised, exemplary: exemplary,
                             proposedByLevel: proposed, givenByLevel: given, lastYear: lastYear,
                             expected: try await expected(unit: unit, year: year, today: today, on: db),
-                            mostReplicated: try await mostReplicated(root: root, year: year, on: sql))
+                            mostReplicated: try await mostReplicated(root: root, year: year, on: sql),
+                            outputs: try await outputs(root: root, year: year, on: sql))
     }
 
     /// The units below that must register (the campaign's unit kinds), active on the counting
@@ -129,6 +138,18 @@ enum ModelSummaryQuery {
         }
     }
 
+    private static func outputs(root: Int, year: Int, on sql: any SQLDatabase) async throws -> ModelSummary.Outputs {
+        let row = try await sql.raw("""
+            WITH \(ModelScope.cte(root: root))
+            SELECT CAST(COALESCE(SUM(n.households), 0) AS BIGINT) AS households, CAST(COALESCE(SUM(n.road_metres), 0) AS BIGINT) AS road,
+                   CAST(COALESCE(SUM(n.trees), 0) AS BIGINT) AS trees
+            FROM scope CROSS JOIN movement_models m JOIN model_notes n ON n.model_id = m.id
+            WHERE m.unit_id = scope.id AND m.year = \(bind: year)
+            """).first()
+        return .init(households: try row?.decode(column: "households", as: Int.self) ?? 0, roadMetres: try row?.decode(column: "road", as: Int.self) ?? 0,
+                     trees: try row?.decode(column: "trees", as: Int.self) ?? 0)
+    }
+
     private static func mostReplicated(root: Int, year: Int, on sql: any SQLDatabase) async throws -> [ModelSummary.Replicated] {
         try await sql.raw("""
             WITH \(ModelScope.cte(root: root))
@@ -152,6 +173,8 @@ extension ModelSummary {
                            proposedByLevel: proposedByLevel.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                            givenByLevel: givenByLevel.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                            mostReplicated: mostReplicated.map { .init(name: $0.name, unitName: $0.unitName, copies: $0.copies) },
-                           unitsExpected: unitsExpected, unitsWithModel: withModel.count, missing: missing.map(\.name))
+                           unitsExpected: unitsExpected, unitsWithModel: withModel.count, missing: missing.map(\.name),
+                           outputs: [("hộ tham gia, hiến đất", outputs.households), ("m đường", outputs.roadMetres), ("cây trồng", outputs.trees)]
+                               .filter { $0.1 > 0 })
     }
 }

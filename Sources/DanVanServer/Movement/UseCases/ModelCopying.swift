@@ -14,6 +14,9 @@ enum ModelCopying {
         guard year > context.model.year else {
             throw AppError.invalid("year", "Chỉ chuyển mô hình năm \(context.model.year) sang một năm sau đó.")
         }
+        guard context.model.modelStatus.mayBeCarried else {
+            throw AppError.invalid("status", "Chỉ tiếp tục sang năm sau mô hình đã được cấp trên chấp nhận; \"\(context.model.name)\" đang \(context.model.modelStatus.label.lowercased()).")
+        }
         return try await db.writeTransaction { tx in
             if try await MovementModel.query(on: tx).filter(\.$carriedFromID == modelID).first() != nil {
                 throw AppError(.conflict, "Mô hình \"\(context.model.name)\" đã được chuyển sang năm sau.", field: "year")

@@ -48,7 +48,7 @@ enum ModelDeciding {
         try await Authorizer.require(actor, .decideModel, on: context.unit, db: db,
                                      message: "Chỉ cấp trên của đơn vị đăng ký mới được xét mô hình này.")
         guard let decision = ModelDecision(rawValue: input.decision) else {
-            throw AppError.invalid("decision", "Thao tác \"\(input.decision)\" không có; chọn return, accept, evaluate, recognise, recognise_exemplary hoặc not_recognise.")
+            throw AppError.invalid("decision", "Thao tác \"\(input.decision)\" không có; chọn return, accept, evaluate, recognise, recognise_exemplary, not_recognise hoặc commend.")
         }
         let model = context.model
         let next = try decision.next(from: model.modelStatus).mapError { AppError.validation(ValidationFailure([$0])) }.get()
@@ -98,6 +98,13 @@ enum ModelDeciding {
             return ["recognition_level": level, "decision_number": number, "decision_date": date?.description,
                     "commendation_proposed": try clean(input.commendationProposed, "commendationProposed", "Đề nghị khen thưởng").nilIfEmpty,
                     "commendation_given": try clean(input.commendationGiven, "commendationGiven", "Khen thưởng").nilIfEmpty]
+        case .commend:
+            let proposed = try clean(input.commendationProposed, "commendationProposed", "Đề nghị khen thưởng")
+            let given = try clean(input.commendationGiven, "commendationGiven", "Khen thưởng")
+            guard !proposed.isEmpty || !given.isEmpty else {
+                throw AppError.invalid("commendationGiven", "Ghi hình thức khen thưởng đề nghị hoặc đã được khen.")
+            }
+            return ["commendation_proposed": proposed.nilIfEmpty, "commendation_given": given.nilIfEmpty]
         case .notRecognise:
             return ["evaluation_note": try clean(input.note, "note", "Lý do không công nhận", required: true, multiline: true)]
         }
