@@ -63,6 +63,9 @@ struct ModelsPage: Encodable {
     let unitsExpected: Int
     let unitsWithModel: Int
     let missing: [Missing]
+    let missingCount: Int
+    /// Units without a model beyond the first shown; the register export lists them all.
+    let missingMore: Int
     let kindHeaders: [String]
     let grid: [GridRow]
     let campaign: Campaign?
@@ -110,7 +113,8 @@ struct ModelsPage: Encodable {
             registered: summary.registered, recognised: summary.recognised, exemplary: summary.exemplary, late: summary.late,
             returned: summary.returned, lastYear: summary.lastYear,
             outputs: summary.reviewFigures.outputs.isEmpty ? nil : "Kết quả từ các mô hình: " + summary.reviewFigures.outputs.map { "\($0.1) \($0.0)" }.joined(separator: ", "), unitsExpected: summary.unitsExpected, unitsWithModel: summary.withModel.count,
-            missing: summary.missing.map { Missing(name: $0.name, code: $0.code) },
+            missing: summary.missing.prefix(Self.missingShown).map { Missing(name: $0.name, code: $0.code) },
+            missingCount: summary.missing.count, missingMore: max(0, summary.missing.count - Self.missingShown),
             kindHeaders: ModelKind.allCases.map(\.label),
             grid: allFields.compactMap { field in
                 let counts = ModelKind.allCases.map { summary.grid[field]?[$0.rawValue] ?? 0 }
@@ -143,6 +147,8 @@ struct ModelsPage: Encodable {
              carried: row.carriedFromID != nil, copies: row.replications,
              recognition: row.level.map { level in [level, row.decisionNumber].compactMap { $0 }.joined(separator: " · ") })
     }
+
+    static let missingShown = 60
 
     static func dates(_ from: String, _ to: String) -> String {
         let start = CivilDate(parsing: from)?.vietnamese ?? from, end = CivilDate(parsing: to)?.vietnamese ?? to
