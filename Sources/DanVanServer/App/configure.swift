@@ -11,6 +11,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.assets = try Assets.load(from: ResourcePaths.publicFiles)
     app.rollupCache = GenerationCache<RollupResult>(capacity: 64)
     app.modelSummaryCache = GenerationCache<ModelSummary>(capacity: 256)
+    app.modelPageCache = GenerationCache<String>(capacity: 512)
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
     app.personalCache = PersonalCache()
     try DatabaseSetup.use(database, on: app)

@@ -32,17 +32,43 @@ struct ModelPagesController {
         try await renderList(req, unit: try await req.chosenUnit())
     }
 
+    /// The register page: its body (the counts, the filters, the list) is rendered once per
+    /// report generation, unit, year, filter and the reader's rights, and kept; the frame and the
+    /// import form (which carries the session's CSRF token) are rendered per request.
     private func renderList(_ req: Request, unit: OrgUnit, notice: String? = nil, errors: FormErrors = .none,
                             status: HTTPStatus = .ok) async throws -> Response {
         let year = try await req.modelYear(for: unit)
         let filter = ModelRegisterQuery.Filter(year: year, field: req.nonEmptyQuery("field"), kind: req.nonEmptyQuery("kind").flatMap(ModelKind.init(rawValue:)),
                                                status: req.nonEmptyQuery("status").flatMap(ModelStatus.init(rawValue:)),
                                                level: req.nonEmptyQuery("level"), search: req.nonEmptyQuery("q"))
-        let page = try await ModelsPage.query(unit: unit, year: year, filter: filter, offset: req.query[Int.self, at: "from"] ?? 0,
-                                              user: try req.requireUser(), today: req.today,
-                                              summaries: (req.application.modelSummaryCache, req.storage[ReportGenerationKey.self] ?? nil),
-                                              notice: notice, errors: errors, on: req.db)
-        return try await req.renderPage("models", title: "Dân vận khéo · \(unit.name)", page, status: status,
+        let offset = max(0, req.query[Int.self, at: "from"] ?? 0)
+        let user = try req.requireUser()
+        let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: req.db)
+        let rights = ModelsPage.Rights(register: Authorizer.allows(user, .registerModel, relation: relation),
+                                       launch: Authorizer.allows(user, .launchCampaign, relation: relation))
+        let (db, app, today) = (req.db, req.application, req.today)
+        let summaries = (req.application.modelSummaryCache, req.storage[ReportGenerationKey.self] ?? nil)
+        let render: @Sendable () async throws -> String = {
+            let page = try await ModelsPage.query(unit: unit, year: year, filter: filter, offset: offset, rights: rights, today: today,
+                                                  summaries: summaries, notice: notice, errors: errors, on: db)
+            return String(buffer: try await app.view.render("models-body", ["page": page]).data)
+        }
+        let body: String
+        if notice == nil, errors.summary == nil {
+            let key = [unit.code, String(year), filter.field ?? "", filter.kind?.rawValue ?? "", filter.status?.rawValue ?? "", filter.level ?? "",
+                       filter.search ?? "", String(offset), rights.register ? "r" : "", rights.launch ? "l" : ""].joined(separator: "|")
+            let cache = req.application.modelPageCache
+            if let generation = summaries.1 {
+                body = try await cache.value(for: key, generation: generation, compute: render)
+            } else {
+                body = try await cache.value(for: key, on: db, compute: render)
+            }
+        } else {
+            body = try await render()
+        }
+        let shell = ModelsPage.Shell(body: body, canRegister: rights.register,
+                                     importAction: SiteRoute.modelsImport.path + "?unit=\(unit.code)&year=\(year)", errors: errors)
+        return try await req.renderPage("models", title: "Dân vận khéo · \(unit.name)", shell, status: status,
                                         crumbs: [.init(label: unit.name, href: SiteRoute.unit(unit.code).path), .init(label: "Dân vận khéo", href: nil)])
     }
 

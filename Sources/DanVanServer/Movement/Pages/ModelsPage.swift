@@ -5,7 +5,21 @@ import Fluent
 /// "Dân vận khéo": the register of a unit's subtree for a year with its filters, the counts by
 /// field and kind, the units that must register and have no model yet, the campaign, and what
 /// the reader may do (launch, register, import, download).
-struct ModelsPage: Encodable {
+struct ModelsPage: Encodable, Sendable {
+    /// What the reader may do on the unit, decided before the page is built or looked up.
+    struct Rights: Sendable {
+        let register: Bool
+        let launch: Bool
+    }
+
+    /// The frame's part: the cached body, and the import form with the session's token.
+    struct Shell: Encodable {
+        let body: String
+        let canRegister: Bool
+        let importAction: String
+        let errors: FormErrors
+    }
+
     struct Line: Encodable {
         let href: String
         let name: String
@@ -78,7 +92,7 @@ struct ModelsPage: Encodable {
     let notice: String?
     let errors: FormErrors
 
-    static func query(unit: OrgUnit, year: Int, filter: ModelRegisterQuery.Filter, offset: Int, user: User, today: CivilDate,
+    static func query(unit: OrgUnit, year: Int, filter: ModelRegisterQuery.Filter, offset: Int, rights: Rights, today: CivilDate,
                       summaries: (cache: GenerationCache<ModelSummary>, generation: Int?)? = nil,
                       notice: String? = nil, errors: FormErrors = .none, on db: any Database) async throws -> ModelsPage {
         let rows = try await ModelRegisterQuery.rows(root: unit.requireID, filter, offset: offset, limit: ModelRegisterQuery.pageSize + 1, on: db)
@@ -94,7 +108,6 @@ struct ModelsPage: Encodable {
         let allFields = fields + summary.byField.keys.filter { !fields.contains($0) }.sorted()
         let range = try await YearChoice.years(for: unit, today: today, on: db)
         let query = "unit=\(unit.code)&year=\(year)"
-        let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: db)
         var nextHref: String?
         if rows.count > ModelRegisterQuery.pageSize {
             nextHref = SiteRoute.models.path + "?" + query + filterQuery(filter) + "&from=\(offset + ModelRegisterQuery.pageSize)"
@@ -127,8 +140,8 @@ struct ModelsPage: Encodable {
                          registration: dates(campaign.registrationFrom, campaign.registrationTo),
                          evaluation: dates(campaign.evaluationFrom, campaign.evaluationTo), issuer: issuer ?? "")
             },
-            canLaunch: Authorizer.allows(user, .launchCampaign, relation: relation) && campaign?.unitID != unit.id,
-            canRegister: Authorizer.allows(user, .registerModel, relation: relation),
+            canLaunch: rights.launch && campaign?.unitID != unit.id,
+            canRegister: rights.register,
             launchHref: SiteRoute.campaignNew.path + "?" + query,
             newHref: SiteRoute.modelNew.path + "?" + query,
             importAction: SiteRoute.modelsImport.path + "?" + query,

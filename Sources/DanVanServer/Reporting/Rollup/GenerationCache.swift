@@ -103,4 +103,14 @@ extension Application {
         get { storage[ModelSummaryCacheKey.self] ?? GenerationCache<ModelSummary>(capacity: 1) }
         set { storage[ModelSummaryCacheKey.self] = newValue }
     }
+
+    private struct ModelPageCacheKey: StorageKey {
+        typealias Value = GenerationCache<String>
+    }
+
+    /// Bodies of the "Dân vận khéo" register page, rendered.
+    var modelPageCache: GenerationCache<String> {
+        get { storage[ModelPageCacheKey.self] ?? GenerationCache<String>(capacity: 1) }
+        set { storage[ModelPageCacheKey.self] = newValue }
+    }
 }
