@@ -29,21 +29,27 @@ struct ModelPagesController {
     }
 
     func list(req: Request) async throws -> Response {
-        try await renderList(req, unit: try await req.chosenUnit())
+        let user = try req.requireUser()
+        guard let code = req.nonEmptyQuery("unit") else { return try await renderList(req, unit: try await req.chosenUnit()) }
+        // The unit and the reader's relation to it are read once, for the right to view and the page's rights.
+        let unit = try await UnitQueries.require(code: code, field: "unit", on: req.db)
+        let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: req.db)
+        guard Authorizer.allows(user, .viewUnit, relation: relation) else { throw AppError.forbidden }
+        return try await renderList(req, unit: unit, relation: relation)
     }
 
     /// The register page: its body (the counts, the filters, the list) is rendered once per
     /// report generation, unit, year, filter and the reader's rights, and kept; the frame and the
     /// import form (which carries the session's CSRF token) are rendered per request.
-    private func renderList(_ req: Request, unit: OrgUnit, notice: String? = nil, errors: FormErrors = .none,
-                            status: HTTPStatus = .ok) async throws -> Response {
+    private func renderList(_ req: Request, unit: OrgUnit, relation known: UnitRelation? = nil, notice: String? = nil,
+                            errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let year = try await req.modelYear(for: unit)
         let filter = ModelRegisterQuery.Filter(year: year, field: req.nonEmptyQuery("field"), kind: req.nonEmptyQuery("kind").flatMap(ModelKind.init(rawValue:)),
                                                status: req.nonEmptyQuery("status").flatMap(ModelStatus.init(rawValue:)),
                                                level: req.nonEmptyQuery("level"), search: req.nonEmptyQuery("q"))
         let offset = max(0, req.query[Int.self, at: "from"] ?? 0)
         let user = try req.requireUser()
-        let relation = try await Authorizer.relation(of: user, to: unit.requireID, on: req.db)
+        let relation = if let known { known } else { try await Authorizer.relation(of: user, to: unit.requireID, on: req.db) }
         let rights = ModelsPage.Rights(register: Authorizer.allows(user, .registerModel, relation: relation),
                                        launch: Authorizer.allows(user, .launchCampaign, relation: relation))
         let (db, app, today) = (req.db, req.application, req.today)
