@@ -21,11 +21,17 @@ enum AuditWording {
         "task.update": "Báo cáo tiến độ nhiệm vụ", "task.remind": "Đôn đốc nhiệm vụ",
         "report.save": "Lưu nháp báo cáo", "report.submit": "Gửi báo cáo", "report.return": "Trả lại báo cáo",
         "report.approve": "Duyệt báo cáo", "report.reopen": "Mở lại báo cáo",
+        "model.campaign": "Phát động phong trào “Dân vận khéo”", "model.register": "Đăng ký mô hình", "model.import": "Nhập mô hình từ tệp",
+        "model.update": "Sửa đăng ký mô hình", "model.carry": "Tiếp tục mô hình sang năm mới", "model.replicate": "Nhân rộng mô hình",
+        "model.note": "Ghi tiến độ mô hình", "model.self": "Tự đánh giá mô hình", "model.return": "Trả lại đăng ký mô hình",
+        "model.accept": "Chấp nhận đăng ký mô hình", "model.evaluate": "Đánh giá mô hình", "model.recognise": "Công nhận mô hình",
+        "model.recognise_exemplary": "Công nhận mô hình tiêu biểu", "model.not_recognise": "Không công nhận mô hình",
+        "model.commend": "Ghi khen thưởng mô hình",
     ]
 
     static let entities: [String: String] = [
         "unit": "Đơn vị", "user": "Tài khoản", "token": "Khóa API", "plan": "Kế hoạch", "task": "Nhiệm vụ", "report": "Báo cáo",
-        "occurrence": "Nhiệm vụ",
+        "occurrence": "Nhiệm vụ", "model": "Mô hình “Dân vận khéo”", "campaign": "Phong trào “Dân vận khéo”",
     ]
 
     static let fields: [String: String] = [
@@ -35,7 +41,10 @@ enum AuditWording {
         "kind": "loại", "level": "cấp", "parent": "trực thuộc", "parentCode": "trực thuộc", "validFrom": "từ ngày", "validTo": "đến ngày",
         "role": "vai trò", "unitCode": "đơn vị", "fullName": "họ tên", "username": "tên đăng nhập", "active": "hoạt động",
         "revokedTokens": "khóa API bị thu hồi", "source": "tệp", "targets": "số chỉ tiêu", "tasks": "số nhiệm vụ", "note": "lời nhắn",
-        "frequency": "chu kỳ", "successors": "đơn vị kế thừa", "id": "mã số",
+        "frequency": "chu kỳ", "successors": "đơn vị kế thừa", "id": "mã số", "field": "lĩnh vực", "late": "đăng ký muộn",
+        "document": "văn bản", "recognition_level": "cấp công nhận", "decision_number": "số quyết định", "decision_date": "ngày quyết định",
+        "criteria_met": "tiêu chí đạt", "evaluation_note": "nhận xét", "self_assessment": "tự đánh giá", "commendation_proposed": "đề nghị khen thưởng",
+        "commendation_given": "khen thưởng",
     ]
 
     static func action(_ code: String) -> String { actions[code] ?? code }
