@@ -51,6 +51,11 @@ enum ModelDeciding {
             throw AppError.invalid("decision", "Thao tác \"\(input.decision)\" không có; chọn return, accept, evaluate, recognise, recognise_exemplary, not_recognise hoặc commend.")
         }
         let model = context.model
+        // Someone else decided or changed it since it was read: say so before judging the step.
+        guard input.version == model.version else {
+            throw AppError(.conflict, "Mô hình vừa được người khác sửa hoặc xử lý (hiện: \(model.modelStatus.label.lowercased())); không có gì bị ghi đè. Hãy mở lại trang.",
+                           field: "version")
+        }
         let next = try decision.next(from: model.modelStatus).mapError { AppError.validation(ValidationFailure([$0])) }.get()
         let campaign = try await model.campaignID.asyncMap { try await ModelCampaign.find($0, on: db) } ?? nil
         let columns = try columns(for: decision, input, campaign: campaign)
