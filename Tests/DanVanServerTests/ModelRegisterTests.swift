@@ -2,6 +2,7 @@ import DanVanCore
 import DanVanDocuments
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -125,6 +126,11 @@ struct ModelRegisterTests {
 
             let returned = try await world.decide(model.requireID, .returnToUnit, reason: "Bổ sung lực lượng tham gia.")
             #expect(returned.modelStatus == .returned && returned.reason == "Bổ sung lực lượng tham gia.")
+            let notices = try await (app.db as! any SQLDatabase).raw("""
+                SELECT n.kind, n.title, n.detail FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'xa'
+                """).all().map { (try $0.decode(column: "kind", as: String.self), try $0.decode(column: "detail", as: String.self)) }
+            #expect(notices.contains { $0.0 == "model.returned" && $0.1.contains("Bổ sung lực lượng tham gia.") },
+                    "the unit's reporter is told of the return with its reason: \(notices)")
             var changed = returned.registration
             changed.forces = "Chi bộ chủ trì; Mặt trận phối hợp."
             let resent = try await ModelRegistering.change(model.requireID, to: changed, version: returned.version, by: world.commune, on: app.db)
@@ -135,6 +141,7 @@ struct ModelRegisterTests {
             #expect(Set(missing?.issues.map(\.field) ?? []) == ["level", "decisionNumber", "decisionDate"])
             let recognised = try await world.decide(model.requireID, .recogniseExemplary, level: "Cấp tỉnh", number: "215-QĐ/TU", date: "28/10/2026")
             #expect(recognised.modelStatus == .exemplary && recognised.decisionDate == "2026-10-28")
+            #expect(try await NotificationFlowTests.count("notifications", on: app.db) == 2, "a return and a recognition notify; accepting and evaluating do not")
             let locked = await #expect(throws: AppError.self) {
                 try await ModelRegistering.change(model.requireID, to: changed, version: recognised.version, by: world.commune, on: app.db)
             }

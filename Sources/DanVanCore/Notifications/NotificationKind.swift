@@ -13,6 +13,8 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable {
     case taskOverdue = "task.overdue"
     case planSentDown = "plan.sent_down"
     case planIssuedBelow = "plan.issued_below"
+    case modelReturned = "model.returned"
+    case modelRecognised = "model.recognised"
 
     public var label: String {
         switch self {
@@ -28,6 +30,8 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable {
         case .taskOverdue: "Nhiệm vụ quá hạn"
         case .planSentDown: "Cấp trên ban hành kế hoạch cần cụ thể hóa"
         case .planIssuedBelow: "Cấp dưới ban hành kế hoạch"
+        case .modelReturned: "Đăng ký mô hình “Dân vận khéo” bị trả lại"
+        case .modelRecognised: "Mô hình “Dân vận khéo” được công nhận"
         }
     }
 

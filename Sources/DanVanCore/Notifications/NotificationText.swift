@@ -10,6 +10,8 @@ public enum NotificationFact: Sendable, Equatable {
     case date(CivilDate)
     case reason(String)
     case person(official: String)
+    /// A "Dân vận khéo" model's name, as the unit registered it (never the person of an exemplar).
+    case model(String)
 
     /// Long titles are cut at a word: a notice is a line, the page it links to has the rest.
     var text: String {
@@ -21,6 +23,7 @@ public enum NotificationFact: Sendable, Equatable {
         case .date(let date): date.vietnamese
         case .reason(let reason): reason.clippedAtWord(300)
         case .person(let name): name
+        case .model(let name): name.clippedAtWord(160)
         }
     }
 }
@@ -40,6 +43,7 @@ public struct NotificationText: Sendable, Equatable {
         let date = first { if case .date = $0 { true } else { false } }
         let reason = first { if case .reason = $0 { true } else { false } }
         let person = first { if case .person(let name) = $0, !name.isEmpty { true } else { false } }
+        let model = first { if case .model = $0 { true } else { false } }
         let by = person.isEmpty ? "" : " (\(person))"
         switch kind {
         case .reportSubmitted:
@@ -78,6 +82,12 @@ public struct NotificationText: Sendable, Equatable {
         case .planIssuedBelow:
             title = "\(unit) ban hành \(plan)"
             detail = "Kế hoạch của cấp dưới; có thể xem mức độ cụ thể hóa kế hoạch cấp trên."
+        case .modelReturned:
+            title = "Đăng ký mô hình “\(model)” bị trả lại"
+            detail = "Lý do: \(reason)"
+        case .modelRecognised:
+            title = "Mô hình “\(model)” được công nhận"
+            detail = "\(unit): \(reason)\(by)"
         }
     }
 }

@@ -66,7 +66,9 @@ enum ModelDeciding {
             try await AuditLog.record("model.\(decision.rawValue)", entityType: "model", entityKey: "#\(modelID)", unitID: model.unitID,
                                       before: ["status": model.status], after: extra.compactMapValues { $0 }, by: actor, on: tx)
             try await ReportGeneration.bump(on: tx)
-            return try await ModelContext.load(modelID, on: tx).model
+            let fresh = try await ModelContext.load(modelID, on: tx).model
+            try await ModelNotices.decided(decision, fresh, by: actor, on: tx)
+            return fresh
         }
     }
 
