@@ -75,16 +75,22 @@ enum ModelSummaryQuery {
     static func load(unit: OrgUnit, year: Int, today: CivilDate, on db: any Database) async throws -> ModelSummary {
         let sql = try UnitClosure.sqlDatabase(db)
         let root = unit.requireID
+        // The output figures ride on the grouped counts, so the scope is worked out once.
         let groups = try await sql.raw("""
-            WITH \(ModelScope.cte(root: root))
-            SELECT m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given, COUNT(*) AS n
-            FROM scope CROSS JOIN movement_models m
+            WITH \(ModelScope.cte(root: root)),
+            outputs AS (SELECT model_id, SUM(households) AS households, SUM(road_metres) AS road, SUM(trees) AS trees
+                        FROM model_notes GROUP BY model_id)
+            SELECT m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given, COUNT(*) AS n,
+                   CAST(COALESCE(SUM(o.households), 0) AS BIGINT) AS households, CAST(COALESCE(SUM(o.road), 0) AS BIGINT) AS road,
+                   CAST(COALESCE(SUM(o.trees), 0) AS BIGINT) AS trees
+            FROM scope CROSS JOIN movement_models m LEFT JOIN outputs o ON o.model_id = m.id
             WHERE m.unit_id = scope.id AND m.year IN (\(bind: year), \(bind: year - 1))
             GROUP BY m.year, m.field, m.kind, m.status, m.late, m.recognition_level, m.commendation_proposed, m.commendation_given
             """).all()
         var byField: [String: Int] = [:], byKind: [String: Int] = [:], byStatus: [String: Int] = [:], grid: [String: [String: Int]] = [:]
         var proposed: [String: Int] = [:], given: [String: Int] = [:]
         var registered = 0, late = 0, returned = 0, recognised = 0, exemplary = 0, lastYear = 0
+        var households = 0, roadMetres = 0, trees = 0
         for row in groups {
             let n = try row.decode(column: "n", as: Int.self)
             let status = ModelStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .registered
@@ -93,6 +99,9 @@ enum ModelSummaryQuery {
                 continue
             }
             byStatus[status.rawValue, default: 0] += n
+            households += try row.decode(column: "households", as: Int.self)
+            roadMetres += try row.decode(column: "road", as: Int.self)
+            trees += try row.decode(column: "trees", as: Int.self)
             guard status.counts else { returned += n; continue }
             registered += n
             byField[try row.decode(column: "field", as: String.self), default: 0] += n
@@ -110,7 +119,7 @@ enum ModelSummaryQuery {
                             proposedByLevel: proposed, givenByLevel: given, lastYear: lastYear,
                             expected: try await expected(unit: unit, year: year, today: today, on: db),
                             mostReplicated: try await mostReplicated(root: root, year: year, on: sql),
-                            outputs: try await outputs(root: root, year: year, on: sql))
+                            outputs: .init(households: households, roadMetres: roadMetres, trees: trees))
     }
 
     /// The units below that must register (the campaign's unit kinds), active on the counting
@@ -142,24 +151,16 @@ enum ModelSummaryQuery {
         }
     }
 
-    private static func outputs(root: Int, year: Int, on sql: any SQLDatabase) async throws -> ModelSummary.Outputs {
-        let row = try await sql.raw("""
-            WITH \(ModelScope.cte(root: root))
-            SELECT CAST(COALESCE(SUM(n.households), 0) AS BIGINT) AS households, CAST(COALESCE(SUM(n.road_metres), 0) AS BIGINT) AS road,
-                   CAST(COALESCE(SUM(n.trees), 0) AS BIGINT) AS trees
-            FROM scope CROSS JOIN movement_models m JOIN model_notes n ON n.model_id = m.id
-            WHERE m.unit_id = scope.id AND m.year = \(bind: year)
-            """).first()
-        return .init(households: try row?.decode(column: "households", as: Int.self) ?? 0, roadMetres: try row?.decode(column: "road", as: Int.self) ?? 0,
-                     trees: try row?.decode(column: "trees", as: Int.self) ?? 0)
-    }
-
+    /// Copies are few: each is checked against the subtree (or a predecessor's) by the closure
+    /// table, rather than the whole scope being worked out again.
     private static func mostReplicated(root: Int, year: Int, on sql: any SQLDatabase) async throws -> [ModelSummary.Replicated] {
         try await sql.raw("""
-            WITH \(ModelScope.cte(root: root))
             SELECT s.id, s.name, u.name AS unit_name, COUNT(*) AS copies
             FROM movement_models c JOIN movement_models s ON s.id = c.replicated_from_id JOIN units u ON u.id = s.unit_id
-            WHERE c.replicated_from_id IS NOT NULL AND c.year <= \(bind: year) AND c.unit_id IN (SELECT id FROM scope)
+            WHERE c.replicated_from_id IS NOT NULL AND c.year <= \(bind: year)
+              AND (EXISTS (SELECT 1 FROM unit_closure x WHERE x.ancestor_id = \(bind: root) AND x.descendant_id = c.unit_id)
+                   OR EXISTS (SELECT 1 FROM unit_successors p JOIN unit_closure a ON a.ancestor_id = p.unit_id AND a.descendant_id = c.unit_id
+                              JOIN unit_closure b ON b.ancestor_id = \(bind: root) AND b.descendant_id = p.successor_id))
             GROUP BY s.id, s.name, u.name ORDER BY copies DESC, s.id LIMIT 3
             """).all().map { row in
             .init(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
