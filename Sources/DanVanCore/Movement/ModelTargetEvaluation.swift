@@ -25,7 +25,7 @@ public enum ModelTargetEvaluation {
             let missing = units.filter { $0.registered == 0 }.map(\.name)
             let having = Double(units.count - missing.count)
             let value: IndicatorValue = threshold.measure == .percent ? .ratio(numerator: having, denominator: Double(units.count)) : .count(having)
-            return noted(TargetEvaluation.evaluate(threshold, value), missing: missing, above: [])
+            return noted(TargetEvaluation.evaluate(threshold, value), missing: missing, above: [], missingLabel: "Chưa có mô hình")
         case .modelPerUnit:
             return perUnitEvaluation(threshold, perUnit: perUnit, units: units)
         default:
@@ -54,12 +54,13 @@ public enum ModelTargetEvaluation {
         } else {
             base = TargetEvaluation.evaluate(threshold, .childCoverage(meeting: meeting, of: units.count))
         }
-        return noted(base, missing: short.map { "\($0.name) (\($0.registered))" }, above: above.map { "\($0.name) (\($0.registered))" })
+        return noted(base, missing: short.map { "\($0.name) (\($0.registered))" }, above: above.map { "\($0.name) (\($0.registered))" },
+                     missingLabel: "Chưa đủ mức")
     }
 
-    private static func noted(_ evaluation: TargetEvaluation, missing: [String], above: [String]) -> TargetEvaluation {
+    private static func noted(_ evaluation: TargetEvaluation, missing: [String], above: [String], missingLabel: String) -> TargetEvaluation {
         var text = evaluation.explanation
-        if !missing.isEmpty { text += " Chưa đạt: " + list(missing) + "." }
+        if !missing.isEmpty { text += " \(missingLabel): " + list(missing) + "." }
         if !above.isEmpty { text += " Vượt mức (vẫn đạt): " + list(above) + "." }
         return TargetEvaluation(status: evaluation.status, figure: evaluation.figure, explanation: text)
     }

@@ -109,7 +109,7 @@ enum CurrentYearModels {
     }
 
     /// Bình Lư's own target about its cells, measured by the register.
-    static let communeTarget = "100% các chi bộ trực thuộc xây dựng được 01 mô hình “Dân vận khéo”."
+    static let communeTarget = "100% các chi bộ trực thuộc xây dựng được 01 mô hình “Dân vận khéo”"
 
     static func addCommuneTarget(planID: Int, by actor: Actor, on db: any Database) async throws {
         guard let parsed = TargetParser.targets(in: communeTarget, lineNumber: 0).first,

@@ -105,7 +105,7 @@ struct ModelPage: Encodable {
             selfAssessment: model.selfAssessment.nilIfEmpty, evaluationNote: model.evaluationNote.nilIfEmpty,
             showsEvaluation: !model.selfAssessment.isEmpty || [.evaluated, .recognised, .exemplary, .notRecognised].contains(status),
             criteria: (campaign?.criteria ?? []).enumerated().map { Criterion(index: $0.offset, text: $0.element, met: model.criteriaMetIndexes.contains($0.offset)) },
-            history: try await history(of: model, on: db),
+            history: try await history(of: model, user: user, on: db),
             replicatedFrom: try await source(of: model, user: user, on: db),
             copies: try await copies(of: model, on: db),
             notes: try await notes(of: model, on: db), version: model.version,
@@ -124,8 +124,9 @@ struct ModelPage: Encodable {
             errors: errors, notice: notice)
     }
 
-    /// The same model in earlier and later years, oldest first.
-    private static func history(of model: MovementModel, on db: any Database) async throws -> [Link] {
+    /// The same model in earlier and later years, oldest first; a year links only where the reader
+    /// may open it (a model carried across the reform moved to a unit the old one's people may not see).
+    private static func history(of model: MovementModel, user: User, on db: any Database) async throws -> [Link] {
         var chain: [MovementModel] = [model]
         var current = model
         while let previous = try await current.carriedFromID.asyncMap({ try await MovementModel.find($0, on: db) }) ?? nil, chain.count < 30 {
@@ -138,7 +139,12 @@ struct ModelPage: Encodable {
             current = next
         }
         guard chain.count > 1 else { return [] }
-        return chain.map { Link(label: "Năm \($0.year)", href: $0.id == model.id ? nil : SiteRoute.model($0.requireID).path, note: $0.modelStatus.label) }
+        var links: [Link] = []
+        for step in chain {
+            let open = step.id != model.id ? try await ModelContext.load(step.requireID, on: db).mayView(by: user, on: db) : false
+            links.append(Link(label: "Năm \(step.year)", href: open ? SiteRoute.model(step.requireID).path : nil, note: step.modelStatus.label))
+        }
+        return links
     }
 
     private static func source(of model: MovementModel, user: User, on db: any Database) async throws -> Link? {
