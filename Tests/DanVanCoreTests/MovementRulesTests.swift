@@ -82,6 +82,7 @@ struct MovementRulesTests {
         #expect(kind("- Mỗi cấp ủy cơ sở có từ 01 - 02 mô hình điển hình.") == .modelPerUnit)
         #expect(kind("- Có ít nhất 05 mô hình “Dân vận khéo” được công nhận.") == .modelsRecognised)
         #expect(kind("- Trên 85% cán bộ được tập huấn.") == .ratio)
+        #expect(kind("- Có ít nhất 05 mô hình bảo vệ môi trường được xây dựng.") == .modelsRegistered)
         #expect(IndicatorKind.modelShare.isComputed && !IndicatorKind.ratio.isComputed)
     }
 

@@ -101,6 +101,11 @@ struct ModelRegisterTests {
                                                     today: Self.march, by: world.commune, on: app.db)
             }
             #expect(foreign?.status == .forbidden)
+            let task = await #expect(throws: AppError.self) {
+                try await ModelRegistering.register(ModelRegistration(name: "Gắn nhiệm vụ", field: "Kinh tế"), unitCode: "T-C", year: 2026,
+                                                    links: .init(planTaskID: 987_654), today: Self.march, by: .commandLine, on: app.db)
+            }
+            #expect(task?.field == "planTaskID")
             #expect(try await world.rows() == before)
         }
     }
@@ -139,6 +144,10 @@ struct ModelRegisterTests {
             _ = try await world.decide(model.requireID, .evaluate)
             let missing = await #expect(throws: AppError.self) { try await world.decide(model.requireID, .recognise, level: "Cấp huyện") }
             #expect(Set(missing?.issues.map(\.field) ?? []) == ["level", "decisionNumber", "decisionDate"])
+            let long = await #expect(throws: AppError.self) {
+                try await world.decide(model.requireID, .recognise, level: String(repeating: "x", count: 400), number: "1-QĐ/TU", date: "2026-10-01")
+            }
+            #expect(long?.issues.map(\.field) == ["level"] && long?.issues.first?.message.contains("tối đa") == true)
             let recognised = try await world.decide(model.requireID, .recogniseExemplary, level: "Cấp tỉnh", number: "215-QĐ/TU", date: "28/10/2026")
             #expect(recognised.modelStatus == .exemplary && recognised.decisionDate == "2026-10-28")
             #expect(try await NotificationFlowTests.count("notifications", on: app.db) == 2, "a return and a recognition notify; accepting and evaluating do not")
@@ -190,13 +199,17 @@ struct ModelRegisterTests {
     func summaryAcrossReform(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let world = try await Self.world(app, campaign: false)
-            _ = try await world.register("Mô hình của huyện cũ", at: "T-S", on: CivilDate(year: 2025, month: 3, day: 1)!, year: 2025)
+            let old = try await world.register("Mô hình của huyện cũ", at: "T-S", on: CivilDate(year: 2025, month: 3, day: 1)!, year: 2025)
             _ = try await world.register("Mô hình của chi bộ", at: "T-X", on: CivilDate(year: 2025, month: 3, day: 2)!, year: 2025)
             let ending = try await world.fixture.unit("T-S")
             _ = try await UnitEnding.perform(code: "T-S", on: "2025-06-30", successorCodes: ["T-C"], readVersion: ending.version, by: .commandLine, on: app.db)
             let commune = try await world.fixture.unit("T-C")
             let summary = try await ModelSummaryQuery.load(unit: commune, year: 2025, today: CivilDate(year: 2025, month: 12, day: 31)!, on: app.db)
             #expect(summary.registered == 2 && summary.byField["Kinh tế"] == 2)
+            let context = try await ModelContext.load(old.requireID, on: app.db)
+            #expect(try await context.mayView(by: world.commune, on: app.db), "the successor's people open the models their register lists")
+            let sibling = Actor(try await world.fixture.user("khac", .manager, at: "T-O"))
+            #expect(try await !context.mayView(by: sibling, on: app.db))
             #expect(summary.expected.map(\.code) == ["T-X"] && summary.missing.isEmpty)
             let province = try await ModelSummaryQuery.load(unit: try await world.fixture.unit("T-P"), year: 2026, today: Self.march, on: app.db)
             #expect(province.registered == 0 && province.lastYear == 2)

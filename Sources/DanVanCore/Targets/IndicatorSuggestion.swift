@@ -36,7 +36,8 @@ public struct IndicatorSuggestion: Equatable, Sendable {
         guard ["mo hinh", "dien hinh", "dan van kheo"].contains(where: folded.contains) else { return nil }
         let recognised = folded.contains("cong nhan") || folded.contains("tieu bieu")
         if target.unit == .count {
-            if folded.contains("moi ") { return .modelPerUnit }
+            // "mỗi" as written: folded, "môi trường" reads the same.
+            if target.text.lowercased().contains("mỗi ") { return .modelPerUnit }
             return recognised ? .modelsRecognised : .modelsRegistered
         }
         let foldedSubject = VietnameseFolding.fold(subject)

@@ -17,16 +17,17 @@ enum ReviewReportQuery {
         let parent = try await unit.parentID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil
         let header = try await OfficialHeaderQuery.header(unitID: unit.requireID, number: nil, type: "BC", place: plan?.place, issuedOn: nil,
                                                           year: period.year, on: db)
+        // One reading of the register, as of the period's end like the dashboard, for the targets and the section.
+        let models = try await ModelSummaryQuery.load(unit: unit, year: period.year, today: period.lastDay, on: db)
         var export = ReviewReportExport(
             header: header, unitName: unit.officialBody.printedName,
             period: period, planReference: plan.map(reference), includesSubmitted: includeSubmitted,
-            targets: try await ReviewTargetsQuery.load(unit: unit, year: period.year, rollup: rollup, on: db),
+            targets: try await ReviewTargetsQuery.load(unit: unit, year: period.year, rollup: rollup, models: models, on: db),
             tasks: try await ReviewTasksQuery.load(plans: plans, period: period, today: today, on: db),
             reporting: reporting(completeness),
             recipients: (parent.map { ["\($0.officialBody.printedName) (b/c)"] } ?? []) + ["Lưu"],
             signature: plan.flatMap(PlanExportQuery.signature))
-        let summary = try await ModelSummaryQuery.load(unit: unit, year: period.year, today: min(today, period.lastDay), on: db)
-        if summary.registered > 0 || summary.lastYear > 0 { export.models = summary.reviewFigures }
+        if models.registered > 0 || models.lastYear > 0 { export.models = models.reviewFigures }
         return export
     }
 

@@ -6,7 +6,8 @@ import Fluent
 /// dashboard does), then the unit's own targets without one, named as not measured. Each is
 /// placed under the heading of its plan it was read under, its area.
 enum ReviewTargetsQuery {
-    static func load(unit: OrgUnit, year: Int, rollup: RollupResult, on db: any Database) async throws -> [ReviewReportExport.Target] {
+    static func load(unit: OrgUnit, year: Int, rollup: RollupResult, models: ModelSummary? = nil,
+                     on db: any Database) async throws -> [ReviewReportExport.Target] {
         let measured = try await DashboardQueries.targets(unitID: unit.requireID, year: year, on: db)
         let ownPlans = try await Plan.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$year == year).all().map(\.requireID)
         let unmeasured = ownPlans.isEmpty ? [] : try await PlanTargetRecord.query(on: db).filter(\.$planID ~~ ownPlans)
@@ -23,7 +24,7 @@ enum ReviewTargetsQuery {
             if byPlan { return "Chỉ tiêu theo \(labels[planID]?.firstLetterLowercased ?? "kế hoạch")" }
             return sectionsByPlan[planID]?.filter { $0.line <= line && $0.line > 0 }.max { $0.line < $1.line }?.heading
         }
-        let fromRegister = try await ModelTargets.evaluations(measured, unit: unit, year: year, today: rollup.period.lastDay, on: db)
+        let fromRegister = try await ModelTargets.evaluations(measured, unit: unit, year: year, today: rollup.period.lastDay, summary: models, on: db)
         var targets = measured.enumerated().map { index, row -> ReviewReportExport.Target in
             if let evaluation = fromRegister[index] {
                 return .init(area: area(row.planID, row.line), text: row.text, threshold: row.threshold.phrase, numerator: nil,

@@ -80,8 +80,7 @@ struct ModelPage: Encodable {
         let canRegister = Authorizer.allows(user, .registerModel, relation: relation)
         let canDecide = Authorizer.allows(user, .decideModel, relation: relation)
         let carried = try await MovementModel.query(on: db).filter(\.$carriedFromID == model.requireID).first()
-        var decisions = ModelDecision.allCases.filter { (try? $0.next(from: status).get()) != nil }
-        if campaign == nil { decisions.removeAll { $0 == .evaluate } ; if status == .accepted { decisions.append(.evaluate) } }
+        let decisions = ModelDecision.allCases.filter { (try? $0.next(from: status).get()) != nil }
         let carrier = try? await ModelCopying.carryingUnit(context.unit, today: today, on: db)
         let canCarry = try await carrier.asyncMap { try await Authorizer.allows(user, .registerModel, on: $0, db: db) } ?? false
         let ownUnit = try await user.unitID.asyncMap { try await OrgUnit.find($0, on: db) } ?? nil

@@ -61,7 +61,8 @@ struct ModelPagesController {
         }
         let body: String
         if notice == nil, errors.summary == nil {
-            let key = [unit.code, String(year), filter.field ?? "", filter.kind?.rawValue ?? "", filter.status?.rawValue ?? "", filter.level ?? "",
+            // Today is in the key: the counting day and the year choice move at midnight, the generation does not.
+            let key = [unit.code, today.description, String(year), filter.field ?? "", filter.kind?.rawValue ?? "", filter.status?.rawValue ?? "", filter.level ?? "",
                        filter.search ?? "", String(offset), rights.register ? "r" : "", rights.launch ? "l" : ""].joined(separator: "|")
             let cache = req.application.modelPageCache
             if let generation = summaries.1 {
@@ -212,7 +213,7 @@ struct ModelPagesController {
         guard let id = try? req.routeID(), let file = try await ModelNoteFile.find(id, on: req.db),
               let note = try await ModelNote.find(file.noteID, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
         let context = try await ModelContext.load(note.modelID, on: req.db)
-        try await req.authorize(.viewUnit, on: context.unit)
+        guard try await context.mayViewOwnWork(by: try req.requireUser(), on: req.db) else { throw AppError.forbidden }
         return try EvidenceStore(dataDirectory: req.application.settings.dataDirectory).download(storedName: file.storedName, originalName: file.originalName)
     }
 

@@ -54,7 +54,7 @@ enum ModelRegisterQuery {
             SELECT m.id, m.name, u.code, u.name AS unit_name, m.field, m.subtheme, m.kind, m.person_name, m.year, m.status, m.late,
                    m.replicated_from_id, m.carried_from_id, m.recognition_level, m.decision_number, m.decision_date,
                    m.commendation_proposed, m.commendation_given,
-                   (SELECT COUNT(*) FROM movement_models r WHERE r.replicated_from_id = m.id) AS replications
+                   (SELECT COUNT(DISTINCT r.unit_id) FROM movement_models r WHERE r.replicated_from_id = m.id) AS replications
             FROM scope CROSS JOIN movement_models m JOIN units u ON u.id = m.unit_id
             WHERE m.unit_id = scope.id AND \(conditions.joined(separator: " AND "))
             ORDER BY u.code, m.name_key, m.id

@@ -155,7 +155,7 @@ enum ModelSummaryQuery {
     /// table, rather than the whole scope being worked out again.
     private static func mostReplicated(root: Int, year: Int, on sql: any SQLDatabase) async throws -> [ModelSummary.Replicated] {
         try await sql.raw("""
-            SELECT s.id, s.name, u.name AS unit_name, COUNT(*) AS copies
+            SELECT s.id, s.name, u.name AS unit_name, COUNT(DISTINCT c.unit_id) AS copies
             FROM movement_models c JOIN movement_models s ON s.id = c.replicated_from_id JOIN units u ON u.id = s.unit_id
             WHERE c.replicated_from_id IS NOT NULL AND c.year <= \(bind: year)
               AND (EXISTS (SELECT 1 FROM unit_closure x WHERE x.ancestor_id = \(bind: root) AND x.descendant_id = c.unit_id)

@@ -62,7 +62,7 @@ enum ModelDeciding {
         return try await db.writeTransaction { tx in
             var extra = columns
             extra["status"] = next.rawValue
-            try await ModelRegistering.bumpVersion(model, expected: input.version ?? -1, extra: extra, on: tx)
+            try await ModelRegistering.writeVersioned(model, expected: input.version ?? -1, columns: extra, on: tx)
             try await AuditLog.record("model.\(decision.rawValue)", entityType: "model", entityKey: "#\(modelID)", unitID: model.unitID,
                                       before: ["status": model.status], after: extra.compactMapValues { $0 }, by: actor, on: tx)
             try await ReportGeneration.bump(on: tx)
@@ -93,12 +93,16 @@ enum ModelDeciding {
                     "evaluation_note": try clean(input.note, "note", "Nhận xét", multiline: true)]
         case .recognise, .recogniseExemplary:
             var issues: [ValidationIssue] = []
-            let level = (try? clean(input.level, "level", "Cấp công nhận", required: true)) ?? ""
-            if level.isEmpty { issues.append(ValidationIssue(field: "level", message: "Cấp công nhận là bắt buộc.")) }
+            func take(_ text: String, _ field: String, _ label: String) -> String {
+                switch FreeText.clean(text, field: field, label: label, limit: FreeText.Limit.name, required: true) {
+                case .success(let clean): return clean
+                case .failure(let issue): issues.append(issue); return ""
+                }
+            }
+            let level = take(input.level, "level", "Cấp công nhận")
             if let levels = campaign?.levels, !levels.isEmpty, !level.isEmpty, !levels.contains(level) {
                 issues.append(ValidationIssue(field: "level", message: "Cấp \"\(level)\" không có trong phát động; chọn: \(levels.joined(separator: ", ")).")) }
-            let number = (try? clean(input.decisionNumber, "decisionNumber", "Số quyết định", required: true)) ?? ""
-            if number.isEmpty { issues.append(ValidationIssue(field: "decisionNumber", message: "Số quyết định công nhận là bắt buộc.")) }
+            let number = take(input.decisionNumber, "decisionNumber", "Số quyết định công nhận")
             let date = CivilDate(parsing: input.decisionDate)
             if date == nil { issues.append(ValidationIssue(field: "decisionDate", message: "Ngày quyết định công nhận phải là ngày hợp lệ (dd/mm/yyyy).")) }
             guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }

@@ -85,7 +85,7 @@ enum ModelNoting {
         let clean = try FreeText.clean(text, field: "selfAssessment", label: "Tự đánh giá", limit: FreeText.Limit.paragraph, multiline: true, required: true)
             .mapError { AppError.validation(ValidationFailure([$0])) }.get()
         return try await db.writeTransaction { tx in
-            try await ModelRegistering.bumpVersion(context.model, expected: version, extra: ["self_assessment": clean], on: tx)
+            try await ModelRegistering.writeVersioned(context.model, expected: version, columns: ["self_assessment": clean], on: tx)
             try await AuditLog.record("model.self", entityType: "model", entityKey: "#\(modelID)", unitID: context.model.unitID, before: nil,
                                       after: ["text": clean], by: actor, on: tx)
             return try await ModelContext.load(modelID, on: tx).model

@@ -17,6 +17,12 @@ enum ModelRegistering {
         let unit = try await UnitQueries.require(code: unitCode, on: db)
         try await Authorizer.require(actor, .registerModel, on: unit, db: db,
                                      message: "Bạn không được đăng ký mô hình cho đơn vị này.")
+        if let id = links.planTaskID, try await PlanTaskRecord.find(id, on: db) == nil {
+            throw AppError.invalid("planTaskID", "Không có nhiệm vụ số \(id) trong các kế hoạch.")
+        }
+        if let id = links.planTargetID, try await PlanTargetRecord.find(id, on: db) == nil {
+            throw AppError.invalid("planTargetID", "Không có chỉ tiêu số \(id) trong các kế hoạch.")
+        }
         return try await db.writeTransaction { tx in
             let model = try await prepare(registration, unit: unit, year: year, today: today, on: tx)
             model.planTaskID = links.planTaskID
@@ -97,7 +103,9 @@ enum ModelRegistering {
         return try await db.writeTransaction { tx in
             model.apply(clean)
             try await requireUniqueName(model, on: tx)
-            try await bumpVersion(model, expected: version, extra: ["status": ModelStatus.registered.rawValue], on: tx)
+            var columns = registrationColumns(model)
+            columns["status"] = ModelStatus.registered.rawValue
+            try await writeVersioned(model, expected: version, columns: columns, on: tx)
             try await AuditLog.record("model.update", entityType: "model", entityKey: "#\(modelID)", unitID: model.unitID,
                                       before: ["name": before.name, "field": before.field, "status": context.model.status],
                                       after: ["name": clean.name, "field": clean.field, "status": ModelStatus.registered.rawValue], by: actor, on: tx)
@@ -106,18 +114,21 @@ enum ModelRegistering {
         }
     }
 
-    /// The item keys are the column names. Writes the model's registration fields and `extra` columns only if nobody changed it since
-    /// it was read at `expected`: otherwise 409 and nothing written.
-    static func bumpVersion(_ model: MovementModel, expected: Int, extra: [String: String?], on tx: any Database) async throws {
-        let sql = try UnitClosure.sqlDatabase(tx)
-        var update = sql.update(MovementModel.schema)
+    /// The registration's columns (the form's item keys are the column names).
+    static func registrationColumns(_ model: MovementModel) -> [String: String?] {
         let registration = model.registration
-        let columns: [(String, String)] = [("name", registration.name), ("name_key", model.nameKey), ("field", registration.field),
-                                           ("subtheme", registration.subtheme), ("kind", registration.kind), ("person_name", registration.personName),
-                                           ("person_position", registration.personPosition), ("person_unit", registration.personUnit)]
-            + ModelRegistration.items.map { ($0.key, registration[keyPath: $0.path]) }
+        var columns: [String: String?] = ["name": registration.name, "name_key": model.nameKey, "field": registration.field,
+                                          "subtheme": registration.subtheme, "kind": registration.kind, "person_name": registration.personName,
+                                          "person_position": registration.personPosition, "person_unit": registration.personUnit]
+        for item in ModelRegistration.items { columns[item.key] = registration[keyPath: item.path] }
+        return columns
+    }
+
+    /// Writes `columns` only if nobody changed the model since it was read at `expected`:
+    /// otherwise 409 and nothing written.
+    static func writeVersioned(_ model: MovementModel, expected: Int, columns: [String: String?], on tx: any Database) async throws {
+        var update = try UnitClosure.sqlDatabase(tx).update(MovementModel.schema)
         for (column, value) in columns { update = update.set(column, to: value) }
-        for (column, value) in extra { update = update.set(column, to: value) }
         let rows = try await update.set("version", to: SQLRaw("version + 1")).set("updated_at", to: Date())
             .where("id", .equal, model.requireID).where("version", .equal, expected).returning("id").all()
         guard !rows.isEmpty else {
