@@ -23,6 +23,8 @@ struct MigrationListTests {
         "CreateModelCampaign",
         "CreateMovementModel",
         "CreateModelNote",
+        "CreateCriteriaSet",
+        "CreateClassificationRound",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

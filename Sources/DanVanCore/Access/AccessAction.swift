@@ -26,4 +26,10 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case decideModel
     /// Launch a year's "Dân vận khéo" campaign for a unit's subtree.
     case launchCampaign
+    /// Score a unit's own classification sheet, attach evidence, send it up.
+    case scoreSheet
+    /// Appraise, return, exclude and reopen a unit's classification sheet: the level above's doing.
+    case appraiseSheet
+    /// Open a classification round for a unit's subtree, publish it, keep its criteria sets.
+    case openRound
 }

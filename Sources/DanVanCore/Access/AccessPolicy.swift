@@ -23,7 +23,7 @@ public enum AccessPolicy {
             return action != .issuePlans
         case .own:
             // Moving, ending, approving or chasing one's own unit is the level above's doing.
-            return ![.moveUnit, .endUnit, .approveReport, .chaseTask, .decideModel].contains(action)
+            return ![.moveUnit, .endUnit, .approveReport, .chaseTask, .decideModel, .appraiseSheet].contains(action)
         case .ancestor, .unrelated:
             return false
         }
@@ -31,7 +31,7 @@ public enum AccessPolicy {
 
     private static func reporterAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
         switch (action, relation) {
-        case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own), (.updateTask, .own), (.registerModel, .own):
+        case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own), (.updateTask, .own), (.registerModel, .own), (.scoreSheet, .own):
             return true
         default:
             return false

@@ -68,11 +68,11 @@ public enum CriteriaTable {
         }
         let bands = readBands(bandRows, issues: &issues)
         var gates: [ClassificationGate] = []
-        for (offset, cells) in gateRows.enumerated() {
+        for (offset, cells) in afterHeader(gateRows, "dieu kien") {
             let text = cells.first?.trimmingCharacters(in: .whitespaces) ?? ""
             if text.isEmpty || VietnameseFolding.fold(text) == "dieu kien" { continue }
             if let gate = ClassificationGate.parse(text) { gates.append(gate) } else {
-                issues.append(ValidationIssue(field: "Điều kiện", message: "Điều kiện \"\(text)\" không đọc được (ví dụ: \"Không gửi đúng hạn: Không đủ điều kiện xếp loại\", \"Tỷ lệ Xuất sắc không quá 20%\").", line: offset + 1))
+                issues.append(ValidationIssue(field: "Điều kiện", message: "Điều kiện \"\(text)\" không đọc được (ví dụ: \"Không gửi đúng hạn: Không đủ điều kiện xếp loại\", \"Tỷ lệ Xuất sắc không quá 20%\").", line: offset))
             }
         }
         let groups = tree(flat.map { ($0.depth, $0.row) })
@@ -101,17 +101,25 @@ public enum CriteriaTable {
 
     private static func readBands(_ rows: [[String]], issues: inout [ValidationIssue]) -> [GradeBand] {
         var bands: [GradeBand] = []
-        for (offset, cells) in rows.enumerated() {
+        for (offset, cells) in afterHeader(rows, "muc") {
             let values = cells.map { $0.trimmingCharacters(in: .whitespaces) } + ["", "", ""]
             if values.prefix(3).allSatisfy(\.isEmpty) { continue }
             if VietnameseFolding.fold(values[0]).hasPrefix("muc") && Points(parsing: values[1]) == nil { continue }
             guard !values[0].isEmpty, let from = Points(parsing: values[1]), let below = Points(parsing: values[2]) else {
-                issues.append(ValidationIssue(field: "Xếp loại", message: "Mức \"\(values[0])\": cần tên mức, điểm từ và điểm đến dưới (ví dụ: Tốt, 80, 90).", line: offset + 1))
+                issues.append(ValidationIssue(field: "Xếp loại", message: "Mức \"\(values[0])\": cần tên mức, điểm từ và điểm đến dưới (ví dụ: Tốt, 80, 90).", line: offset))
                 continue
             }
             bands.append(GradeBand(values[0], from: from, below: below))
         }
         return bands
+    }
+
+    /// The rows below a header whose first cell starts with `word` (with their 1-based line),
+    /// or every row when there is no header: a title above the table is not a row of it.
+    private static func afterHeader(_ rows: [[String]], _ word: String) -> [(line: Int, cells: [String])] {
+        let numbered = rows.enumerated().map { (line: $0.offset + 1, cells: $0.element) }
+        guard let header = rows.firstIndex(where: { VietnameseFolding.fold($0.first ?? "").hasPrefix(word) }) else { return numbered }
+        return Array(numbered.dropFirst(header + 1))
     }
 
     private static func tree(_ flat: [(depth: Int, row: Criterion)]) -> [Criterion] {

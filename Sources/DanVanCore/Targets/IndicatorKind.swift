@@ -19,10 +19,15 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
     case modelsRegistered = "models_registered"
     /// From the register: the number of models recognised in the subtree this year.
     case modelsRecognised = "models_recognised"
+    /// From the published classification: the share of the units graded by the unit's round
+    /// that reach the target's level ("trên 90% … đạt từ khá trở lên").
+    case gradeShare = "grade_share"
+    /// From the published classification: the unit's own grade reaches the level ("loại Tốt").
+    case ownGrade = "own_grade"
 
     /// Counted from a register by DanVan itself: no report form asks for it.
     public var isComputed: Bool {
-        [.modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised].contains(self)
+        [.modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade].contains(self)
     }
 
     public var label: String {
@@ -35,6 +40,8 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
         case .modelPerUnit: "Số mô hình của mỗi đơn vị (tự tính từ sổ đăng ký)"
         case .modelsRegistered: "Số mô hình đăng ký (tự tính từ sổ đăng ký)"
         case .modelsRecognised: "Số mô hình được công nhận (tự tính từ sổ đăng ký)"
+        case .gradeShare: "Tỷ lệ đơn vị được xếp loại đạt mức (tự tính từ kết quả xếp loại)"
+        case .ownGrade: "Mức xếp loại của đơn vị (tự tính từ kết quả xếp loại)"
         }
     }
 }

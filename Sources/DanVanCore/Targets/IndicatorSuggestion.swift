@@ -16,6 +16,8 @@ public struct IndicatorSuggestion: Equatable, Sendable {
     public static func suggest(for target: ParsedTarget) -> IndicatorSuggestion {
         let subject = target.subject.isEmpty ? target.text : target.subject
         let name = String(subject.prefix(160)).sentenceCased
+        if target.unit == .level { return IndicatorSuggestion(kind: .ownGrade, name: name, perUnit: nil) }
+        if target.level != nil, target.unit == .percent { return IndicatorSuggestion(kind: .gradeShare, name: name, perUnit: nil) }
         if let kind = modelKind(for: target, subject: subject) {
             let perUnit = kind == .modelPerUnit && target.unit == .percent ? perUnitThreshold(in: subject) : nil
             return IndicatorSuggestion(kind: kind, name: name, perUnit: perUnit)

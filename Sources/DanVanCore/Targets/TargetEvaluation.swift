@@ -20,6 +20,12 @@ public struct TargetEvaluation: Equatable, Sendable {
     /// Why, in a sentence: "17/20 = 85% so với chỉ tiêu trên 85%".
     public let explanation: String
 
+    public init(status: Status, figure: Double?, explanation: String) {
+        self.status = status
+        self.figure = figure
+        self.explanation = explanation
+    }
+
     /// A target no reported figure measures: no indicator is linked to it.
     public static let notMeasured = TargetEvaluation(status: .noData, figure: nil,
                                                      explanation: "Chỉ tiêu chưa gắn với số liệu báo cáo.")

@@ -21,6 +21,21 @@ public enum XlsxTable {
         return SheetRows.parse(sheet, shared: shared)
     }
 
+    /// Every worksheet, in the order of their names (sheet1, sheet2 …), for workbooks that keep
+    /// one table per sheet (a criteria set: criteria, bands, gates).
+    public static func sheets(_ data: Data) throws(ValidationFailure) -> [[(line: Int, cells: [String])]] {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw failure("Tệp không phải bảng tính Excel (.xlsx) đọc được.")
+        }
+        let shared = (try? entry("xl/sharedStrings.xml", in: archive)).map(SharedStrings.parse) ?? []
+        let paths = archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") && !$0.contains("_rels") }
+            .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        let sheets = paths.compactMap { try? entry($0, in: archive) }.map { SheetRows.parse($0, shared: shared) }
+        guard !sheets.isEmpty else { throw failure("Bảng tính không có trang tính nào.") }
+        return sheets
+    }
+
     private static func failure(_ message: String) -> ValidationFailure {
         ValidationFailure([ValidationIssue(field: "file", message: message)])
     }

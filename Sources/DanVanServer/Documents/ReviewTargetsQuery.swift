@@ -25,8 +25,9 @@ enum ReviewTargetsQuery {
             return sectionsByPlan[planID]?.filter { $0.line <= line && $0.line > 0 }.max { $0.line < $1.line }?.heading
         }
         let fromRegister = try await ModelTargets.evaluations(measured, unit: unit, year: year, today: rollup.period.lastDay, summary: models, on: db)
+        let fromClassification = try await ClassificationTargets.evaluations(measured, unit: unit, year: year, on: db)
         var targets = measured.enumerated().map { index, row -> ReviewReportExport.Target in
-            if let evaluation = fromRegister[index] {
+            if let evaluation = fromClassification[index] ?? fromRegister[index] {
                 return .init(area: area(row.planID, row.line), text: row.text, threshold: row.threshold.phrase, numerator: nil,
                              denominator: nil, evaluation: evaluation)
             }

@@ -45,5 +45,7 @@ enum MigrationList {
         CreateModelCampaign(),
         CreateMovementModel(),
         CreateModelNote(),
+        CreateCriteriaSet(),
+        CreateClassificationRound(),
     ]
 }

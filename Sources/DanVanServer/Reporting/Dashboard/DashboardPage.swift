@@ -36,11 +36,9 @@ struct DashboardPage: Sendable {
         let rollup = try await RollupQuery.cached(rootID: unit.requireID, period: period, includeSubmitted: includeSubmitted,
                                                   in: rollups, on: db)
         let targetRows = try await DashboardQueries.targets(unitID: unit.requireID, year: period.year, on: db)
-        let fromRegister = try await ModelTargets.evaluations(targetRows, unit: unit, year: period.year, today: period.lastDay, on: db)
-        let targets = targetRows.enumerated().map { index, row in
-            TargetLine(text: row.text, planLabel: row.planLabel,
-                       evaluation: fromRegister[index] ?? TargetEvaluation.evaluate(row.threshold, rollup.value(of: row.indicatorID, at: unit.requireID)),
-                       indicatorID: row.indicatorID)
+        let evaluations = try await TargetEvaluations.evaluate(targetRows, unit: unit, period: period, rollup: rollup, on: db)
+        let targets = zip(targetRows, evaluations).map { row, evaluation in
+            TargetLine(text: row.text, planLabel: row.planLabel, evaluation: evaluation, indicatorID: row.indicatorID)
         }
         let reportedRows = targetRows.filter { !$0.kind.isComputed }
         let chosenID = indicatorID ?? reportedRows.first?.indicatorID ?? firstReported(rollup, at: unit.requireID)

@@ -15,6 +15,8 @@ enum DashboardQueries {
         let kind: IndicatorKind
         /// For a per-unit indicator: the level each unit must reach.
         let perUnit: Threshold?
+        /// The grade a level target names ("Tốt", "Khá").
+        var level: String? = nil
     }
 
     /// Targets with an indicator, of the unit's own plans and of every plan whose reporting
@@ -23,7 +25,7 @@ enum DashboardQueries {
         let covering = try await ReportSchemes.covering(unitID: unitID, year: year, on: db).map(\.planID)
         let rows = try await UnitClosure.sqlDatabase(db).raw("""
             SELECT t.text, t.comparator, t.value, t.upper, t.measure, t.indicator_id, t.line, p.id AS plan_id, p.number_normalized,
-                   i.kind, i.per_unit_comparator, i.per_unit_value
+                   i.kind, i.per_unit_comparator, i.per_unit_value, t.level
             FROM plan_targets t JOIN plans p ON p.id = t.plan_id JOIN indicators i ON i.id = t.indicator_id
             WHERE t.indicator_id IS NOT NULL AND p.year = \(bind: year)
               AND (p.unit_id = \(bind: unitID)\(covering.isEmpty ? "" : " OR p.id IN (\(binds: covering))" as SQLQueryString))
@@ -42,7 +44,7 @@ enum DashboardQueries {
                              kind: IndicatorKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .ratio,
                              perUnit: try row.decode(column: "per_unit_comparator", as: String?.self).flatMap(TargetComparator.init(rawValue:)).map {
                                  Threshold($0, try? row.decode(column: "per_unit_value", as: Double?.self), measure: .count)
-                             })
+                             }, level: try row.decode(column: "level", as: String?.self))
         }
     }
 
