@@ -19,7 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await AppRunner.withApplication(try common.settings(), .writes) { app in
             let hashing = PasswordHashing(app)
-            let report = try await DemoLoader.loadIfEmpty(on: app.db, hashing: hashing)
+            let report = try await DemoLoader.loadIfEmpty(on: app.db, hashing: hashing, dataDirectory: app.settings.dataDirectory)
             CommandOutput.line(report.text)
             guard scale != .province else { return }
             let hash = try await hashing.hash(try DemoLoader.organisation().password)

@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await EvidenceStore.removeOrphans(of: app)
             if demo {
                 let report = try await Today.$pinned.withValue(settings.today) {
-                    try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app))
+                    try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app), dataDirectory: app.settings.dataDirectory)
                 }
                 CommandOutput.line(report.text)
             }

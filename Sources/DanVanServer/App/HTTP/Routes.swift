@@ -30,4 +30,5 @@ func registerRoutes(_ app: Application) throws {
     TasksAPIController().register(api)
     NotificationsAPIController().register(api)
     ModelsAPIController(limits: app.settings.uploads).register(api)
+    ClassificationAPIController(limits: app.settings.uploads).register(api)
 }

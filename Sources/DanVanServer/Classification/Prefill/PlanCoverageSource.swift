@@ -17,7 +17,7 @@ struct PlanCoverageSource: PrefillSource {
         let plans = try await Plan.query(on: db).filter(\.$year == scope.year).filter(\.$status == .issued)
             .filter(\.$unitID ~~ units).sort(\.$id).all()
         for plan in plans {
-            let number = plan.numberRaw.map { "số \($0)" } ?? "năm \(scope.year)"
+            let number = (plan.numberNormalized ?? plan.numberRaw).map { "số \($0)" } ?? "năm \(scope.year)"
             guard let upperID = plan.implementsPlanID else {
                 result[plan.unitID] = PrefillMeasure(numerator: 1, denominator: 1, figures: "Kế hoạch \(number) đã ban hành")
                 continue

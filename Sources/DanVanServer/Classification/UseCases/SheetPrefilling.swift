@@ -12,7 +12,8 @@ enum SheetPrefilling {
     struct Row: Sendable {
         let sheetID: Int
         let key: String
-        let points: Points
+        /// nil when DanVan has nothing to measure: the unit scores the criterion itself.
+        let points: Points?
         let figures: String
     }
 
@@ -37,9 +38,9 @@ enum SheetPrefilling {
                 guard let binding = leaf.binding else { continue }
                 let measure = measured[binding]?[sheet.unitID]
                     ?? PrefillMeasure(numerator: 0, denominator: 0, figures: "Chưa có số liệu trong DanVan")
-                rows.append(Row(sheetID: sheet.requireID, key: leaf.key, points: Points.share(of: leaf.maxPoints, numerator: measure.numerator,
-                                                                                             denominator: measure.denominator),
-                                figures: measure.figures))
+                let points = measure.denominator > 0
+                    ? Points.share(of: leaf.maxPoints, numerator: measure.numerator, denominator: measure.denominator) : nil
+                rows.append(Row(sheetID: sheet.requireID, key: leaf.key, points: points, figures: measure.figures))
             }
         }
         let sql = try UnitClosure.sqlDatabase(db)
@@ -50,10 +51,11 @@ enum SheetPrefilling {
         return rows.count
     }
 
-    /// One statement per batch; a score the unit overrode (with a reason) keeps its points.
+    /// One statement per batch; a score the unit overrode (with a reason) keeps its points, and
+    /// so does one DanVan now has nothing to measure for.
     private static func upsert(_ rows: [Row], on sql: any SQLDatabase) async throws {
         let values = rows.map { row in
-            "(\(bind: row.sheetID), \(bind: row.key), \(bind: row.points.hundredths), '', \(bind: row.points.hundredths), \(bind: row.figures))" as SQLQueryString
+            "(\(bind: row.sheetID), \(bind: row.key), \(bind: row.points?.hundredths), '', \(bind: row.points?.hundredths), \(bind: row.figures))" as SQLQueryString
         }
         try await sql.raw("""
             INSERT INTO classification_scores (sheet_id, criterion_key, self_points, self_note, prefill_points, prefill_figures)
@@ -61,7 +63,7 @@ enum SheetPrefilling {
             ON CONFLICT (sheet_id, criterion_key) DO UPDATE SET
                 prefill_points = excluded.prefill_points, prefill_figures = excluded.prefill_figures,
                 self_points = CASE WHEN classification_scores.override_reason IS NULL OR classification_scores.override_reason = ''
-                                   THEN excluded.self_points ELSE classification_scores.self_points END
+                                   THEN COALESCE(excluded.self_points, classification_scores.self_points) ELSE classification_scores.self_points END
             """).run()
     }
 }
