@@ -18,6 +18,7 @@ func registerRoutes(_ app: Application) throws {
     DocumentPagesController().register(app)
     NotificationPagesController().register(app)
     ModelPagesController(limits: app.settings.uploads).register(app)
+    ClassificationPagesController(limits: app.settings.uploads).register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

@@ -89,6 +89,20 @@ enum SiteRoute: Equatable {
     case modelsRegistrationDocx
     case modelsDecisionDocx
     case campaignNew
+    case classification
+    case classificationRoundNew
+    case classificationRound(Int)
+    case classificationRoundPublish(Int)
+    case classificationRoundXlsx(Int)
+    case classificationRoundDocx(Int)
+    case classificationSheet(Int)
+    case classificationSheetDecide(Int)
+    case classificationSheetEvidence(Int)
+    case classificationSheetPrefill(Int)
+    case classificationFile(Int)
+    case criteriaSets
+    case criteriaSet(Int)
+    case criteriaSetXlsx(Int)
 
     /// Any value, when a route is registered: the value's segment becomes the `:id` parameter.
     static let anyID = 0
@@ -205,6 +219,20 @@ enum SiteRoute: Equatable {
         case .modelsRegistrationDocx: [.fixed("models"), .fixed("registrations.docx")]
         case .modelsDecisionDocx: [.fixed("models"), .fixed("decision.docx")]
         case .campaignNew: [.fixed("models"), .fixed("campaigns"), .fixed("new")]
+        case .classification: [.fixed("classification")]
+        case .classificationRoundNew: [.fixed("classification"), .fixed("rounds"), .fixed("new")]
+        case .classificationRound(let id): [.fixed("classification"), .fixed("rounds"), .value(String(id))]
+        case .classificationRoundPublish(let id): [.fixed("classification"), .fixed("rounds"), .value(String(id)), .fixed("publish")]
+        case .classificationRoundXlsx(let id): [.fixed("classification"), .fixed("rounds"), .value(String(id)), .fixed("summary.xlsx")]
+        case .classificationRoundDocx(let id): [.fixed("classification"), .fixed("rounds"), .value(String(id)), .fixed("decision.docx")]
+        case .classificationSheet(let id): [.fixed("classification"), .fixed("sheets"), .value(String(id))]
+        case .classificationSheetDecide(let id): [.fixed("classification"), .fixed("sheets"), .value(String(id)), .fixed("decide")]
+        case .classificationSheetEvidence(let id): [.fixed("classification"), .fixed("sheets"), .value(String(id)), .fixed("evidence")]
+        case .classificationSheetPrefill(let id): [.fixed("classification"), .fixed("sheets"), .value(String(id)), .fixed("prefill")]
+        case .classificationFile(let id): [.fixed("classification-files"), .value(String(id))]
+        case .criteriaSets: [.fixed("classification"), .fixed("sets")]
+        case .criteriaSet(let id): [.fixed("classification"), .fixed("sets"), .value(String(id))]
+        case .criteriaSetXlsx(let id): [.fixed("classification"), .fixed("sets"), .value(String(id)), .fixed("criteria.xlsx")]
         }
     }
 }

@@ -43,6 +43,7 @@ struct Layout: Encodable {
             links.append(("Nhiệm vụ", .tasks, counts.tasks))
             links.append(("Báo cáo", .reports, counts.reports))
             links.append(("Dân vận khéo", .models, 0))
+            links.append(("Xếp loại", .classification, 0))
             if user.userRole == .admin || user.userRole == .manager {
                 links += [("Tài khoản", .users, 0), ("Nhật ký", .audit, 0)]
             }
