@@ -1,5 +1,7 @@
 import DanVanCore
 import Fluent
+import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -19,19 +21,20 @@ struct AuthorizationMatrixTests {
     /// The columns of `expected`, in order: one per `AccessAction`.
     static let actions: [AccessAction] = [.viewUnit, .editUnit, .createChildUnit, .moveUnit, .endUnit, .viewUsers, .manageUsers, .viewAudit,
                                           .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask,
-                                          .registerModel, .decideModel, .launchCampaign]
+                                          .registerModel, .decideModel, .launchCampaign, .scoreSheet, .appraiseSheet, .openRound]
 
     /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit,
-    /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask, registerModel, decideModel, launchCampaign.
+    /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask, registerModel, decideModel, launchCampaign,
+    /// scoreSheet, appraiseSheet, openRound.
     static let expected: [Role: [Target: String]] = [
-        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
-                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
-        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓", .ancestor: "··········✓·······",
-                   .sibling: "··················", .otherTree: "··················"],
-        .reporter: [.own: "✓·······✓·✓··✓·✓··", .descendant: "✓·········✓·······", .ancestor: "··········✓·······",
-                    .sibling: "··················", .otherTree: "··················"],
-        .viewer: [.own: "✓·········✓·······", .descendant: "✓·········✓·······", .ancestor: "··········✓·······",
-                  .sibling: "··················", .otherTree: "··················"],
+        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
+                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
+        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓", .ancestor: "··········✓··········",
+                   .sibling: "·····················", .otherTree: "·····················"],
+        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··", .descendant: "✓·········✓··········", .ancestor: "··········✓··········",
+                    .sibling: "·····················", .otherTree: "·····················"],
+        .viewer: [.own: "✓·········✓··········", .descendant: "✓·········✓··········", .ancestor: "··········✓··········",
+                  .sibling: "·····················", .otherTree: "·····················"],
     ]
 
     @Test("every column of the matrix is an action, and every action has a column")
@@ -181,6 +184,8 @@ struct MatrixWorld {
     let plans: [String: Int]
     let occurrences: [String: Int]
     let models: [String: Int]
+    /// Per unit: a criteria set it issued, a round it opened and a sheet about it in that round.
+    let sheets: [String: (set: Int, round: Int, sheet: Int)]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -201,6 +206,7 @@ struct MatrixWorld {
         var plans: [String: Int] = [:]
         var occurrences: [String: Int] = [:]
         var models: [String: Int] = [:]
+        var sheets: [String: (set: Int, round: Int, sheet: Int)] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             let code = target.rawValue
             let planID = try await PlanCreation.perform(unitCode: code, year: 2026, subject: "Kế hoạch của \(code)", by: .commandLine, on: app.db)
@@ -218,7 +224,46 @@ struct MatrixWorld {
             models[code] = try await ModelRegistering.register(ModelRegistration(name: "Mô hình của \(code)", field: "Kinh tế"), unitCode: code,
                                                                year: 2026, today: CivilDate(year: 2026, month: 3, day: 1)!, by: .commandLine, on: app.db).requireID
         }
-        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models)
+        for target in AuthorizationMatrixTests.Target.allCases {
+            sheets[target.rawValue] = try await classification(for: target.rawValue, on: app.db)
+        }
+        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets)
+    }
+
+    static func sum(_ column: String, of table: String, on db: any Database) async throws -> Int {
+        try await (db as! any SQLDatabase).raw("SELECT COALESCE(SUM(\(ident: column)), 0) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// A set issued by the unit, a round it opened and a draft sheet about the unit itself in it:
+    /// every classification route can then be aimed at the unit.
+    static func classification(for code: String, on db: any Database) async throws -> (set: Int, round: Int, sheet: Int) {
+        let sample = CriteriaSetSamples.frontCommittees
+        let set = try await CriteriaSetSaving.perform(.init(unitCode: code, title: "Bộ tiêu chí \(code)", decision: "Quyết định số 1-QĐ/X ngày 01/01/2026",
+                                                            validFrom: "01/01/2026", unitKinds: UnitKind.allCases.map(\.rawValue),
+                                                            tables: .init(criteria: sample.criteria, bands: sample.bands, gates: sample.gates)),
+                                                      by: .commandLine, on: db)
+        let unit = try await UnitQueries.require(code: code, on: db)
+        let round = ClassificationRound()
+        round.unitID = unit.requireID
+        round.year = 2026
+        round.setID = set.requireID
+        round.title = "Xếp loại \(code)"
+        round.opensOn = "2026-11-01"
+        round.closesOn = "2026-12-31"
+        round.stateRaw = ClassificationRound.State.open.rawValue
+        round.version = 1
+        round.createdAt = Date()
+        try await round.create(on: db)
+        let sheet = ClassificationSheet()
+        sheet.roundID = round.requireID
+        sheet.unitID = unit.requireID
+        sheet.stateRaw = SheetState.draft.rawValue
+        sheet.selfTotal = 0
+        sheet.gated = false
+        sheet.version = 1
+        sheet.updatedAt = Date()
+        try await sheet.create(on: db)
+        return (set.requireID, round.requireID, sheet.requireID)
     }
 
     /// Rows that any action of the matrix could add.
@@ -227,7 +272,10 @@ struct MatrixWorld {
          try await TaskUpdate.query(on: app.db).count(), try await Report.query(on: app.db).count(), try await AuditEntry.query(on: app.db).count(),
          try await NotificationFlowTests.count("notifications", on: app.db), try await NotificationFlowTests.count("notification_preferences", on: app.db),
          try await NotificationFlowTests.count("mail_outbox", on: app.db), try await NotificationFlowTests.count("movement_models", on: app.db),
-         try await NotificationFlowTests.count("model_campaigns", on: app.db), try await NotificationFlowTests.count("model_notes", on: app.db)]
+         try await NotificationFlowTests.count("model_campaigns", on: app.db), try await NotificationFlowTests.count("model_notes", on: app.db),
+         try await NotificationFlowTests.count("criteria_sets", on: app.db), try await NotificationFlowTests.count("classification_rounds", on: app.db),
+         try await NotificationFlowTests.count("classification_scores", on: app.db), try await NotificationFlowTests.count("classification_files", on: app.db),
+         try await MatrixWorld.sum("version", of: "classification_sheets", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -248,7 +296,14 @@ struct MatrixWorld {
     private func api(_ action: AccessAction, code: String, parent: String?, plan: Int, occurrence: Int,
                      token: String) async throws -> TestingHTTPResponse {
         switch action {
-        case .viewUnit: return try await app.api(.GET, "/api/units/\(code)", token: token)
+        case .viewUnit:
+            let unit = try await app.api(.GET, "/api/units/\(code)", token: token)
+            for path in ["/api/classification-sheets/\(sheets[code]?.sheet ?? 0)", "/api/classification-rounds/\(sheets[code]?.round ?? 0)",
+                         "/api/classification-rounds?unit=\(code)", "/api/criteria-sets?unit=\(code)"] {
+                let read = try await app.api(.GET, path, token: token)
+                #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
+            }
+            return unit
         case .editUnit: return try await app.api(.PUT, "/api/units/\(code)", token: token, json: #"{"name": "", "version": -1}"#)
         case .createChildUnit: return try await app.api(.POST, "/api/units", token: token, json: #"{"parentCode": "\#(code)", "name": ""}"#)
         case .moveUnit:
@@ -261,7 +316,15 @@ struct MatrixWorld {
         case .viewAudit: return try await app.api(.GET, "/api/audit?unit=\(code)", token: token)
         case .enterReport: return try await app.api(.POST, "/api/reports/\(code)", token: token, json: #"{"action": "save", "period": "2026-03"}"#)
         case .approveReport: return try await app.api(.POST, "/api/reports/\(code)", token: token, json: #"{"action": "approve", "period": "2026-03"}"#)
-        case .viewPlans: return try await app.api(.GET, "/api/plans/\(plan)", token: token)
+        case .viewPlans:
+            let plan = try await app.api(.GET, "/api/plans/\(plan)", token: token)
+            for path in ["/api/criteria-sets/\(sheets[code]?.set ?? 0)"] {
+                let read = try await app.api(.GET, path, token: token)
+                #expect((read.status == .forbidden) == (plan.status == .forbidden), "\(path) follows reading the unit's plans")
+            }
+            let check = try await app.api(.POST, "/api/classification/score", token: token, json: #"{"set": \#(sheets[code]?.set ?? 0), "scores": {}}"#)
+            #expect((check.status == .forbidden) == (plan.status == .forbidden), "checking scores follows reading the set")
+            return plan
         case .editPlans:
             return try await app.api(.POST, "/api/plans/import?save=true&unit=\(code)&filename=k.txt", token: token, body: Self.planText)
         case .issuePlans: return try await app.api(.POST, "/api/plans/\(plan)/issue", token: token, json: #"{"version": -1}"#)
@@ -274,13 +337,37 @@ struct MatrixWorld {
             return try await app.api(.POST, "/api/models/\(models[code] ?? 0)/decision", token: token, json: #"{"decision": "accept", "version": -1}"#)
         case .launchCampaign:
             return try await app.api(.POST, "/api/model-campaigns", token: token, json: #"{"unitCode": "\#(code)", "year": 2026, "title": ""}"#)
+        case .scoreSheet:
+            let sheet = sheets[code]?.sheet ?? 0
+            let refill = try await app.api(.POST, "/api/classification-sheets/\(sheet)/prefill", token: token, json: #"{"version": -1}"#)
+            let sent = try await app.api(.PUT, "/api/classification-sheets/\(sheet)", token: token, json: #"{"scores": {}, "version": -1}"#)
+            #expect((refill.status == .forbidden) == (sent.status == .forbidden), "re-filling follows scoring, at \(code)")
+            return sent
+        case .appraiseSheet:
+            return try await app.api(.POST, "/api/classification-sheets/\(sheets[code]?.sheet ?? 0)/decision", token: token,
+                                     json: #"{"action": "return", "version": -1, "reason": ""}"#)
+        case .openRound:
+            let set = try await app.api(.POST, "/api/criteria-sets", token: token, json: #"{"unitCode": "\#(code)", "title": ""}"#)
+            let publish = try await app.api(.POST, "/api/classification-rounds/\(sheets[code]?.round ?? 0)/publish", token: token, json: #"{"decision": ""}"#)
+            let opened = try await app.api(.POST, "/api/classification-rounds", token: token, json: #"{"unitCode": "\#(code)", "year": 2026}"#)
+            #expect((set.status == .forbidden) == (opened.status == .forbidden), "keeping a criteria set follows opening a round, at \(code)")
+            #expect((publish.status == .forbidden) == (opened.status == .forbidden), "publishing follows opening a round, at \(code)")
+            return opened
         }
     }
 
     private func page(_ action: AccessAction, code: String, parent: String?, plan: Int, occurrence: Int,
                       headers: HTTPHeaders) async throws -> TestingHTTPResponse {
         switch action {
-        case .viewUnit: return try await app.page(.GET, "/units/\(code)", headers: headers)
+        case .viewUnit:
+            let unit = try await app.page(.GET, "/units/\(code)", headers: headers)
+            for path in ["/classification/sheets/\(sheets[code]?.sheet ?? 0)", "/classification/rounds/\(sheets[code]?.round ?? 0)",
+                         "/classification/rounds/\(sheets[code]?.round ?? 0)/summary.xlsx", "/classification/rounds/\(sheets[code]?.round ?? 0)/decision.docx",
+                         "/classification?unit=\(code)", "/classification/sets?unit=\(code)"] {
+                let read = try await app.page(.GET, path, headers: headers)
+                #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
+            }
+            return unit
         case .editUnit: return try await app.page(.POST, "/units/\(code)/edit", headers: headers, form: ["name": "", "version": "-1"])
         case .createChildUnit: return try await app.page(.POST, "/units", headers: headers, form: ["parentCode": code, "name": ""])
         case .moveUnit: return try await app.page(.POST, "/units/\(code)/move", headers: headers, form: ["parentCode": parent ?? "", "version": "-1"])
@@ -294,7 +381,13 @@ struct MatrixWorld {
             #expect((template.status == .forbidden) == (entered.status == .forbidden), "the CSV template follows entering a report, at \(code)")
             return entered
         case .approveReport: return try await app.page(.POST, "/reports/\(code)/action", headers: headers, form: ["action": "approve", "period": "2026-03"])
-        case .viewPlans: return try await app.page(.GET, "/plans/\(plan)", headers: headers)
+        case .viewPlans:
+            let plan = try await app.page(.GET, "/plans/\(plan)", headers: headers)
+            for path in ["/classification/sets/\(sheets[code]?.set ?? 0)", "/classification/sets/\(sheets[code]?.set ?? 0)/criteria.xlsx"] {
+                let read = try await app.page(.GET, path, headers: headers)
+                #expect((read.status == .forbidden) == (plan.status == .forbidden), "\(path) follows reading the unit's plans")
+            }
+            return plan
         case .editPlans: return try await app.page(.GET, "/plans/\(plan)/edit", headers: headers)
         case .issuePlans: return try await app.page(.POST, "/plans/\(plan)/issue", headers: headers, form: ["version": "-1"])
         case .updateTask: return try await app.page(.POST, "/tasks/\(occurrence)/update", headers: headers, form: ["version": "-1"])
@@ -306,6 +399,26 @@ struct MatrixWorld {
             return created
         case .decideModel:
             return try await app.page(.POST, "/models/\(models[code] ?? 0)/decide", headers: headers, form: ["decision": "accept", "version": "-1"])
+        case .scoreSheet:
+            let sheet = sheets[code]?.sheet ?? 0
+            let evidence = try await app.page(.POST, "/classification/sheets/\(sheet)/evidence", headers: headers, form: ["criterion": "I.1"])
+            let refill = try await app.page(.POST, "/classification/sheets/\(sheet)/prefill", headers: headers, form: ["version": "-1"])
+            let saved = try await app.page(.POST, "/classification/sheets/\(sheet)", headers: headers, form: ["version": "-1", "points.I.1": "1"])
+            #expect((evidence.status == .forbidden) == (saved.status == .forbidden), "evidence follows scoring, at \(code)")
+            #expect((refill.status == .forbidden) == (saved.status == .forbidden), "re-filling follows scoring, at \(code)")
+            return saved
+        case .appraiseSheet:
+            return try await app.page(.POST, "/classification/sheets/\(sheets[code]?.sheet ?? 0)/decide", headers: headers,
+                                      form: ["action": "return", "version": "-1", "reason": ""])
+        case .openRound:
+            let form = try await app.page(.GET, "/classification/rounds/new?unit=\(code)", headers: headers)
+            let set = try await app.page(.POST, "/classification/sets?unit=\(code)", headers: headers, form: ["title": ""])
+            let publish = try await app.page(.POST, "/classification/rounds/\(sheets[code]?.round ?? 0)/publish", headers: headers, form: ["decision": ""])
+            let opened = try await app.page(.POST, "/classification/rounds/new", headers: headers, form: ["unitCode": code, "year": "2026"])
+            #expect((form.status == .forbidden) == (opened.status == .forbidden), "the round form follows opening a round, at \(code)")
+            #expect((set.status == .forbidden) == (opened.status == .forbidden), "keeping a criteria set follows opening a round, at \(code)")
+            #expect((publish.status == .forbidden) == (opened.status == .forbidden), "publishing follows opening a round, at \(code)")
+            return opened
         case .launchCampaign:
             let form = try await app.page(.GET, "/models/campaigns/new?unit=\(code)", headers: headers)
             let launched = try await app.page(.POST, "/models/campaigns/new", headers: headers, form: ["unitCode": code, "year": "2026", "title": ""])

@@ -104,13 +104,24 @@ struct ClassificationAPIController {
 
     func prefill(req: Request) async throws -> ClassificationJSON.Sheet {
         let context = try await SheetContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
-        return ClassificationJSON.sheet(try await SheetRefilling.refill(context.sheet.requireID, today: req.today, by: try req.actor, on: req.db))
+        let version = (try? req.content.decode(ScoresBody.self))?.version ?? -1
+        return ClassificationJSON.sheet(try await SheetRefilling.refill(context.sheet.requireID, version: version, today: req.today, by: try req.actor, on: req.db))
     }
 
     struct ScoreOnlyBody: Content {
-        let set: Int
-        let scores: [String: Points]
+        let set: Int?
+        let scores: [String: PointsText]?
         let submittedInTime: Bool?
+    }
+
+    /// Points as a JSON number (8.5) or text ("8,5"), kept as written so a bad one is named.
+    struct PointsText: Codable, Sendable {
+        let points: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) { points = String(number) } else { points = (try? container.decode(String.self)) ?? "?" }
+        }
     }
 
     struct ScoreOnlyResult: Content {
@@ -123,9 +134,17 @@ struct ClassificationAPIController {
     /// Pure: totals and band for given scores under a set, for checking a set; nothing stored.
     func scoreOnly(req: Request) async throws -> ScoreOnlyResult {
         let body = try req.content.decode(ScoreOnlyBody.self)
-        guard let set = try await CriteriaSet.find(body.set, on: req.db) else { throw AppError.notFound("Không tìm thấy bộ tiêu chí.") }
+        guard let set = try await CriteriaSet.find(body.set ?? 0, on: req.db) else { throw AppError.notFound("Không tìm thấy bộ tiêu chí.") }
         _ = try await visibleSet(set, req: req)
-        return try Self.score(try set.definition, scores: body.scores, submittedInTime: body.submittedInTime ?? true)
+        var scores: [String: Points] = [:]
+        var issues: [ValidationIssue] = []
+        for (key, entry) in (body.scores ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let points = Points(parsing: entry.points) { scores[key] = points } else {
+                issues.append(ValidationIssue(field: "scores.\(key)", message: "Tiêu chí \(key): \"\(entry.points)\" không phải số điểm."))
+            }
+        }
+        guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
+        return try Self.score(try set.definition, scores: scores, submittedInTime: body.submittedInTime ?? true)
     }
 
     static func score(_ definition: CriteriaSetDefinition, scores: [String: Points], submittedInTime: Bool) throws -> ScoreOnlyResult {

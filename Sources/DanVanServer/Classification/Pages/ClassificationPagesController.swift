@@ -175,7 +175,8 @@ struct ClassificationPagesController {
     func prefill(req: Request) async throws -> Response {
         let context = try await SheetContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         do {
-            let filled = try await SheetRefilling.refill(context.sheet.requireID, today: req.today, by: try req.actor, on: req.db)
+            let version = Int((try? req.content.decode([String: String].self))?["version"] ?? "") ?? -1
+            let filled = try await SheetRefilling.refill(context.sheet.requireID, version: version, today: req.today, by: try req.actor, on: req.db)
             return try await renderSheet(req, filled, notice: "Đã điền lại các tiêu chí DanVan tự tính.")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             return try await renderSheet(req, context, errors: FormErrors(error), status: error.status)

@@ -10,6 +10,20 @@ enum RoundPublishing {
         var decision: String = ""
         var decisionDate: String = ""
         var version: Int?
+
+        init(decision: String = "", decisionDate: String = "", version: Int? = nil) {
+            self.decision = decision
+            self.decisionDate = decisionDate
+            self.version = version
+        }
+
+        /// Missing fields are empty: the use case decides (after authorization) what is wrong.
+        init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(decision: (try? values.decodeIfPresent(String.self, forKey: .decision)) ?? nil ?? "",
+                      decisionDate: (try? values.decodeIfPresent(String.self, forKey: .decisionDate)) ?? nil ?? "",
+                      version: (try? values.decodeIfPresent(Int.self, forKey: .version)) ?? nil)
+        }
     }
 
     static func perform(_ roundID: Int, _ input: Input, by actor: Actor, on db: any Database) async throws -> ClassificationRound {
