@@ -89,7 +89,7 @@ struct ClassificationRulesTests {
         let issues = CriteriaScoring.issues(government, scores: ["I.1": Points(6), "I.2": Points(-1), "X.1": Points(7), "XX.9": Points(1), "II.1": Points(8)])
         let text = issues.map(\.message).joined(separator: " | ")
         #expect(issues.count == 4, "\(text)")
-        #expect(text.contains("Tiêu chí 1: 6 điểm, vượt điểm tối đa 5"))
+        #expect(text.contains("Tiêu chí I.1: 6 điểm, vượt điểm tối đa 5"))
         #expect(text.contains("điểm không được âm"))
         #expect(text.contains("(điểm trừ): trừ 7 điểm, vượt mức trừ tối đa 5"))
         #expect(text.contains("XX.9 không có"))

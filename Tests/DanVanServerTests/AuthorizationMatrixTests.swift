@@ -231,7 +231,7 @@ struct MatrixWorld {
     }
 
     static func sum(_ column: String, of table: String, on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).raw("SELECT COALESCE(SUM(\(ident: column)), 0) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await (db as! any SQLDatabase).raw("SELECT CAST(COALESCE(SUM(\(ident: column)), 0) AS BIGINT) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// A set issued by the unit, a round it opened and a draft sheet about the unit itself in it:

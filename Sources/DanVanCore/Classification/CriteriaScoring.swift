@@ -51,11 +51,11 @@ public enum CriteriaScoring {
                 continue
             }
             if points < .zero {
-                issues.append(ValidationIssue(field: "\(field).\(key)", message: "Tiêu chí \(leaf.number): điểm không được âm (\(points.short))."))
+                issues.append(ValidationIssue(field: "\(field).\(key)", message: "Tiêu chí \(leaf.key): điểm không được âm (\(points.short))."))
             } else if points > leaf.maxPoints {
                 let message = leaf.kind == .penalty
-                    ? "Tiêu chí \(leaf.number) (điểm trừ): trừ \(points.short) điểm, vượt mức trừ tối đa \(leaf.maxPoints.short)."
-                    : "Tiêu chí \(leaf.number): \(points.short) điểm, vượt điểm tối đa \(leaf.maxPoints.short)."
+                    ? "Tiêu chí \(leaf.key) (điểm trừ): trừ \(points.short) điểm, vượt mức trừ tối đa \(leaf.maxPoints.short)."
+                    : "Tiêu chí \(leaf.key): \(points.short) điểm, vượt điểm tối đa \(leaf.maxPoints.short)."
                 issues.append(ValidationIssue(field: "\(field).\(key)", message: message))
             }
         }

@@ -68,7 +68,7 @@ public enum CriteriaTable {
         }
         let bands = readBands(bandRows, issues: &issues)
         var gates: [ClassificationGate] = []
-        for (offset, cells) in afterHeader(gateRows, "dieu kien") {
+        for (offset, cells) in afterHeader(gateRows, exactly: "dieu kien") {
             let text = cells.first?.trimmingCharacters(in: .whitespaces) ?? ""
             if text.isEmpty || VietnameseFolding.fold(text) == "dieu kien" { continue }
             if let gate = ClassificationGate.parse(text) { gates.append(gate) } else {
@@ -101,7 +101,7 @@ public enum CriteriaTable {
 
     private static func readBands(_ rows: [[String]], issues: inout [ValidationIssue]) -> [GradeBand] {
         var bands: [GradeBand] = []
-        for (offset, cells) in afterHeader(rows, "muc") {
+        for (offset, cells) in afterHeader(rows, startingWith: "muc") {
             let values = cells.map { $0.trimmingCharacters(in: .whitespaces) } + ["", "", ""]
             if values.prefix(3).allSatisfy(\.isEmpty) { continue }
             if VietnameseFolding.fold(values[0]).hasPrefix("muc") && Points(parsing: values[1]) == nil { continue }
@@ -116,9 +116,13 @@ public enum CriteriaTable {
 
     /// The rows below a header whose first cell starts with `word` (with their 1-based line),
     /// or every row when there is no header: a title above the table is not a row of it.
-    private static func afterHeader(_ rows: [[String]], _ word: String) -> [(line: Int, cells: [String])] {
+    private static func afterHeader(_ rows: [[String]], startingWith prefix: String? = nil, exactly word: String? = nil) -> [(line: Int, cells: [String])] {
         let numbered = rows.enumerated().map { (line: $0.offset + 1, cells: $0.element) }
-        guard let header = rows.firstIndex(where: { VietnameseFolding.fold($0.first ?? "").hasPrefix(word) }) else { return numbered }
+        let isHeader = { (cells: [String]) -> Bool in
+            let folded = VietnameseFolding.fold(cells.first ?? "")
+            return prefix.map { folded.hasPrefix($0) } ?? (folded == word)
+        }
+        guard let header = rows.firstIndex(where: isHeader) else { return numbered }
         return Array(numbered.dropFirst(header + 1))
     }
 

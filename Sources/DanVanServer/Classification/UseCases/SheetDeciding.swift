@@ -83,10 +83,10 @@ enum SheetDeciding {
         var issues = CriteriaScoring.issues(context.definition, scores: scores)
         let unscored = CriteriaScoring.unscored(context.definition, scores: scores, by: .unit)
         if !unscored.isEmpty {
-            issues.append(ValidationIssue(field: "scores", message: "Còn \(unscored.count) tiêu chí chưa chấm: \(unscored.map(\.number).prefix(10).joined(separator: ", "))."))
+            issues.append(ValidationIssue(field: "scores", message: "Còn \(unscored.count) tiêu chí chưa chấm: \(unscored.map(\.key).prefix(10).joined(separator: ", "))."))
         }
         for criterion in CriteriaScoring.missingEvidence(context.definition, scores: scores, evidence: context.evidenceKeys) {
-            issues.append(ValidationIssue(field: "files.\(criterion.key)", message: "Tiêu chí \(criterion.number) (\(criterion.text)) cần tệp minh chứng."))
+            issues.append(ValidationIssue(field: "files.\(criterion.key)", message: "Tiêu chí \(criterion.key) (\(criterion.text)) cần tệp minh chứng."))
         }
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
         try await db.writeTransaction { tx in
@@ -110,14 +110,14 @@ enum SheetDeciding {
             let raw = entry.points.trimmingCharacters(in: .whitespaces)
             guard !raw.isEmpty else { continue }
             guard let points = Points(parsing: raw) else {
-                issues.append(ValidationIssue(field: "scores.\(key)", message: "Tiêu chí \(leaf.number): \"\(raw)\" không phải số điểm."))
+                issues.append(ValidationIssue(field: "scores.\(key)", message: "Tiêu chí \(leaf.key): \"\(raw)\" không phải số điểm."))
                 continue
             }
             let own = context.scores[key]?.selfPoints.map(Points.init(hundredths:))
             let reason = (try? FreeText.clean(entry.overrideReason, field: "reasons.\(key)", label: "Lý do", limit: FreeText.Limit.line).get()) ?? ""
             if leaf.scorer == .unit, let own, points < own, reason.isEmpty {
                 issues.append(ValidationIssue(field: "reasons.\(key)",
-                                              message: "Tiêu chí \(leaf.number): chấm thấp hơn điểm tự chấm (\(points.short) < \(own.short)) phải nêu lý do cho đơn vị biết."))
+                                              message: "Tiêu chí \(leaf.key): chấm thấp hơn điểm tự chấm (\(points.short) < \(own.short)) phải nêu lý do cho đơn vị biết."))
             }
             scores[key] = points
             changes.append((key, points.hundredths, reason.isEmpty ? nil : reason))
@@ -125,7 +125,7 @@ enum SheetDeciding {
         issues += CriteriaScoring.issues(context.definition, scores: scores)
         let missing = CriteriaScoring.unscored(context.definition, scores: scores, by: .above)
         if !missing.isEmpty {
-            issues.append(ValidationIssue(field: "scores", message: "Còn tiêu chí do cấp trên chấm chưa có điểm: \(missing.map(\.number).joined(separator: ", "))."))
+            issues.append(ValidationIssue(field: "scores", message: "Còn tiêu chí do cấp trên chấm chưa có điểm: \(missing.map(\.key).joined(separator: ", "))."))
         }
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
         let total = CriteriaScoring.totals(context.definition, scores: scores).total

@@ -65,7 +65,7 @@ enum SheetScoring {
             var points: Points?
             if !raw.isEmpty {
                 points = Points(parsing: raw)
-                if points == nil { issues.append(ValidationIssue(field: "scores.\(key)", message: "Tiêu chí \(leaf.number): \"\(raw)\" không phải số điểm (ví dụ 8 hoặc 7,5).")) }
+                if points == nil { issues.append(ValidationIssue(field: "scores.\(key)", message: "Tiêu chí \(leaf.key): \"\(raw)\" không phải số điểm (ví dụ 8 hoặc 7,5).")) }
             }
             if let points { parsed[key] = points }
             let note = (try? FreeText.clean(entry.note, field: "notes.\(key)", label: "Giải trình", limit: FreeText.Limit.paragraph, multiline: true).get()) ?? ""
@@ -74,10 +74,10 @@ enum SheetScoring {
                 let clean = (try? FreeText.clean(entry.overrideReason, field: "reasons.\(key)", label: "Lý do", limit: FreeText.Limit.line).get()) ?? ""
                 if clean.isEmpty {
                     issues.append(ValidationIssue(field: "reasons.\(key)",
-                        message: "Tiêu chí \(leaf.number): điểm \(points.short) khác điểm DanVan tự tính (\(Points(hundredths: prefill).short)); hãy nêu lý do."))
+                        message: "Tiêu chí \(leaf.key): điểm \(points.short) khác điểm DanVan tự tính (\(Points(hundredths: prefill).short)); hãy nêu lý do."))
                 } else {
                     reason = clean
-                    overrides.append("\(leaf.number): \(Points(hundredths: prefill).short) → \(points.short) (\(clean))")
+                    overrides.append("\(leaf.key): \(Points(hundredths: prefill).short) → \(points.short) (\(clean))")
                 }
             }
             rows.append(SelfRow(key: key, points: points?.hundredths, note: note, overrideReason: reason))
