@@ -1,7 +1,11 @@
 /// A table as a spreadsheet: a title and its period on top, a header row, then rows of real
 /// cells (numbers stay numbers, so totals and charts work in Excel).
 public struct SpreadsheetTable: Sendable {
-    public enum Format: Sendable { case text, integer, percent, decimal }
+    public enum Format: Sendable {
+        case text, integer, percent, decimal
+        /// Classification points: always two places (80.00).
+        case points
+    }
 
     public enum Value: Sendable, Equatable {
         case text(String)

@@ -52,6 +52,22 @@ enum ClassificationJSON {
         let gated: Bool
         let state: String
         let groups: [String: [Points?]]
+
+        enum CodingKeys: String, CodingKey { case id, unit, unitName, selfTotal, appraisedTotal, band, gated, state, groups }
+
+        /// Every key always present: a sheet not yet appraised has `"appraisedTotal": null, "band": null`.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(unitName, forKey: .unitName)
+            try container.encode(selfTotal, forKey: .selfTotal)
+            try container.encode(appraisedTotal, forKey: .appraisedTotal)
+            try container.encode(band, forKey: .band)
+            try container.encode(gated, forKey: .gated)
+            try container.encode(state, forKey: .state)
+            try container.encode(groups, forKey: .groups)
+        }
     }
 
     struct Round: Content {

@@ -15,11 +15,11 @@ enum ClassificationDocuments {
         let groups = table.definition.groups
         var columns: [SpreadsheetTable.Column] = [.init("TT", width: 5, format: .integer), .init("Đơn vị", width: 36)]
         for group in groups {
-            columns += [.init("\(group.number) tự chấm (\(group.maxPoints.short))", width: 11, format: .decimal),
-                        .init("\(group.number) thẩm định", width: 11, format: .decimal)]
+            columns += [.init("\(group.number) tự chấm (\(group.maxPoints.short))", width: 11, format: .points),
+                        .init("\(group.number) thẩm định", width: 11, format: .points)]
         }
-        columns += [.init("Tổng tự chấm", width: 12, format: .decimal), .init("Tổng thẩm định", width: 12, format: .decimal),
-                    .init("Xếp loại", width: 22), .init("Trạng thái", width: 20)]
+        columns += [.init("Tổng tự chấm", width: 12, format: .points), .init("Tổng thẩm định", width: 12, format: .points),
+                    .init("Xếp loại", width: 30), .init("Trạng thái", width: 20)]
         let rows = table.lines.enumerated().map { index, line -> [SpreadsheetTable.Value] in
             var cells: [SpreadsheetTable.Value] = [.number(Double(index + 1)), .text(line.unitName)]
             for group in groups {
@@ -33,9 +33,9 @@ enum ClassificationDocuments {
     }
 
     static func criteriaTable(_ table: RoundTable) -> SpreadsheetTable {
-        var columns: [SpreadsheetTable.Column] = [.init("STT", width: 6), .init("Tiêu chí", width: 44), .init("Điểm tối đa", width: 9, format: .decimal)]
+        var columns: [SpreadsheetTable.Column] = [.init("STT", width: 6), .init("Tiêu chí", width: 44), .init("Điểm tối đa", width: 9, format: .points)]
         for line in table.lines {
-            columns += [.init("\(line.unitName) · tự chấm", width: 12, format: .decimal), .init("\(line.unitName) · thẩm định", width: 12, format: .decimal)]
+            columns += [.init("\(line.unitName) · tự chấm", width: 12, format: .points), .init("\(line.unitName) · thẩm định", width: 12, format: .points)]
         }
         let rows = table.definition.rows.map { row -> [SpreadsheetTable.Value] in
             var cells: [SpreadsheetTable.Value] = [.text(row.key), .text(row.text), number(row.maxPoints)]
