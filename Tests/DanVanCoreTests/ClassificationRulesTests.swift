@@ -161,3 +161,20 @@ struct ClassificationRulesTests {
         #expect(!government.bands.reaches(ClassificationGate.notEligible, atLeast: "Yếu"))
     }
 }
+
+@Suite("Targets on grades")
+struct GradeTargetTests {
+    func kind(_ text: String) -> IndicatorKind? {
+        TargetParser.targets(in: text, lineNumber: 1).first.map { IndicatorSuggestion.suggest(for: $0).kind }
+    }
+
+    @Test("a unit's own grade and a share of units reaching a grade are read from the classification, never typed")
+    func suggestions() {
+        #expect(kind("- Cơ quan được đánh giá, xếp loại kết quả thực hiện công tác dân vận chính quyền loại “Tốt”.") == .ownGrade)
+        #expect(kind("Phấn đấu đơn vị được xếp loại công tác dân vận chính quyền đạt loại tốt.") == .ownGrade)
+        #expect(kind("trên 90% tỷ lệ xếp loại chất lượng hoạt động của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội ở cơ sở đạt từ khá trở lên.")
+                == .gradeShare)
+        #expect(IndicatorKind.gradeShare.isComputed && IndicatorKind.ownGrade.isComputed)
+        #expect(kind("Trên 85% cán bộ được tập huấn.") == .ratio, "a share with no grade stays a reported ratio")
+    }
+}

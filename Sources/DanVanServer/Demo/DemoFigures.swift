@@ -49,7 +49,7 @@ enum DemoFigures {
                 continue
             }
             let parsed = ParsedTarget(text: target.text, comparator: target.threshold.comparator, value: target.value, upper: target.upper,
-                                      unit: target.threshold.measure, subject: target.subject, line: target.line)
+                                      unit: target.threshold.measure, subject: target.subject, line: target.line, level: target.level)
             let suggestion = IndicatorSuggestion.suggest(for: parsed)
             guard let plan = try await Plan.find(planID, on: db) else { continue }
             try await IndicatorConfirmation.perform(targetID: target.requireID, kind: suggestion.kind, name: suggestion.name,

@@ -12,9 +12,16 @@ enum ClassificationTargets {
                 evaluations[index] = TargetEvaluation(status: .noData, figure: nil, explanation: "Chỉ tiêu chưa nêu mức xếp loại cần đạt.")
                 continue
             }
-            evaluations[index] = row.kind == .gradeShare
+            let evaluation = row.kind == .gradeShare
                 ? try await share(row.threshold, level: level, unitID: unit.requireID, year: year, on: db)
                 : try await own(level: level, unitID: unit.requireID, year: year, on: db)
+            guard evaluation.status == .noData else { evaluations[index] = evaluation; continue }
+            // Until this year's results are published, last year's stand beside "not yet" for reference.
+            let last = row.kind == .gradeShare
+                ? try await share(row.threshold, level: level, unitID: unit.requireID, year: year - 1, on: db)
+                : try await own(level: level, unitID: unit.requireID, year: year - 1, on: db)
+            evaluations[index] = last.status == .noData ? evaluation
+                : TargetEvaluation(status: .noData, figure: nil, explanation: "\(evaluation.explanation) Năm \(year - 1): \(last.explanation)")
         }
         return evaluations
     }

@@ -101,7 +101,7 @@ struct PlanEditPage: Encodable {
 
     private static func target(for record: PlanTargetRecord, indicator: Indicator?, sent: Sent?) -> Target {
         let parsed = ParsedTarget(text: record.text, comparator: record.threshold.comparator, value: record.value, upper: record.upper,
-                                  unit: record.threshold.measure, subject: record.subject, line: record.line)
+                                  unit: record.threshold.measure, subject: record.subject, line: record.line, level: record.level)
         let suggestion = IndicatorSuggestion.suggest(for: parsed)
         let kind = sent?.fields["indicatorKind"] ?? indicator?.kind ?? suggestion.kind.rawValue
         let fields = sent?.fields ?? [:]
