@@ -57,6 +57,7 @@ struct ToDoPage: Encodable {
         let tasks = try await ToDoTasks.led(by: unit, today: today, on: db)
         list += tasks.items
         list += try await ToDoModels.returned(to: unit, today: today, on: db)
+        list += try await ToDoClassification.own(unit, today: today, on: db)
         if tasks.total > tasks.items.count {
             more.append("Còn \(tasks.total - tasks.items.count) nhiệm vụ đến hạn khác trong trang Nhiệm vụ.")
         }
@@ -68,6 +69,7 @@ struct ToDoPage: Encodable {
             }
             list += try await ToDoPlans.lines(for: unit, today: today, on: db)
             list += try await ToDoModels.waiting(below: unit, today: today, on: db)
+            list += try await ToDoClassification.waiting(in: unit, today: today, on: db)
         }
         return (list.sorted { $0.urgency < $1.urgency }, more)
     }
