@@ -253,6 +253,13 @@ struct ClassificationTests {
             #expect(shared.status == .notMet && shared.figure == 50 && shared.explanation.hasPrefix("1/2 đơn vị xếp loại từ Khá trở lên"))
             let mine = try #require(try await ClassificationTargets.evaluations([own], unit: district, year: 2026, on: app.db)[0])
             #expect(mine.status == .met && mine.explanation.contains("Tốt (98,00 điểm)"))
+            // The review reports say the same.
+            let held = try #require(try await ClassificationReview.figures(unit: province, year: 2026, on: app.db))
+            #expect(held.sentences == ["Đánh giá, xếp loại công tác dân vận năm 2026 đối với 2 đơn vị (Quyết định số 1520-QĐ/TU ngày 26/12/2026): "
+                                       + "Tốt 1, Không đủ điều kiện xếp loại 1."])
+            let graded = try #require(try await ClassificationReview.figures(unit: district, year: 2026, on: app.db))
+            #expect(graded.sentences == ["Đơn vị được xếp loại Tốt (98,00 điểm), theo Quyết định số 1520-QĐ/TU của Tỉnh ủy Thử nghiệm."])
+            #expect(try await ClassificationReview.figures(unit: district, year: 2025, on: app.db) == nil)
         }
     }
 

@@ -49,10 +49,16 @@ enum ClassificationBenchmark {
             scores = read
             tableFloor.append(tableFloorMs)
         }
+        // Where the pre-fill's time goes: each source measuring the whole round once.
+        var sources: [String] = []
+        for source in PrefillSources.all {
+            let (_, ms) = try await DeadlineBenchmark.timed { try await source.measure(PrefillScope(roundID: roundID, year: year, asOf: asOf), on: db) }
+            sources.append(String(format: "%@=%.0f", source.key, ms))
+        }
         let p = DeadlineBenchmark.median(prefill), pf = DeadlineBenchmark.median(floor)
         let t = DeadlineBenchmark.median(table), tf = DeadlineBenchmark.median(tableFloor)
         return String(format: "sheets=%d criteria=40 prefilled=%d scores=%d prefill_ms=%.0f prefill_floor_ms=%.0f prefill_ratio=%.2f table_ms=%.0f table_floor_ms=%.0f table_ratio=%.2f",
-                      sheets, rows, scores, p, pf, p / max(pf, 0.001), t, tf, t / max(tf, 0.001))
+                      sheets, rows, scores, p, pf, p / max(pf, 0.001), t, tf, t / max(tf, 0.001)) + " sources_ms: " + sources.joined(separator: " ")
     }
 
     /// The same rows read bare: the year's reports, task occurrences, models and issued plans of
@@ -61,13 +67,16 @@ enum ClassificationBenchmark {
     private static func prefillFloor(_ roundID: Int, on db: any Database) async throws {
         let sql = try UnitClosure.sqlDatabase(db)
         let units = "SELECT unit_id FROM classification_sheets WHERE round_id = \(bind: roundID)" as SQLQueryString
-        _ = try await sql.raw("SELECT r.unit_id, r.end_month, r.state, r.late FROM reports r WHERE r.year = \(bind: year) AND r.unit_id IN (\(units))").all()
-        _ = try await sql.raw("""
+        try decode(try await sql.raw("SELECT r.unit_id, r.end_month, r.state, r.late FROM reports r WHERE r.year = \(bind: year) AND r.unit_id IN (\(units))").all(),
+                   ints: ["unit_id", "end_month"], texts: ["state"])
+        try decode(try await sql.raw("""
             SELECT t.lead_unit_id, o.state, o.due_on, o.done_on FROM task_occurrences o JOIN plan_tasks t ON t.id = o.task_id
             WHERE t.lead_unit_id IN (\(units)) AND o.due_on >= \(bind: "\(year)-01-01") AND o.due_on <= \(bind: "\(year)-12-31")
-            """).all()
-        _ = try await sql.raw("SELECT m.unit_id, m.status, COUNT(*) AS n FROM movement_models m WHERE m.year = \(bind: year) AND m.unit_id IN (\(units)) GROUP BY m.unit_id, m.status").all()
-        _ = try await sql.raw("SELECT p.id, p.unit_id FROM plans p WHERE p.year = \(bind: year) AND p.status = 'issued' AND p.unit_id IN (\(units))").all()
+            """).all(), ints: ["lead_unit_id"], texts: ["state"])
+        try decode(try await sql.raw("SELECT m.unit_id, m.status, COUNT(*) AS n FROM movement_models m WHERE m.year = \(bind: year) AND m.unit_id IN (\(units)) GROUP BY m.unit_id, m.status").all(),
+                   ints: ["unit_id", "n"], texts: ["status"])
+        try decode(try await sql.raw("SELECT p.id, p.unit_id FROM plans p WHERE p.year = \(bind: year) AND p.status = 'issued' AND p.unit_id IN (\(units))").all(),
+                   ints: ["id", "unit_id"], texts: [])
         let sheets = try await sql.raw("SELECT id FROM classification_sheets WHERE round_id = \(bind: roundID)").all().map { try $0.decode(column: "id", as: Int.self) }
         let keys = ["I.1", "II.1", "III.1", "IV.1", "V.1", "V.2"]
         let rows = sheets.flatMap { sheet in keys.map { (sheet, $0) } }
@@ -83,20 +92,32 @@ enum ClassificationBenchmark {
         }
         for start in stride(from: 0, to: sheets.count, by: SheetPrefilling.batch) {
             let ids = Array(sheets[start..<min(start + SheetPrefilling.batch, sheets.count)])
-            _ = try await sql.raw("SELECT sheet_id, criterion_key, self_points FROM classification_scores WHERE sheet_id IN (\(binds: ids))").all()
+            try decode(try await sql.raw("SELECT sheet_id, criterion_key, self_points FROM classification_scores WHERE sheet_id IN (\(binds: ids)) AND self_points IS NOT NULL").all(),
+                       ints: ["sheet_id", "self_points"], texts: ["criterion_key"])
             try await sql.raw("UPDATE classification_sheets SET self_total = self_total WHERE id IN (\(binds: ids))").run()
         }
     }
 
     private static func tableFloorQuery(_ roundID: Int, on sql: any SQLDatabase) async throws -> Int {
-        _ = try await sql.raw("""
+        try decode(try await sql.raw("""
             SELECT s.id, s.unit_id, u.code, u.name, s.state, s.self_total, s.appraised_total, s.label, s.gated
             FROM classification_sheets s JOIN units u ON u.id = s.unit_id WHERE s.round_id = \(bind: roundID) ORDER BY u.name
-            """).all()
-        return try await sql.raw("""
+            """).all(), ints: ["id", "unit_id", "self_total"], texts: ["code", "name", "state"])
+        let scores = try await sql.raw("""
             SELECT c.sheet_id, c.criterion_key, c.self_points, c.appraised_points
             FROM classification_scores c JOIN classification_sheets s ON s.id = c.sheet_id WHERE s.round_id = \(bind: roundID)
-            """).all().count
+            """).all()
+        try decode(scores, ints: ["sheet_id"], texts: ["criterion_key"], optionalInts: ["self_points", "appraised_points"])
+        return scores.count
+    }
+
+    /// Reading a row means getting its values: the floor decodes the columns the real code uses.
+    private static func decode(_ rows: [any SQLRow], ints: [String], texts: [String], optionalInts: [String] = []) throws {
+        for row in rows {
+            for column in ints { _ = try row.decode(column: column, as: Int.self) }
+            for column in texts { _ = try row.decode(column: column, as: String.self) }
+            for column in optionalInts { _ = try row.decode(column: column, as: Int?.self) }
+        }
     }
 
     /// The set and the round, written once; the round's sheets get self scores on every criterion

@@ -28,6 +28,7 @@ enum ReviewReportQuery {
             recipients: (parent.map { ["\($0.officialBody.printedName) (b/c)"] } ?? []) + ["Lưu"],
             signature: plan.flatMap(PlanExportQuery.signature))
         if models.registered > 0 || models.lastYear > 0 { export.models = models.reviewFigures }
+        export.classification = try await ClassificationReview.figures(unit: unit, year: period.year, on: db)
         return export
     }
 

@@ -86,6 +86,8 @@ public struct ReviewReportExport: Sendable {
     public var signature: OfficialSignature?
     /// The year's "Dân vận khéo" register in figures, when the subtree has models or targets about them.
     public var models: ReviewModelFigures?
+    /// The year's classification, when the unit held a round or was graded.
+    public var classification: ReviewClassificationFigures?
 
     public init(header: OfficialHeaderText, unitName: String, period: ReportPeriod, planReference: String?, includesSubmitted: Bool,
                 targets: [Target], tasks: [Task], reporting: Reporting, recipients: [String], signature: OfficialSignature?) {

@@ -71,7 +71,7 @@ enum ReviewResultSections {
             let folded = VietnameseFolding.fold($0.text)
             return folded.contains("mo hinh") || folded.contains("dan van kheo") || folded.contains("xep loai")
         }
-        let figures = report.models.map { $0.sentences.map(OfficialItem.text) } ?? []
+        let figures = (report.models?.sentences ?? []).map(OfficialItem.text) + (report.classification?.sentences ?? []).map(OfficialItem.text)
         guard !related.isEmpty || !figures.isEmpty else { return nil }
         return [.init(number: number, heading: "Phong trào thi đua “Dân vận khéo”, đánh giá, xếp loại", depth: 1,
                       items: figures + related.map(item) + [

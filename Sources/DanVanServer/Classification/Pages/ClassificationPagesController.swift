@@ -101,12 +101,17 @@ struct ClassificationPagesController {
                              errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
         let relation = try await Authorizer.relation(of: user, to: context.unit.requireID, on: req.db)
-        let page = SheetPage.make(context, may: (Authorizer.allows(user, .scoreSheet, relation: relation), Authorizer.allows(user, .appraiseSheet, relation: relation)),
-                                  today: req.today, typed: typed, notice: notice, errors: errors)
-        return try await req.renderPage("classification-sheet", title: "Phiếu chấm điểm · \(context.unit.name)", page, status: status, crumbs: [
-            .init(label: context.roundUnit.name, href: SiteRoute.unit(context.roundUnit.code).path),
-            .init(label: "Xếp loại năm \(context.round.year)", href: SiteRoute.classificationRound(context.round.requireID).path),
-            .init(label: context.unit.name, href: nil)])
+        let seeRound = try await Authorizer.allows(user, .viewUnit, on: context.roundUnit, db: req.db)
+        let page = SheetPage.make(context, may: (Authorizer.allows(user, .scoreSheet, relation: relation), Authorizer.allows(user, .appraiseSheet, relation: relation),
+                                                 seeRound), today: req.today, typed: typed, notice: notice, errors: errors)
+        // A unit below the one that opened the round sees its own pages, not the round's.
+        let crumbs: [Layout.Crumb] = seeRound
+            ? [.init(label: context.roundUnit.name, href: SiteRoute.unit(context.roundUnit.code).path),
+               .init(label: "Xếp loại năm \(context.round.year)", href: SiteRoute.classificationRound(context.round.requireID).path)]
+            : [.init(label: context.unit.name, href: SiteRoute.unit(context.unit.code).path),
+               .init(label: "Xếp loại", href: SiteRoute.classification.path + "?unit=\(context.unit.code)")]
+        return try await req.renderPage("classification-sheet", title: "Phiếu chấm điểm · \(context.unit.name)", page, status: status,
+                                        crumbs: crumbs + [.init(label: seeRound ? context.unit.name : "Năm \(context.round.year)", href: nil)])
     }
 
     /// "points.I.1", "note.I.1", "reason.I.1" → an entry per criterion.

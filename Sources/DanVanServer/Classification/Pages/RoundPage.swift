@@ -64,7 +64,10 @@ struct RoundPage: Encodable {
                  gated: line.gated, late: line.submittedOn.map { day in round.closes.map { day > $0 } ?? false } ?? false,
                  cells: table.definition.groups.map { group in
                      let cell = line.groups[group.key]
-                     return Cell(own: (cell?.own ?? .zero).short, appraised: cell?.appraised?.short, differs: cell?.appraised.map { $0 != cell?.own } ?? false)
+                     // A group only the level above scores has no self score to compare.
+                     let aboveOnly = group.leaves.allSatisfy { $0.scorer == .above }
+                     return Cell(own: aboveOnly ? "—" : (cell?.own ?? .zero).short, appraised: cell?.appraised?.short,
+                                 differs: !aboveOnly && (cell?.appraised.map { $0 != cell?.own } ?? false))
                  })
         }
         let distribution = table.distribution.map { Count(label: $0.label, count: $0.count, lastYear: table.lastYear.isEmpty ? nil : table.lastYear[$0.label] ?? 0) }

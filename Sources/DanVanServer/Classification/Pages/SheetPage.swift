@@ -40,7 +40,8 @@ struct SheetPage: Encodable {
 
     let unitName: String
     let roundTitle: String
-    let roundHref: String
+    /// The round's table, for a reader who may see the unit that opened it.
+    let roundHref: String?
     let roundUnitName: String
     let year: Int
     let state: String
@@ -73,7 +74,7 @@ struct SheetPage: Encodable {
         return appraised < own
     }
 
-    static func make(_ context: SheetContext, may: (score: Bool, appraise: Bool), today: CivilDate, typed: [String: SheetScoring.Entry] = [:],
+    static func make(_ context: SheetContext, may: (score: Bool, appraise: Bool, seeRound: Bool), today: CivilDate, typed: [String: SheetScoring.Entry] = [:],
                      notice: String? = nil, errors: FormErrors = .none) -> SheetPage {
         let sheet = context.sheet
         let open = context.round.state == .open
@@ -100,7 +101,7 @@ struct SheetPage: Encodable {
         }
         let afterClose = context.round.closes.map { today > $0 } ?? false
         return SheetPage(
-            unitName: context.unit.name, roundTitle: context.round.title, roundHref: SiteRoute.classificationRound(context.round.requireID).path,
+            unitName: context.unit.name, roundTitle: context.round.title, roundHref: may.seeRound ? SiteRoute.classificationRound(context.round.requireID).path : nil,
             roundUnitName: context.roundUnit.name, year: context.round.year, state: state.rawValue, stateLabel: state.label, version: sheet.version,
             selfTotal: Points(hundredths: sheet.selfTotal).description,
             appraisedTotal: [.appraised, .published].contains(state) ? sheet.appraisedTotal.map { Points(hundredths: $0).description } : nil,

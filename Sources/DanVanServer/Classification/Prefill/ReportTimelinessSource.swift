@@ -3,33 +3,41 @@ import Fluent
 import SQLKit
 
 /// Reports sent on time this year: of the monthly reports a unit owed for months already ended,
-/// those sent (or approved) and not late.
+/// those sent (or approved) and not late. Months owed under the same reporting scopes are
+/// counted in one query (usually all of them), each month checked against the unit's validity.
 struct ReportTimelinessSource: PrefillSource {
     let key = "reports.on_time"
     let label = "Báo cáo định kỳ gửi đầy đủ, đúng hạn"
 
     func measure(_ scope: PrefillScope, on db: any Database) async throws -> [Int: PrefillMeasure] {
         let sql = try UnitClosure.sqlDatabase(db)
+        let months = (1...12).compactMap { ReportPeriod(frequency: .month, year: scope.year, index: $0) }.filter { $0.lastDay < scope.asOf }
+        var byScopes: [[Int]: [ReportPeriod]] = [:]
+        for month in months {
+            let scopes = try await CompletenessQuery.scopeIDs(year: scope.year, endMonth: month.lastMonth, on: sql).sorted()
+            if !scopes.isEmpty { byScopes[scopes, default: []].append(month) }
+        }
         var due: [Int: Int] = [:]
         var onTime: [Int: Int] = [:]
-        let months = (1...12).compactMap { ReportPeriod(frequency: .month, year: scope.year, index: $0) }.filter { $0.lastDay < scope.asOf }
-        for month in months {
-            let scopes = try await CompletenessQuery.scopeIDs(year: scope.year, endMonth: month.lastMonth, on: sql)
-            guard !scopes.isEmpty else { continue }
+        for (scopes, owed) in byScopes {
+            let monthRows = owed.map { month in
+                // Typed, so PostgreSQL compares them with the columns as SQLite does.
+                "SELECT CAST(\(bind: month.lastMonth) AS INTEGER) AS month, CAST(\(bind: month.firstDay.description) AS TEXT) AS first_day, "
+                    + "CAST(\(bind: month.lastDay.description) AS TEXT) AS last_day" as SQLQueryString
+            }
             let rows = try await sql.raw("""
-                SELECT u.id AS unit_id,
+                SELECT u.id AS unit_id, COUNT(*) AS due,
                        SUM(CASE WHEN r.state IN ('submitted', 'approved') AND r.late = \(bind: false) THEN 1 ELSE 0 END) AS on_time
-                FROM units u
-                LEFT JOIN reports r ON r.unit_id = u.id AND r.year = \(bind: scope.year) AND r.end_month = \(bind: month.lastMonth)
+                FROM units u CROSS JOIN (\(monthRows.joined(separator: " UNION ALL "))) m
+                LEFT JOIN reports r ON r.unit_id = u.id AND r.year = \(bind: scope.year) AND r.end_month = m.month
                 WHERE u.id IN (\(PrefillSources.sheetUnits(scope.roundID)))
-                  AND (u.valid_from IS NULL OR u.valid_from <= \(bind: month.lastDay.description))
-                  AND (u.valid_to IS NULL OR u.valid_to >= \(bind: month.firstDay.description))
+                  AND (u.valid_from IS NULL OR u.valid_from <= m.last_day) AND (u.valid_to IS NULL OR u.valid_to >= m.first_day)
                   AND EXISTS (SELECT 1 FROM unit_closure sc WHERE sc.descendant_id = u.id AND sc.ancestor_id IN (\(binds: scopes)))
                 GROUP BY u.id
                 """).all()
             for row in rows {
                 let unit = try row.decode(column: "unit_id", as: Int.self)
-                due[unit, default: 0] += 1
+                due[unit, default: 0] += try row.decode(column: "due", as: Int.self)
                 onTime[unit, default: 0] += try row.decode(column: "on_time", as: Int?.self) ?? 0
             }
         }
