@@ -22,7 +22,7 @@ struct DemoCrawlTests {
     func crawl(database: TestDatabase) async throws {
         try await withTestApp(database, settings: { $0.today = Self.day }) { app in
             try await Today.$pinned.withValue(Self.day) {
-                _ = try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app))
+                _ = try await DemoLoader.loadIfEmpty(on: app.db, hashing: PasswordHashing(app), dataDirectory: app.settings.dataDirectory)
             }
             let fixture = Fixture(app: app)
             let accounts = try await User.query(on: app.db).sort(\.$username).all()

@@ -27,7 +27,8 @@ enum DemoLoader {
         return try JSONDecoder().decode(DemoOrganisation.self, from: data)
     }
 
-    static func loadIfEmpty(on db: any Database, hashing: PasswordHashing, dataDirectory: String? = nil) async throws -> Report {
+    /// Evidence files of the demo go to `dataDirectory`'s evidence folder, where the server reads them.
+    static func loadIfEmpty(on db: any Database, hashing: PasswordHashing, dataDirectory: String) async throws -> Report {
         let demo = try organisation()
         let accounts = demo.users.map { user in
             (username: user.username, role: (Role(rawValue: user.role) ?? .viewer).label, unit: user.unit ?? "toàn hệ thống")
@@ -42,7 +43,7 @@ enum DemoLoader {
             try await insertUnits(demo.units, on: tx)
             try await insertUsers(demo.users, passwordHash: hash, on: tx)
             try await DemoPlans.load(on: tx)
-            try await CurrentYearDemo.load(today: today, evidence: dataDirectory.map(EvidenceStore.init(dataDirectory:)), on: tx)
+            try await CurrentYearDemo.load(today: today, evidence: EvidenceStore(dataDirectory: dataDirectory), on: tx)
         }
         return Report(loaded: true, units: demo.units.count, accounts: accounts, password: demo.password)
     }

@@ -8,7 +8,7 @@ import Foundation
 /// this year's round open with a sheet sent and waiting for appraisal, one returned, one still
 /// being scored; and Bình Lư's own round over its party cells, where each cell scores itself.
 enum CurrentYearClassification {
-    static func load(today: CivilDate, people: DemoPeople, evidence: EvidenceStore?, on db: any Database) async throws {
+    static func load(today: CivilDate, people: DemoPeople, evidence store: EvidenceStore, on db: any Database) async throws {
         let province = people.manager(for: "LC-TU")
         let set = try await CriteriaSetSaving.perform(
             .init(unitCode: "LC-TU", title: CriteriaSetSamples.governmentWork.title, decision: "Quyết định số 245-QĐ/TU ngày 15/10/2024",
@@ -18,7 +18,6 @@ enum CurrentYearClassification {
             .init(unitCode: "LC-MTTQ", title: CriteriaSetSamples.frontCommittees.title, decision: "Hướng dẫn số 18/HD-MTTQ-BTT ngày 20/9/2024",
                   validFrom: "20/09/2024", unitKinds: [UnitKind.fatherlandFront.rawValue], tables: tables(CriteriaSetSamples.frontCommittees)),
             by: DemoLoader.actor, on: db)
-        let store = evidence ?? EvidenceStore(dataDirectory: NSTemporaryDirectory())
         try await lastYear(set, year: today.year - 1, people: people, store: store, on: db)
         try await thisYear(set, today: today, people: people, store: store, on: db)
     }

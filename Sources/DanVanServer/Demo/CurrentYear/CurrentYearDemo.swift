@@ -10,7 +10,7 @@ import Foundation
 /// approved, last month in motion: approved, waiting, returned, late, missing). The same day
 /// gives the same demo.
 enum CurrentYearDemo {
-    static func load(today: CivilDate, evidence: EvidenceStore? = nil, on db: any Database) async throws {
+    static func load(today: CivilDate, evidence: EvidenceStore, on db: any Database) async throws {
         let people = try await DemoPeople.load(on: db)
         let plans = try await CurrentYearPlans.load(year: today.year, people: people, on: db)
         try await CurrentYearTasks.follow(planIDs: plans.followed, today: today, people: people, on: db)
