@@ -31,6 +31,10 @@ struct SheetPage: Encodable {
         let lowered: Bool
         let files: [FileLink]
         let error: String?
+        /// The same words for reading, nil when empty (Leaf takes an empty string as present).
+        let noteText: String?
+        let overrideText: String?
+        let appraisalText: String?
     }
 
     struct Option: Encodable {
@@ -88,16 +92,20 @@ struct SheetPage: Encodable {
             let own = score?.selfPoints.map { Points(hundredths: $0).short } ?? ""
             let appraised = score?.appraisedPoints.map { Points(hundredths: $0).short } ?? ""
             let error = ["scores.", "reasons.", "notes.", "files."].compactMap { errors.byField[$0 + row.key] }.joined(separator: " ")
+            let note = entry?.note ?? score?.selfNote ?? ""
+            let override = entry?.overrideReason ?? score?.overrideReason ?? ""
+            let reason = showAppraisal ? score?.appraisalReason ?? "" : ""
             return Row(key: row.key, number: row.number, text: row.text, maxPoints: row.maxPoints.short, isGroup: !row.isLeaf, depth: depth(row.key),
                        kindLabel: row.kind.label, byAbove: row.scorer == .above, evidenceRequired: row.evidenceRequired,
-                       selfPoints: entry?.points ?? own, note: entry?.note ?? score?.selfNote ?? "",
+                       selfPoints: entry?.points ?? own, note: note,
                        prefill: score?.prefillPoints.map { Points(hundredths: $0).short },
                        prefillSource: row.binding.flatMap { PrefillSources.source($0)?.label }, prefillFigures: score?.prefillFigures,
-                       overrideReason: entry?.overrideReason ?? score?.overrideReason ?? "",
-                       appraised: showAppraisal ? appraised : "", appraisalReason: showAppraisal ? score?.appraisalReason ?? "" : "",
+                       overrideReason: override,
+                       appraised: showAppraisal ? appraised : "", appraisalReason: reason,
                        lowered: showAppraisal && isLowered(score),
                        files: files[row.key]?.map { FileLink(href: SiteRoute.classificationFile($0.id ?? 0).path, label: $0.originalName) } ?? [],
-                       error: error.isEmpty ? nil : error)
+                       error: error.isEmpty ? nil : error, noteText: note.isEmpty ? nil : note, overrideText: override.isEmpty ? nil : override,
+                       appraisalText: reason.isEmpty ? nil : reason)
         }
         let afterClose = context.round.closes.map { today > $0 } ?? false
         return SheetPage(

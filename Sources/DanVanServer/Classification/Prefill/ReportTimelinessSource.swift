@@ -25,14 +25,16 @@ struct ReportTimelinessSource: PrefillSource {
                 "SELECT CAST(\(bind: month.lastMonth) AS INTEGER) AS month, CAST(\(bind: month.firstDay.description) AS TEXT) AS first_day, "
                     + "CAST(\(bind: month.lastDay.description) AS TEXT) AS last_day" as SQLQueryString
             }
+            // The units owing reports under these scopes are found once, then crossed with the months.
             let rows = try await sql.raw("""
                 SELECT u.id AS unit_id, COUNT(*) AS due,
                        SUM(CASE WHEN r.state IN ('submitted', 'approved') AND r.late = \(bind: false) THEN 1 ELSE 0 END) AS on_time
-                FROM units u CROSS JOIN (\(monthRows.joined(separator: " UNION ALL "))) m
+                FROM (SELECT o.id, o.valid_from, o.valid_to FROM units o
+                      WHERE o.id IN (\(PrefillSources.sheetUnits(scope.roundID)))
+                        AND EXISTS (SELECT 1 FROM unit_closure sc WHERE sc.descendant_id = o.id AND sc.ancestor_id IN (\(binds: scopes)))) u
+                CROSS JOIN (\(monthRows.joined(separator: " UNION ALL "))) m
                 LEFT JOIN reports r ON r.unit_id = u.id AND r.year = \(bind: scope.year) AND r.end_month = m.month
-                WHERE u.id IN (\(PrefillSources.sheetUnits(scope.roundID)))
-                  AND (u.valid_from IS NULL OR u.valid_from <= m.last_day) AND (u.valid_to IS NULL OR u.valid_to >= m.first_day)
-                  AND EXISTS (SELECT 1 FROM unit_closure sc WHERE sc.descendant_id = u.id AND sc.ancestor_id IN (\(binds: scopes)))
+                WHERE (u.valid_from IS NULL OR u.valid_from <= m.last_day) AND (u.valid_to IS NULL OR u.valid_to >= m.first_day)
                 GROUP BY u.id
                 """).all()
             for row in rows {
