@@ -222,6 +222,20 @@ struct StartupHardeningTests {
         #expect(left == [kept, young])
     }
 
+    @Test("16b. the start-up sweep knows every table that names a stored file, so no capability's files are taken for orphans",
+          arguments: TestDatabase.all)
+    func everyFileTableIsKnown(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            let query: SQLQueryString = switch database {
+            case .sqlite: "SELECT m.name AS name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'stored_name'"
+            case .postgres: "SELECT table_name AS name FROM information_schema.columns WHERE column_name = 'stored_name' AND table_schema = current_schema()"
+            }
+            let tables = try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
+            #expect(Set(tables) == Set(EvidenceStore.referencingTables))
+        }
+    }
+
     @Test("18. a port out of range or not a number is refused before anything starts, in one Vietnamese line", arguments: [
         (["serve", "--port", "99999"], [:] as [String: String]), (["serve"], ["DANVAN_PORT": "abc"]), (["serve"], ["DANVAN_BCRYPT_COST": "40"]),
     ])

@@ -1,6 +1,7 @@
 import DanVanCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Evidence files on disk, under the data folder, by generated names (never the uploader's):
@@ -69,10 +70,23 @@ extension EvidenceStore {
         return response
     }
 
+    /// Every table whose rows name a stored file (its `stored_name`): a capability that keeps
+    /// files here adds its table, or the start-up sweep would take its files for orphans.
+    static let referencingTables = ["evidence_files", "model_note_files", "classification_files"]
+
+    /// The stored names every row of `referencingTables` keeps.
+    static func referenced(on db: any Database) async throws -> Set<String> {
+        let sql = try UnitClosure.sqlDatabase(db)
+        var names = Set<String>()
+        for table in referencingTables {
+            for row in try await sql.raw("SELECT stored_name FROM \(ident: table)").all() { names.insert(try row.decode(column: "stored_name", as: String.self)) }
+        }
+        return names
+    }
+
     /// At start-up: the files of posts that never committed are removed (see `removeOrphans`).
     static func removeOrphans(of app: Application) async throws {
-        let stored = try await EvidenceFile.query(on: app.db).all(\.$storedName) + ModelNoteFile.query(on: app.db).all(\.$storedName)
-        let removed = EvidenceStore(dataDirectory: app.settings.dataDirectory).removeOrphans(keeping: Set(stored))
+        let removed = EvidenceStore(dataDirectory: app.settings.dataDirectory).removeOrphans(keeping: try await referenced(on: app.db))
         if removed > 0 { app.logger.notice("Đã xóa \(removed) tệp minh chứng không thuộc bản ghi nào (còn lại sau lần dừng máy chủ đột ngột).") }
     }
 }

@@ -167,7 +167,7 @@ struct ClassificationPagesController {
         let context = try await SheetContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         let form = try req.content.decode(EvidenceForm.self)
         let uploads = (form.files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
-            .map { ModelNoting.Upload(name: $0.filename, data: Data(buffer: $0.data)) }
+            .map { EvidenceUploads.Upload(name: $0.filename, data: Data(buffer: $0.data)) }
         do {
             let saved = try await SheetEvidence.attach(context.sheet.requireID, criterion: form.criterion ?? "", files: uploads,
                                                        store: EvidenceStore(dataDirectory: req.application.settings.dataDirectory), by: try req.actor, on: req.db)

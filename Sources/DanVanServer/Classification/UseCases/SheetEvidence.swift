@@ -4,7 +4,7 @@ import Foundation
 
 /// Evidence files for one criterion of a sheet, attached by the unit while it holds the sheet.
 enum SheetEvidence {
-    static func attach(_ sheetID: Int, criterion key: String, files: [ModelNoting.Upload], store: EvidenceStore, by actor: Actor,
+    static func attach(_ sheetID: Int, criterion key: String, files: [EvidenceUploads.Upload], store: EvidenceStore, by actor: Actor,
                        on db: any Database) async throws -> SheetContext {
         let context = try await SheetContext.load(sheetID, on: db)
         try await Authorizer.require(actor, .scoreSheet, on: context.unit, db: db, message: "Bạn không được chấm điểm phiếu của đơn vị này.")
@@ -16,35 +16,24 @@ enum SheetEvidence {
             issues.append(ValidationIssue(field: "criterion", message: "Tiêu chí \"\(key)\" không có trong phiếu."))
         }
         if files.isEmpty { issues.append(ValidationIssue(field: "files", message: "Hãy chọn tệp minh chứng.")) }
-        if files.count > EvidencePolicy.maxFilesPerUpdate {
-            issues.append(ValidationIssue(field: "files", message: "Mỗi lần đính kèm tối đa \(EvidencePolicy.maxFilesPerUpdate) tệp."))
-        }
-        for file in files {
-            if let problem = EvidencePolicy.problem(filename: file.name, size: file.data.count, head: Array(file.data.prefix(8))) {
-                issues.append(ValidationIssue(field: "files", message: problem))
-            }
-        }
+        issues += EvidenceUploads.issues(files)
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
-        let stored = try files.map { (file: $0, name: try store.save($0.data, originalName: $0.name)) }
-        do {
-            return try await db.writeTransaction { tx in
+        return try await EvidenceUploads.storing(files, in: store) { stored in
+            try await db.writeTransaction { tx in
                 for item in stored {
                     let row = ClassificationFile()
                     row.sheetID = sheetID
                     row.criterionKey = key
-                    row.storedName = item.name
-                    row.originalName = item.file.name
-                    row.contentType = EvidencePolicy.contentTypes[EvidencePolicy.fileExtension(of: item.file.name)] ?? "application/octet-stream"
-                    row.size = item.file.data.count
+                    row.storedName = item.storedName
+                    row.originalName = item.upload.name
+                    row.contentType = item.contentType
+                    row.size = item.upload.data.count
                     try await row.create(on: tx)
                 }
                 try await AuditLog.record("classification.evidence", entityType: "classification_sheet", entityKey: "#\(sheetID)", unitID: context.unit.requireID,
                                           before: nil, after: ["criterion": key, "files": "\(files.count)"], by: actor, on: tx)
                 return try await SheetContext.load(sheetID, on: tx)
             }
-        } catch {
-            store.remove(stored.map(\.name))
-            throw error
         }
     }
 }

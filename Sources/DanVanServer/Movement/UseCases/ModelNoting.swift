@@ -11,10 +11,7 @@ enum ModelNoting {
         var trees: String = ""
     }
 
-    struct Upload: Sendable {
-        let name: String
-        let data: Data
-    }
+    typealias Upload = EvidenceUploads.Upload
 
     static func post(_ modelID: Int, text: String, figures: Figures, files: [Upload], today: CivilDate, store: EvidenceStore,
                      by actor: Actor, on db: any Database) async throws -> ModelNote {
@@ -35,18 +32,10 @@ enum ModelNoting {
         let households = count(figures.households, "households", "Số hộ hiến đất, góp công")
         let road = count(figures.roadMetres, "roadMetres", "Số mét đường")
         let trees = count(figures.trees, "trees", "Số cây trồng")
-        if files.count > EvidencePolicy.maxFilesPerUpdate {
-            issues.append(ValidationIssue(field: "files", message: "Mỗi lần ghi tiến độ đính kèm tối đa \(EvidencePolicy.maxFilesPerUpdate) tệp."))
-        }
-        for file in files {
-            if let problem = EvidencePolicy.problem(filename: file.name, size: file.data.count, head: Array(file.data.prefix(8))) {
-                issues.append(ValidationIssue(field: "files", message: problem))
-            }
-        }
+        issues += EvidenceUploads.issues(files)
         guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
-        let stored = try files.map { (file: $0, name: try store.save($0.data, originalName: $0.name)) }
-        do {
-            return try await db.writeTransaction { tx in
+        return try await EvidenceUploads.storing(files, in: store) { stored in
+            try await db.writeTransaction { tx in
                 let note = ModelNote()
                 note.modelID = modelID
                 note.notedOn = today.description
@@ -60,19 +49,16 @@ enum ModelNoting {
                 for item in stored {
                     let row = ModelNoteFile()
                     row.noteID = note.id ?? 0
-                    row.storedName = item.name
-                    row.originalName = item.file.name
-                    row.contentType = EvidencePolicy.contentTypes[EvidencePolicy.fileExtension(of: item.file.name)] ?? "application/octet-stream"
-                    row.size = item.file.data.count
+                    row.storedName = item.storedName
+                    row.originalName = item.upload.name
+                    row.contentType = item.contentType
+                    row.size = item.upload.data.count
                     try await row.create(on: tx)
                 }
                 try await AuditLog.record("model.note", entityType: "model", entityKey: "#\(modelID)", unitID: context.model.unitID, before: nil,
                                           after: ["text": clean, "files": "\(files.count)"], by: actor, on: tx)
                 return note
             }
-        } catch {
-            store.remove(stored.map(\.name))
-            throw error
         }
     }
 
