@@ -208,6 +208,10 @@ struct ClassificationTests {
             try await Self.refused(world, .unprocessableEntity, containing: ["lý do mở lại"]) { _ = try await world.decide("T-D", .reopen) }
             try await Self.refused(world, .forbidden) { _ = try await world.decide("T-D", .reopen, reason: "Sai", by: world.district) }
             let reopened = try await world.decide("T-D", .reopen, reason: "Đơn vị bổ sung minh chứng tiêu chí III.1")
+            let returned = try await world.decide("T-D", .return, reason: "Bổ sung biên bản tiếp dân")
+            #expect(returned.sheet.state == .returned && returned.sheet.returnReason == "Bổ sung biên bản tiếp dân")
+            let notice = try await (app.db as! any SQLDatabase).raw("SELECT title, detail FROM notifications WHERE kind = 'classification.returned'").first()
+            #expect(try notice?.decode(column: "detail", as: String.self) == "Lý do: Bổ sung biên bản tiếp dân")
             #expect(reopened.sheet.state == .submitted && reopened.round.state == .open)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "classification.reopen").count() == 1)
         }
@@ -253,6 +257,10 @@ struct ClassificationTests {
             #expect(shared.status == .notMet && shared.figure == 50 && shared.explanation.hasPrefix("1/2 đơn vị xếp loại từ Khá trở lên"))
             let mine = try #require(try await ClassificationTargets.evaluations([own], unit: district, year: 2026, on: app.db)[0])
             #expect(mine.status == .met && mine.explanation.contains("Tốt (98,00 điểm)"))
+            // The district's people are told their grade.
+            let notices = try await (app.db as! any SQLDatabase).raw("SELECT title, detail FROM notifications WHERE kind = 'classification.published'").all()
+            #expect(notices.count == 1, "one notice to the district's one account; the unit with no account gets none")
+            #expect(try notices.first?.decode(column: "title", as: String.self) == "Kết quả xếp loại năm 2026 của Huyện ủy Đồng Văn: Tốt (98,00 điểm)")
             // The review reports say the same.
             let held = try #require(try await ClassificationReview.figures(unit: province, year: 2026, on: app.db))
             #expect(held.sentences == ["Đánh giá, xếp loại công tác dân vận năm 2026 đối với 2 đơn vị (Quyết định số 1520-QĐ/TU ngày 26/12/2026): "

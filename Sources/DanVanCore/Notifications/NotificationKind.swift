@@ -15,6 +15,8 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable {
     case planIssuedBelow = "plan.issued_below"
     case modelReturned = "model.returned"
     case modelRecognised = "model.recognised"
+    case sheetReturned = "classification.returned"
+    case gradePublished = "classification.published"
 
     public var label: String {
         switch self {
@@ -32,6 +34,8 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable {
         case .planIssuedBelow: "Cấp dưới ban hành kế hoạch"
         case .modelReturned: "Đăng ký mô hình “Dân vận khéo” bị trả lại"
         case .modelRecognised: "Mô hình “Dân vận khéo” được công nhận"
+        case .sheetReturned: "Phiếu tự chấm điểm xếp loại bị trả lại"
+        case .gradePublished: "Cấp trên công bố kết quả xếp loại của đơn vị"
         }
     }
 

@@ -88,6 +88,12 @@ public struct NotificationText: Sendable, Equatable {
         case .modelRecognised:
             title = "Mô hình “\(model)” được công nhận"
             detail = "\(unit): \(reason)\(by)"
+        case .sheetReturned:
+            title = "Phiếu tự chấm điểm \(period) bị trả lại"
+            detail = "Lý do: \(reason)"
+        case .gradePublished:
+            title = "Kết quả xếp loại \(period) của \(unit): \(reason)"
+            detail = "Theo \(plan)\(by)."
         }
     }
 }

@@ -62,6 +62,7 @@ enum RoundPublishing {
                                       before: ["state": "open"], after: ["decision": number, "date": date.description, "sheets": "\(sheets.count)"], by: actor, on: tx)
             try await ReportGeneration.bump(on: tx)
             guard let saved = try await ClassificationRound.find(roundID, on: tx) else { throw AppError.notFound("Không tìm thấy đợt xếp loại.") }
+            try await ClassificationNotices.published(saved, decision: "Quyết định số \(number) ngày \(date.vietnamese) của \(unit.name)", by: actor, on: tx)
             return saved
         }
     }

@@ -62,6 +62,7 @@ enum SheetDeciding {
                         .set("version", to: SQLRaw("version + 1")).where("id", .equal, context.round.requireID).run()
                 }
                 try await audit(action, context, after: ["state": next.rawValue, "reason": reason], by: actor, on: tx)
+                if action == .return { try await ClassificationNotices.returned(context, reason: reason, by: actor, on: tx) }
             }
         case .appraise: try await appraise(context, input.scores, version: version, by: actor, on: db)
         case .exclude:
