@@ -276,11 +276,11 @@ struct ClassificationTests {
     func sets(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let world = try await Self.world(app)
-            var csv = CriteriaSetSamples.governmentWork.criteria.map { $0.map { "\"\($0)\"" }.joined(separator: ",") }
-            csv[3] = csv[3].replacingOccurrences(of: "\"5\"", with: "\"năm\"")
-            let text = (csv + CriteriaSetSamples.governmentWork.bands.map { $0.joined(separator: ",") }).joined(separator: "\n")
-            let tables = try CriteriaSetFile.stacked(text)
-            try await Self.refused(world, .unprocessableEntity, containing: ["Dòng 4", "\"năm\" không phải số điểm"]) {
+            var rows = CriteriaSetSamples.governmentWork.criteria
+            rows[3][2] = "năm"
+            let csv = try CSVTable.write(header: rows[0], rows: Array(rows.dropFirst()) + CriteriaSetSamples.governmentWork.bands)
+            let tables = try CriteriaSetFile.tables(csv, filename: "tieu-chi.csv")
+            try await Self.refused(world, .unprocessableEntity, containing: ["Dòng 4, cột Điểm tối đa: Tiêu chí 2: \"năm\" không phải số điểm"]) {
                 _ = try await CriteriaSetSaving.perform(.init(unitCode: "T-P", title: "Bộ mới", decision: "Quyết định số 300-QĐ/TU ngày 01/10/2026",
                                                               unitKinds: ["party_committee"], replaces: world.set.requireID, tables: tables), by: world.province, on: app.db)
             }
