@@ -185,7 +185,7 @@ struct MatrixWorld {
     let occurrences: [String: Int]
     let models: [String: Int]
     /// Per unit: a criteria set it issued, a round it opened and a sheet about it in that round.
-    let sheets: [String: (set: Int, round: Int, sheet: Int)]
+    let sheets: [String: (set: Int, round: Int, sheet: Int, file: Int)]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -206,7 +206,7 @@ struct MatrixWorld {
         var plans: [String: Int] = [:]
         var occurrences: [String: Int] = [:]
         var models: [String: Int] = [:]
-        var sheets: [String: (set: Int, round: Int, sheet: Int)] = [:]
+        var sheets: [String: (set: Int, round: Int, sheet: Int, file: Int)] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             let code = target.rawValue
             let planID = try await PlanCreation.perform(unitCode: code, year: 2026, subject: "Kế hoạch của \(code)", by: .commandLine, on: app.db)
@@ -236,7 +236,7 @@ struct MatrixWorld {
 
     /// A set issued by the unit, a round it opened and a draft sheet about the unit itself in it:
     /// every classification route can then be aimed at the unit.
-    static func classification(for code: String, on db: any Database) async throws -> (set: Int, round: Int, sheet: Int) {
+    static func classification(for code: String, on db: any Database) async throws -> (set: Int, round: Int, sheet: Int, file: Int) {
         let sample = CriteriaSetSamples.frontCommittees
         let set = try await CriteriaSetSaving.perform(.init(unitCode: code, title: "Bộ tiêu chí \(code)", decision: "Quyết định số 1-QĐ/X ngày 01/01/2026",
                                                             validFrom: "01/01/2026", unitKinds: UnitKind.allCases.map(\.rawValue),
@@ -263,7 +263,15 @@ struct MatrixWorld {
         sheet.version = 1
         sheet.updatedAt = Date()
         try await sheet.create(on: db)
-        return (set.requireID, round.requireID, sheet.requireID)
+        let file = ClassificationFile()
+        file.sheetID = sheet.requireID
+        file.criterionKey = "I.1"
+        file.storedName = "khong-co.pdf"
+        file.originalName = "bien-ban.pdf"
+        file.contentType = "application/pdf"
+        file.size = 1
+        try await file.create(on: db)
+        return (set.requireID, round.requireID, sheet.requireID, file.id ?? 0)
     }
 
     /// Rows that any action of the matrix could add.
@@ -340,8 +348,12 @@ struct MatrixWorld {
         case .scoreSheet:
             let sheet = sheets[code]?.sheet ?? 0
             let refill = try await app.api(.POST, "/api/classification-sheets/\(sheet)/prefill", token: token, json: #"{"version": -1}"#)
+            let attach = try await app.api(.POST, "/api/classification-sheets/\(sheet)/evidence?criterion=Z.9&filename=a.pdf", token: token, body: "%PDF-1.4")
+            let remove = try await app.api(.DELETE, "/api/classification-files/\(sheets[code]?.file ?? 0)?version=-1", token: token)
             let sent = try await app.api(.PUT, "/api/classification-sheets/\(sheet)", token: token, json: #"{"scores": {}, "version": -1}"#)
             #expect((refill.status == .forbidden) == (sent.status == .forbidden), "re-filling follows scoring, at \(code)")
+            #expect((attach.status == .forbidden) == (sent.status == .forbidden), "attaching evidence follows scoring, at \(code)")
+            #expect((remove.status == .forbidden) == (sent.status == .forbidden), "removing evidence follows scoring, at \(code)")
             return sent
         case .appraiseSheet:
             return try await app.api(.POST, "/api/classification-sheets/\(sheets[code]?.sheet ?? 0)/decision", token: token,
@@ -403,6 +415,8 @@ struct MatrixWorld {
             let sheet = sheets[code]?.sheet ?? 0
             let evidence = try await app.page(.POST, "/classification/sheets/\(sheet)/evidence", headers: headers, form: ["criterion": "I.1"])
             let refill = try await app.page(.POST, "/classification/sheets/\(sheet)/prefill", headers: headers, form: ["version": "-1"])
+            let remove = try await app.page(.POST, "/classification-files/\(sheets[code]?.file ?? 0)/remove", headers: headers, form: ["version": "-1"])
+            #expect((remove.status == .forbidden) == (refill.status == .forbidden), "removing evidence follows scoring, at \(code)")
             let saved = try await app.page(.POST, "/classification/sheets/\(sheet)", headers: headers, form: ["version": "-1", "points.I.1": "1"])
             #expect((evidence.status == .forbidden) == (saved.status == .forbidden), "evidence follows scoring, at \(code)")
             #expect((refill.status == .forbidden) == (saved.status == .forbidden), "re-filling follows scoring, at \(code)")

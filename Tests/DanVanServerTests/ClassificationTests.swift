@@ -217,6 +217,25 @@ struct ClassificationTests {
         }
     }
 
+    @Test("a file attached by mistake is taken off while the unit holds the sheet: from the database and the disk; a stale version refuses",
+          arguments: TestDatabase.all)
+    func removeEvidence(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await Self.world(app)
+            let store = EvidenceStore(dataDirectory: app.settings.dataDirectory)
+            let attached = try await SheetEvidence.attach(world.sheets["T-D"] ?? 0, criterion: "I.2", files: [.init(name: "nham.pdf", data: CurrentYearClassification.samplePDF)],
+                                                          store: store, by: world.district, on: app.db)
+            let file = try #require(attached.files.first)
+            let onDisk = try #require(store.url(of: file.storedName))
+            #expect(FileManager.default.fileExists(atPath: onDisk.path))
+            try await Self.refused(world, .conflict) {
+                _ = try await SheetEvidence.remove(file.id ?? 0, version: attached.sheet.version - 1, store: store, by: world.district, on: app.db)
+            }
+            let removed = try await SheetEvidence.remove(file.id ?? 0, version: attached.sheet.version, store: store, by: world.district, on: app.db)
+            #expect(removed.files.isEmpty && !FileManager.default.fileExists(atPath: onDisk.path))
+        }
+    }
+
     @Test("a quota is checked at publication and names the counts", arguments: TestDatabase.all)
     func quota(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -100,6 +100,7 @@ enum SiteRoute: Equatable {
     case classificationSheetEvidence(Int)
     case classificationSheetPrefill(Int)
     case classificationFile(Int)
+    case classificationFileRemove(Int)
     case criteriaSets
     case criteriaSet(Int)
     case criteriaSetXlsx(Int)
@@ -230,6 +231,7 @@ enum SiteRoute: Equatable {
         case .classificationSheetEvidence(let id): [.fixed("classification"), .fixed("sheets"), .value(String(id)), .fixed("evidence")]
         case .classificationSheetPrefill(let id): [.fixed("classification"), .fixed("sheets"), .value(String(id)), .fixed("prefill")]
         case .classificationFile(let id): [.fixed("classification-files"), .value(String(id))]
+        case .classificationFileRemove(let id): [.fixed("classification-files"), .value(String(id)), .fixed("remove")]
         case .criteriaSets: [.fixed("classification"), .fixed("sets")]
         case .criteriaSet(let id): [.fixed("classification"), .fixed("sets"), .value(String(id))]
         case .criteriaSetXlsx(let id): [.fixed("classification"), .fixed("sets"), .value(String(id)), .fixed("criteria.xlsx")]

@@ -26,6 +26,8 @@ struct ClassificationAPIController {
         api.put("classification-sheets", ":id", use: score)
         api.post("classification-sheets", ":id", "decision", use: decide)
         api.post("classification-sheets", ":id", "prefill", use: prefill)
+        api.upload(.POST, ["classification-sheets", ":id", "evidence"], limit: limits.evidencePostBytes, use: attach)
+        api.delete("classification-files", ":id", use: removeFile)
         api.post("classification", "score", use: scoreOnly)
     }
 
@@ -106,6 +108,24 @@ struct ClassificationAPIController {
         let context = try await SheetContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         let version = (try? req.content.decode(ScoresBody.self))?.version ?? -1
         return ClassificationJSON.sheet(try await SheetRefilling.refill(context.sheet.requireID, version: version, today: req.today, by: try req.actor, on: req.db))
+    }
+
+    /// One evidence file as the request body, its criterion and name in the query.
+    func attach(req: Request) async throws -> Response {
+        let context = try await SheetContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
+        let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+        let files = data.isEmpty ? [] : [EvidenceUploads.Upload(name: req.query[String.self, at: "filename"] ?? "", data: data)]
+        let updated = try await SheetEvidence.attach(context.sheet.requireID, criterion: req.query[String.self, at: "criterion"] ?? "", files: files,
+                                                     store: EvidenceStore(dataDirectory: req.application.settings.dataDirectory), by: try req.actor, on: req.db)
+        return try await ClassificationJSON.sheet(updated).encodeResponse(status: .created, for: req)
+    }
+
+    func removeFile(req: Request) async throws -> ClassificationJSON.Sheet {
+        guard let file = try await ClassificationFile.find(try req.routeID(), on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
+        _ = try await SheetContext.visible(file.sheetID, by: try req.requireUser(), on: req.db)
+        return ClassificationJSON.sheet(try await SheetEvidence.remove(file.id ?? 0, version: req.query[Int.self, at: "version"] ?? -1,
+                                                                      store: EvidenceStore(dataDirectory: req.application.settings.dataDirectory),
+                                                                      by: try req.actor, on: req.db))
     }
 
     struct ScoreOnlyBody: Content {

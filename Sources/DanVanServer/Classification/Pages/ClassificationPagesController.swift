@@ -23,6 +23,7 @@ struct ClassificationPagesController {
         routes.upload(.POST, SiteRoute.classificationSheetEvidence(SiteRoute.anyID).pathComponents, limit: limits.evidencePostBytes, use: evidence)
         routes.post(SiteRoute.classificationSheetPrefill(SiteRoute.anyID).pathComponents, use: prefill)
         routes.get(SiteRoute.classificationFile(SiteRoute.anyID).pathComponents, use: file)
+        routes.post(SiteRoute.classificationFileRemove(SiteRoute.anyID).pathComponents, use: removeFile)
         routes.get(SiteRoute.criteriaSets.pathComponents, use: sets)
         routes.upload(.POST, SiteRoute.criteriaSets.pathComponents, limit: limits.singleFileBytes, use: keepSet)
         routes.get(SiteRoute.criteriaSet(SiteRoute.anyID).pathComponents, use: set)
@@ -193,6 +194,19 @@ struct ClassificationPagesController {
         guard let id = try? req.routeID(), let file = try await ClassificationFile.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
         _ = try await SheetContext.visible(file.sheetID, by: try req.requireUser(), on: req.db)
         return try EvidenceStore(dataDirectory: req.application.settings.dataDirectory).download(storedName: file.storedName, originalName: file.originalName)
+    }
+
+    func removeFile(req: Request) async throws -> Response {
+        guard let id = try? req.routeID(), let file = try await ClassificationFile.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy tệp.") }
+        let context = try await SheetContext.visible(file.sheetID, by: try req.requireUser(), on: req.db)
+        let fields = try req.content.decode([String: String].self)
+        do {
+            let updated = try await SheetEvidence.remove(id, version: Int(fields["version"] ?? "") ?? -1,
+                                                         store: EvidenceStore(dataDirectory: req.application.settings.dataDirectory), by: try req.actor, on: req.db)
+            return try await renderSheet(req, updated, notice: "Đã gỡ tệp \(file.originalName).")
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            return try await renderSheet(req, try await SheetContext.load(context.sheet.requireID, on: req.db), errors: FormErrors(error), status: error.status)
+        }
     }
 
     func sets(req: Request) async throws -> Response {

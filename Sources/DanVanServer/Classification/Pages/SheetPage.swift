@@ -8,6 +8,7 @@ struct SheetPage: Encodable {
     struct FileLink: Encodable {
         let href: String
         let label: String
+        let removeAction: String
     }
 
     struct Row: Encodable {
@@ -70,6 +71,13 @@ struct SheetPage: Encodable {
     let evidenceAction: String
     let prefillAction: String
     let evidenceChoices: [Option]
+    /// Every file attached, with its criterion: the unit may take one off while it holds the sheet.
+    let attached: [Attached]
+
+    struct Attached: Encodable {
+        let criterion: String
+        let file: FileLink
+    }
     let notice: String?
     let errors: FormErrors
 
@@ -103,7 +111,10 @@ struct SheetPage: Encodable {
                        overrideReason: override,
                        appraised: showAppraisal ? appraised : "", appraisalReason: reason,
                        lowered: showAppraisal && isLowered(score),
-                       files: files[row.key]?.map { FileLink(href: SiteRoute.classificationFile($0.id ?? 0).path, label: $0.originalName) } ?? [],
+                       files: files[row.key]?.map {
+                           FileLink(href: SiteRoute.classificationFile($0.id ?? 0).path, label: $0.originalName,
+                                    removeAction: SiteRoute.classificationFileRemove($0.id ?? 0).path)
+                       } ?? [],
                        error: error.isEmpty ? nil : error, noteText: note.isEmpty ? nil : note, overrideText: override.isEmpty ? nil : override,
                        appraisalText: reason.isEmpty ? nil : reason)
         }
@@ -126,6 +137,11 @@ struct SheetPage: Encodable {
             evidenceAction: SiteRoute.classificationSheetEvidence(sheet.requireID).path, prefillAction: SiteRoute.classificationSheetPrefill(sheet.requireID).path,
             evidenceChoices: context.definition.leaves.filter { $0.scorer == .unit }.map {
                 Option(value: $0.key, label: "\($0.key) \($0.text.prefix(60))\($0.evidenceRequired ? " (bắt buộc)" : "")")
+            },
+            attached: context.files.map { file in
+                Attached(criterion: file.criterionKey,
+                         file: FileLink(href: SiteRoute.classificationFile(file.id ?? 0).path, label: file.originalName,
+                                        removeAction: SiteRoute.classificationFileRemove(file.id ?? 0).path))
             },
             notice: notice, errors: errors)
     }

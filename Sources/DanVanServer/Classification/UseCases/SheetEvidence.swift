@@ -36,4 +36,26 @@ enum SheetEvidence {
             }
         }
     }
+
+    /// A file attached by mistake taken off, while the unit still holds the sheet. The row goes in
+    /// the transaction; the file on disk after it commits (a failed removal leaves an orphan the
+    /// start-up sweep takes, never a row without its file).
+    static func remove(_ fileID: Int, version: Int, store: EvidenceStore, by actor: Actor, on db: any Database) async throws -> SheetContext {
+        guard let file = try await ClassificationFile.find(fileID, on: db) else { throw AppError.notFound("Không tìm thấy tệp.") }
+        let context = try await SheetContext.load(file.sheetID, on: db)
+        try await Authorizer.require(actor, .scoreSheet, on: context.unit, db: db, message: "Bạn không được chấm điểm phiếu của đơn vị này.")
+        guard context.sheet.state.unitMayEdit, context.round.state == .open else {
+            throw AppError(.conflict, "Phiếu đang ở trạng thái \"\(context.sheet.state.label)\": không gỡ tệp được.", field: "state")
+        }
+        let updated = try await db.writeTransaction { tx in
+            try await SheetWrites.bumpVersion(context.sheet, expected: version, columns: [:], on: tx)
+            try await file.delete(on: tx)
+            try await AuditLog.record("classification.evidence.remove", entityType: "classification_sheet", entityKey: "#\(context.sheet.requireID)",
+                                      unitID: context.unit.requireID, before: ["criterion": file.criterionKey, "file": file.originalName], after: nil,
+                                      by: actor, on: tx)
+            return try await SheetContext.load(context.sheet.requireID, on: tx)
+        }
+        store.remove([file.storedName])
+        return updated
+    }
 }
