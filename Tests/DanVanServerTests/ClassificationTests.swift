@@ -236,6 +236,39 @@ struct ClassificationTests {
         }
     }
 
+    @Test("reports on time count the months whose deadline has passed: a month still within its deadline is not yet owed", arguments: TestDatabase.all)
+    func reportTimeliness(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let reporting = try await ReportingFixture.make(app, deadlineDays: 5)
+            let year = reporting.period.year
+            let province = Actor(try await reporting.fixture.user("tinh-bc", .manager, at: "T-P"))
+            let sample = CriteriaSetSamples.governmentWork
+            let set = try await CriteriaSetSaving.perform(.init(unitCode: "T-P", title: sample.title, decision: "Quyết định số 245-QĐ/TU ngày 15/10/2024",
+                                                                unitKinds: [UnitKind.partyCommittee.rawValue],
+                                                                tables: .init(criteria: sample.criteria, bands: sample.bands, gates: sample.gates)),
+                                                          by: province, on: app.db)
+            let round = try await RoundOpening.perform(.init(unitCode: "T-P", year: year, setID: set.requireID, opensOn: "01/11/\(year)", closesOn: "10/12/\(year)"),
+                                                       today: CivilDate(year: year, month: 11, day: 1)!, by: province, on: app.db)
+            let district = try await reporting.fixture.unit("T-D")
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("DELETE FROM reports WHERE unit_id = \(bind: district.requireID)").run()
+            for (month, late) in [(1, false), (2, false), (3, true)] {
+                try await sql.raw("""
+                    INSERT INTO reports (unit_id, period, year, end_month, state, narrative, deadline, late, reopened, version, updated_at)
+                    VALUES (\(bind: district.requireID), \(bind: "\(year)-\(month)"), \(bind: year), \(bind: month), 'approved', '', '', \(bind: late), \(bind: false), 1, \(bind: Date()))
+                    """).run()
+            }
+            func measured(on day: CivilDate) async throws -> PrefillMeasure? {
+                try await ReportTimelinessSource().measure(PrefillScope(roundID: round.requireID, year: year, asOf: day), on: app.db)[district.requireID]
+            }
+            #expect(try await measured(on: CivilDate(year: year, month: 4, day: 4)!) == PrefillMeasure(numerator: 2, denominator: 2,
+                                                                                                     figures: "2/2 kỳ báo cáo tháng đã qua gửi đúng hạn"),
+                    "March's report is due on 5 April: on the 4th it is not yet owed")
+            #expect(try await measured(on: CivilDate(year: year, month: 4, day: 10)!)?.denominator == 3)
+            #expect(try await measured(on: CivilDate(year: year, month: 4, day: 10)!)?.numerator == 2, "March's came late")
+        }
+    }
+
     @Test("a quota is checked at publication and names the counts", arguments: TestDatabase.all)
     func quota(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -2,8 +2,9 @@ import DanVanCore
 import Fluent
 import SQLKit
 
-/// Reports sent on time this year: of the monthly reports a unit owed for months already ended,
-/// those sent (or approved) and not late. Months owed under the same reporting scopes are
+/// Reports sent on time this year: of the monthly reports a unit owed whose deadline has passed
+/// (the shortest deadline of the year's reporting duties, as the report form counts it), those
+/// sent (or approved) and not late. Months owed under the same reporting scopes are
 /// counted in one query (usually all of them), each month checked against the unit's validity.
 struct ReportTimelinessSource: PrefillSource {
     let key = "reports.on_time"
@@ -11,7 +12,11 @@ struct ReportTimelinessSource: PrefillSource {
 
     func measure(_ scope: PrefillScope, on db: any Database) async throws -> [Int: PrefillMeasure] {
         let sql = try UnitClosure.sqlDatabase(db)
-        let months = (1...12).compactMap { ReportPeriod(frequency: .month, year: scope.year, index: $0) }.filter { $0.lastDay < scope.asOf }
+        let deadlineDays = try await sql.raw("""
+            SELECT MIN(s.deadline_days) AS days FROM report_schemes s JOIN plans p ON p.id = s.plan_id WHERE p.year = \(bind: scope.year)
+            """).first()?.decode(column: "days", as: Int?.self) ?? ReportScheme.defaultDeadlineDays
+        let months = (1...12).compactMap { ReportPeriod(frequency: .month, year: scope.year, index: $0) }
+            .filter { $0.deadline(afterDays: deadlineDays) < scope.asOf }
         var byScopes: [[Int]: [ReportPeriod]] = [:]
         for month in months {
             let scopes = try await CompletenessQuery.scopeIDs(year: scope.year, endMonth: month.lastMonth, on: sql).sorted()
