@@ -269,6 +269,39 @@ struct ClassificationTests {
         }
     }
 
+    @Test("through the API: the sheet with its sources, scores saved, a bad score named by criterion, the pure score check, a round opened",
+          arguments: TestDatabase.all)
+    func api(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await Self.world(app)
+            let fixture = Fixture(app: app)
+            let reporter = try await fixture.token(for: try #require(try await User.query(on: app.db).filter(\.$username == "huyen").first()))
+            let sheetID = world.sheets["T-D"] ?? 0
+            let shown = try await app.api(.GET, "/api/classification-sheets/\(sheetID)", token: reporter)
+            #expect(shown.status == .ok && shown.body.string.contains("Kế hoạch năm đã ban hành, cụ thể hóa kế hoạch cấp trên"))
+            let version = try await world.context("T-D").sheet.version
+            let saved = try await app.api(.PUT, "/api/classification-sheets/\(sheetID)", token: reporter,
+                                          json: #"{"version": \#(version), "scores": {"I.2": {"points": 4.5, "note": "Có quyết định phân công"}, "II.2": {"points": "6,25"}}}"#)
+            #expect(saved.status == .ok && saved.body.string.contains("\"selfTotal\":10.75"), "\(saved.body.string.prefix(300))")
+            let bad = try await app.api(.PUT, "/api/classification-sheets/\(sheetID)", token: reporter,
+                                        json: #"{"version": \#(version + 1), "scores": {"I.2": {"points": 9}}}"#)
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Tiêu chí I.2: 9 điểm, vượt điểm tối đa 5"))
+            let sent = try await app.api(.POST, "/api/classification-sheets/\(sheetID)/decision", token: reporter,
+                                         json: #"{"action": "submit", "version": \#(version + 1)}"#)
+            #expect(sent.status == .unprocessableEntity && sent.body.string.contains("tiêu chí chưa chấm"))
+            let check = try await app.api(.POST, "/api/classification/score", token: reporter,
+                                          json: #"{"set": \#(world.set.requireID), "scores": {"I.1": 5, "I.2": "4,5", "IX.1": 79.99}}"#)
+            #expect(check.status == .unprocessableEntity && check.body.string.contains("vượt điểm tối đa 10"))
+            let edge = try await app.api(.POST, "/api/classification/score", token: reporter,
+                                         json: #"{"set": \#(world.set.requireID), "scores": {"II.1": 8, "II.2": 7, "III.1": 8, "III.2": 7, "IV.1": 5, "IV.2": 5, "VI.1": 5, "VI.2": 5, "VII.1": 6, "VII.2": 4, "VIII.1": 10, "IX.1": 9.99}}"#)
+            #expect(edge.status == .ok && edge.body.string.contains("\"band\":\"Khá\"") && edge.body.string.contains("79.99"), "\(edge.body.string)")
+            let manager = try await fixture.token(for: try #require(try await User.query(on: app.db).filter(\.$username == "tinh").first()))
+            let opened = try await app.api(.POST, "/api/classification-rounds", token: manager,
+                                           json: #"{"unitCode": "T-D", "year": 2026, "setID": \#(world.set.requireID), "opensOn": "2026-11-16", "closesOn": "2026-12-10"}"#)
+            #expect(opened.status == .created && opened.body.string.contains("Đảng ủy xã Lũng Cú"), "\(opened.body.string.prefix(300))")
+        }
+    }
+
     @Test("a quota is checked at publication and names the counts", arguments: TestDatabase.all)
     func quota(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
