@@ -208,12 +208,22 @@ struct ClassificationTests {
             try await Self.refused(world, .unprocessableEntity, containing: ["lý do mở lại"]) { _ = try await world.decide("T-D", .reopen) }
             try await Self.refused(world, .forbidden) { _ = try await world.decide("T-D", .reopen, reason: "Sai", by: world.district) }
             let reopened = try await world.decide("T-D", .reopen, reason: "Đơn vị bổ sung minh chứng tiêu chí III.1")
+            // Appraised again and published again: the sheets that stayed published do not hold it up.
+            _ = try await world.decide("T-D", .appraise, scores: ["III.1": .init(points: "8")])
+            let again = try await RoundPublishing.perform(world.round.requireID, .init(decision: "Quyết định số 1600-QĐ/TU ngày 30/12/2026"),
+                                                          by: world.province, on: app.db)
+            #expect(again.state == .published && again.decisionNumber == "1600-QĐ/TU")
+            let stateD = try await world.context("T-D").sheet.state
+            let stateS = try await world.context("T-S").sheet.state
+            #expect(stateD == .published && stateS == .published)
+            let reopenedAgain = try await world.decide("T-D", .reopen, reason: "Đơn vị xin bổ sung")
+            #expect(reopenedAgain.sheet.state == .submitted)
             let returned = try await world.decide("T-D", .return, reason: "Bổ sung biên bản tiếp dân")
             #expect(returned.sheet.state == .returned && returned.sheet.returnReason == "Bổ sung biên bản tiếp dân")
             let notice = try await (app.db as! any SQLDatabase).raw("SELECT title, detail FROM notifications WHERE kind = 'classification.returned'").first()
             #expect(try notice?.decode(column: "detail", as: String.self) == "Lý do: Bổ sung biên bản tiếp dân")
             #expect(reopened.sheet.state == .submitted && reopened.round.state == .open)
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "classification.reopen").count() == 1)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "classification.reopen").count() == 2, "each reopening audited")
         }
     }
 
@@ -299,6 +309,27 @@ struct ClassificationTests {
             let opened = try await app.api(.POST, "/api/classification-rounds", token: manager,
                                            json: #"{"unitCode": "T-D", "year": 2026, "setID": \#(world.set.requireID), "opensOn": "2026-11-16", "closesOn": "2026-12-10"}"#)
             #expect(opened.status == .created && opened.body.string.contains("Đảng ủy xã Lũng Cú"), "\(opened.body.string.prefix(300))")
+        }
+    }
+
+    @Test("the page keeps a set from an uploaded workbook with the unit kinds checked; words too long are named, not cut", arguments: TestDatabase.all)
+    func setPage(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await Self.world(app)
+            let fixture = Fixture(app: app)
+            let browser = try await fixture.browser(for: try #require(try await User.query(on: app.db).filter(\.$username == "tinh").first()))
+            let workbook = try ClassificationDocuments.setXlsx(world.set)
+            let kept = try await app.upload("/classification/sets?unit=T-P", headers: browser,
+                                            fields: ["title": "Bộ tiêu chí mới", "decision": "Quyết định số 300-QĐ/TU ngày 01/12/2026", "unitKinds[]": "party_committee",
+                                                     "replaces": String(world.set.requireID)],
+                                            files: [(field: "file", name: "tieu-chi.xlsx", data: workbook)])
+            #expect(kept.status == .seeOther, "\(kept.body.string.prefix(400))")
+            let newer = try #require(try await CriteriaSet.query(on: app.db).filter(\.$decisionNumber == "300-QĐ/TU").first())
+            let (read, original) = (try newer.definition, try world.set.definition)
+            #expect(newer.unitKinds == [.partyCommittee] && read == original)
+            try await Self.refused(world, .unprocessableEntity, containing: ["Giải trình tiêu chí I.2 dài 4001 ký tự, tối đa 4000"]) {
+                _ = try await world.save("T-D", ["I.2": .init(points: "5", note: String(repeating: "a", count: 4001))])
+            }
         }
     }
 

@@ -33,11 +33,11 @@ public struct CriteriaSetDefinition: Codable, Hashable, Sendable {
         }
         for row in rows {
             if row.maxPoints <= .zero {
-                issues.append(ValidationIssue(field: "criteria", message: "Tiêu chí \(row.number): điểm tối đa phải lớn hơn 0."))
+                issues.append(ValidationIssue(field: "criteria", message: "Tiêu chí \(row.key): điểm tối đa phải lớn hơn 0."))
             }
             if !row.isLeaf, !row.kind.isAdjustment, row.childrenMaximum != row.maxPoints {
                 issues.append(ValidationIssue(field: "criteria",
-                                              message: "Tiêu chí \(row.number): các tiêu chí con cộng lại được \(row.childrenMaximum.short) điểm, không bằng \(row.maxPoints.short)."))
+                                              message: "Tiêu chí \(row.key): các tiêu chí con cộng lại được \(row.childrenMaximum.short) điểm, không bằng \(row.maxPoints.short)."))
             }
         }
         let keys = rows.map(\.key)

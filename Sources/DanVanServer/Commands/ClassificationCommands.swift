@@ -96,17 +96,15 @@ struct ClassifyCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: scores) else { throw AppError.invalid("scores", "Không đọc được tệp \(scores).") }
-            let given = try JSONDecoder().decode([String: ClassificationAPIController.PointsText].self, from: data)
-            var parsed: [String: Points] = [:]
-            for (key, value) in given {
-                guard let points = Points(parsing: value.points) else { throw AppError.invalid("scores", "Tiêu chí \(key): \"\(value.points)\" không phải số điểm.") }
-                parsed[key] = points
+            let given: [String: ScoreCheck.GivenPoints]
+            do { given = try JSONDecoder().decode([String: ScoreCheck.GivenPoints].self, from: data) } catch {
+                throw AppError.invalid("scores", "Tệp \(scores) phải là JSON dạng {\"I.1\": 5, \"II.2\": \"4,5\"}.")
             }
             let definition = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
                 guard let stored = try await CriteriaSet.find(set, on: app.db) else { throw AppError.notFound("Không có bộ tiêu chí #\(set).") }
                 return try stored.definition
             }
-            let result = try ClassificationAPIController.score(definition, scores: parsed, submittedInTime: !late)
+            let result = try ScoreCheck.run(definition, given: given, submittedInTime: !late)
             if json {
                 CommandOutput.line(try PlanListing.encoder.encode(result).utf8String)
             } else {

@@ -69,4 +69,12 @@ extension Result where Failure == ValidationIssue {
         case .failure(let issue): throw AppError.validation(ValidationFailure([issue]))
         }
     }
+
+    /// The value, or nil with the refusal added to `issues`, for a use case naming every bad field at once.
+    func value(collecting issues: inout [ValidationIssue]) -> Success? {
+        switch self {
+        case .success(let value): return value
+        case .failure(let issue): issues.append(issue); return nil
+        }
+    }
 }

@@ -38,7 +38,7 @@ struct ClassificationAPIController {
     }
 
     func showSet(req: Request) async throws -> ClassificationJSON.SetDetail {
-        let set = try await visibleSet(req)
+        let set = try await CriteriaSets.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         let code = try await OrgUnit.find(set.unitID, on: req.db)?.code ?? ""
         return ClassificationJSON.SetDetail(set: try ClassificationJSON.set(set, unitCode: code), criteria: try set.definition.groups)
     }
@@ -73,7 +73,7 @@ struct ClassificationAPIController {
     }
 
     func showRound(req: Request) async throws -> ClassificationJSON.Round {
-        try ClassificationJSON.round(try await Self.visibleRound(try req.routeID(), req: req))
+        try ClassificationJSON.round(try await RoundTable.visible(try req.routeID(), by: try req.requireUser(), on: req.db))
     }
 
     func openRound(req: Request) async throws -> Response {
@@ -82,7 +82,7 @@ struct ClassificationAPIController {
     }
 
     func publish(req: Request) async throws -> ClassificationJSON.Round {
-        let table = try await Self.visibleRound(try req.routeID(), req: req)
+        let table = try await RoundTable.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         let round = try await RoundPublishing.perform(table.round.requireID, try req.content.decode(RoundPublishing.Input.self), by: try req.actor, on: req.db)
         return try ClassificationJSON.round(try await RoundTable.load(round.requireID, on: req.db))
     }
@@ -128,74 +128,17 @@ struct ClassificationAPIController {
                                                                       by: try req.actor, on: req.db))
     }
 
-    struct ScoreOnlyBody: Content {
+    struct ScoreCheckBody: Content {
         let set: Int?
-        let scores: [String: PointsText]?
+        let scores: [String: ScoreCheck.GivenPoints]?
         let submittedInTime: Bool?
     }
 
-    /// Points as a JSON number (8.5) or text ("8,5"), kept as written so a bad one is named.
-    struct PointsText: Codable, Sendable {
-        let points: String
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) { points = String(number) } else { points = (try? container.decode(String.self)) ?? "?" }
-        }
-    }
-
-    struct ScoreOnlyResult: Content {
-        let total: Points
-        let band: String
-        let gated: Bool
-        let groups: [String: Points]
-    }
-
     /// Pure: totals and band for given scores under a set, for checking a set; nothing stored.
-    func scoreOnly(req: Request) async throws -> ScoreOnlyResult {
-        let body = try req.content.decode(ScoreOnlyBody.self)
-        guard let set = try await CriteriaSet.find(body.set ?? 0, on: req.db) else { throw AppError.notFound("Không tìm thấy bộ tiêu chí.") }
-        _ = try await visibleSet(set, req: req)
-        var scores: [String: Points] = [:]
-        var issues: [ValidationIssue] = []
-        for (key, entry) in (body.scores ?? [:]).sorted(by: { $0.key < $1.key }) {
-            if let points = Points(parsing: entry.points) { scores[key] = points } else {
-                issues.append(ValidationIssue(field: "scores.\(key)", message: "Tiêu chí \(key): \"\(entry.points)\" không phải số điểm."))
-            }
-        }
-        guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
-        return try Self.score(try set.definition, scores: scores, submittedInTime: body.submittedInTime ?? true)
-    }
-
-    static func score(_ definition: CriteriaSetDefinition, scores: [String: Points], submittedInTime: Bool) throws -> ScoreOnlyResult {
-        let issues = CriteriaScoring.issues(definition, scores: scores)
-        guard issues.isEmpty else { throw AppError.validation(ValidationFailure(issues)) }
-        let totals = CriteriaScoring.totals(definition, scores: scores)
-        let result = CriteriaScoring.classify(definition, total: totals.total, submittedInTime: submittedInTime)
-        return ScoreOnlyResult(total: totals.total, band: result.label, gated: result.gated,
-                               groups: Dictionary(uniqueKeysWithValues: definition.groups.map { ($0.key, totals.byRow[$0.key] ?? .zero) }))
-    }
-
-    /// A round for someone who may see its unit: the unit that opened it and every level above.
-    static func visibleRound(_ id: Int, req: Request) async throws -> RoundTable {
-        guard let round = try await ClassificationRound.find(id, on: req.db), let unit = try await OrgUnit.find(round.unitID, on: req.db) else {
-            throw AppError.notFound("Không tìm thấy đợt xếp loại.")
-        }
-        try await req.authorize(.viewUnit, on: unit)
-        return try await RoundTable.load(id, on: req.db)
-    }
-
-    private func visibleSet(_ req: Request) async throws -> CriteriaSet {
-        guard let set = try await CriteriaSet.find(try req.routeID(), on: req.db) else { throw AppError.notFound("Không tìm thấy bộ tiêu chí.") }
-        return try await visibleSet(set, req: req)
-    }
-
-    /// Sets are public decisions of their issuer: anyone related to the issuer (below or above) may read them.
-    private func visibleSet(_ set: CriteriaSet, req: Request) async throws -> CriteriaSet {
-        guard try await Authorizer.allows(try req.requireUser(), .viewPlans, onUnitID: set.unitID, db: req.db) else {
-            throw AppError(.forbidden, "Bạn không có quyền xem bộ tiêu chí này.")
-        }
-        return set
+    func scoreOnly(req: Request) async throws -> ScoreCheck.Result {
+        let body = try req.content.decode(ScoreCheckBody.self)
+        let set = try await CriteriaSets.visible(body.set ?? 0, by: try req.requireUser(), on: req.db)
+        return try ScoreCheck.run(try set.definition, given: body.scores ?? [:], submittedInTime: body.submittedInTime ?? true)
     }
 
     private func unitCodes(on db: any Database) async throws -> [Int: String] {

@@ -60,7 +60,7 @@ struct ClassificationPagesController {
     }
 
     func round(req: Request) async throws -> Response {
-        try await renderRound(req, try await ClassificationAPIController.visibleRound(try req.routeID(), req: req))
+        try await renderRound(req, try await RoundTable.visible(try req.routeID(), by: try req.requireUser(), on: req.db))
     }
 
     private func renderRound(_ req: Request, _ table: RoundTable, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
@@ -71,7 +71,7 @@ struct ClassificationPagesController {
     }
 
     func publish(req: Request) async throws -> Response {
-        let table = try await ClassificationAPIController.visibleRound(try req.routeID(), req: req)
+        let table = try await RoundTable.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         let fields = try req.content.decode([String: String].self)
         do {
             _ = try await RoundPublishing.perform(table.round.requireID, .init(decision: fields["decision"] ?? "", decisionDate: fields["decisionDate"] ?? "",
@@ -83,13 +83,13 @@ struct ClassificationPagesController {
     }
 
     func summaryXlsx(req: Request) async throws -> Response {
-        let table = try await ClassificationAPIController.visibleRound(try req.routeID(), req: req)
+        let table = try await RoundTable.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         return DocumentDownload.response(try ClassificationDocuments.summaryXlsx(table), kind: .xlsx,
                                          name: ClassificationDocuments.fileName(table, "Tổng hợp xếp loại công tác dân vận"))
     }
 
     func decisionDocx(req: Request) async throws -> Response {
-        let table = try await ClassificationAPIController.visibleRound(try req.routeID(), req: req)
+        let table = try await RoundTable.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         return DocumentDownload.response(try await ClassificationDocuments.decisionDocx(table, on: req.db), kind: .docx,
                                          name: ClassificationDocuments.fileName(table, "Dự thảo quyết định xếp loại công tác dân vận"))
     }
@@ -223,6 +223,9 @@ struct ClassificationPagesController {
         let decisionDate: String?
         let validFrom: String?
         let replaces: String?
+        /// The checked unit kinds, as `unitKinds[]`: one decoding for the whole multipart form,
+        /// whatever the uploaded file holds.
+        let unitKinds: [String]?
         let table: String?
         let file: File?
     }
@@ -231,10 +234,9 @@ struct ClassificationPagesController {
         let unit = try await req.chosenUnit()
         try await req.authorize(.openRound, on: unit)
         let form = try req.content.decode(SetForm.self)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var input = CriteriaSetSaving.Input(unitCode: unit.code, title: form.title ?? "", decision: form.decision ?? "", decisionDate: form.decisionDate ?? "",
                                             validFrom: form.validFrom ?? "",
-                                            unitKinds: fields.keys.filter { $0.hasPrefix("unitKind.") }.map { String($0.dropFirst(9)) }.sorted(),
+                                            unitKinds: form.unitKinds ?? [],
                                             replaces: Int(form.replaces ?? ""))
         do {
             let tables: CriteriaSetFile.Tables
@@ -255,21 +257,13 @@ struct ClassificationPagesController {
     }
 
     func set(req: Request) async throws -> Response {
-        let set = try await visibleSet(req)
+        let set = try await CriteriaSets.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         return try await req.renderPage("criteria-set", title: set.title, try CriteriaSetPage.make(set))
     }
 
     func setXlsx(req: Request) async throws -> Response {
-        let set = try await visibleSet(req)
+        let set = try await CriteriaSets.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
         return DocumentDownload.response(try ClassificationDocuments.setXlsx(set), kind: .xlsx, name: "Bộ tiêu chí \(set.decisionNumber)")
-    }
-
-    private func visibleSet(_ req: Request) async throws -> CriteriaSet {
-        guard let set = try await CriteriaSet.find(try req.routeID(), on: req.db) else { throw AppError.notFound("Không tìm thấy bộ tiêu chí.") }
-        guard try await Authorizer.allows(try req.requireUser(), .viewPlans, onUnitID: set.unitID, db: req.db) else {
-            throw AppError(.forbidden, "Bạn không có quyền xem bộ tiêu chí này.")
-        }
-        return set
     }
 
     private func allows(_ req: Request, _ action: AccessAction, on unit: OrgUnit) async throws -> Bool {

@@ -13,6 +13,15 @@ enum CriteriaSets {
         try await issuers(for: unit, on: db).contains(set.unitID)
     }
 
+    /// A set for someone related to its issuer (below or above): sets are the issuer's public decisions.
+    static func visible(_ id: Int, by user: User, on db: any Database) async throws -> CriteriaSet {
+        guard let set = try await CriteriaSet.find(id, on: db) else { throw AppError.notFound("Không tìm thấy bộ tiêu chí.") }
+        guard try await Authorizer.allows(user, .viewPlans, onUnitID: set.unitID, db: db) else {
+            throw AppError(.forbidden, "Bạn không có quyền xem bộ tiêu chí này.")
+        }
+        return set
+    }
+
     /// Every version a unit may use, newest first.
     static func available(for unit: OrgUnit, on db: any Database) async throws -> [CriteriaSet] {
         let issuers = try await issuers(for: unit, on: db)

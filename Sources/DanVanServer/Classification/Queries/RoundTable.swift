@@ -94,6 +94,14 @@ struct RoundTable: Sendable {
                           lastYear: try await lastYear(unitID: round.unitID, year: round.year - 1, on: sql))
     }
 
+    /// A round for someone who may see the unit that opened it (that unit and every level above);
+    /// the units it grades see their own sheets, not the round.
+    static func visible(_ id: Int, by user: User, on db: any Database) async throws -> RoundTable {
+        guard let round = try await ClassificationRound.find(id, on: db) else { throw AppError.notFound("Không tìm thấy đợt xếp loại.") }
+        try await Authorizer.require(user, .viewUnit, onUnitID: round.unitID, db: db)
+        return try await load(id, on: db)
+    }
+
     private static func lastYear(unitID: Int, year: Int, on sql: any SQLDatabase) async throws -> [String: Int] {
         let rows = try await sql.raw("""
             SELECT s.label, COUNT(*) AS n FROM classification_sheets s JOIN classification_rounds r ON r.id = s.round_id

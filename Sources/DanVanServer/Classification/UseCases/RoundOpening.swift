@@ -43,7 +43,7 @@ enum RoundOpening {
         if opens == nil { issues.append(ValidationIssue(field: "opensOn", message: "Ngày mở đợt phải là ngày hợp lệ (dd/mm/yyyy).")) }
         if closes == nil { issues.append(ValidationIssue(field: "closesOn", message: "Hạn gửi phiếu tự chấm phải là ngày hợp lệ (dd/mm/yyyy).")) }
         if let opens, let closes, closes < opens { issues.append(ValidationIssue(field: "closesOn", message: "Hạn gửi phiếu trước ngày mở đợt.")) }
-        let title = (try? FreeText.clean(input.title, field: "title", label: "Tên đợt", limit: FreeText.Limit.name).get()) ?? ""
+        let title = FreeText.clean(input.title, field: "title", label: "Tên đợt", limit: FreeText.Limit.name).value(collecting: &issues) ?? ""
         let set = try await input.setID.asyncMap { try await CriteriaSet.find($0, on: db) } ?? nil
         if set == nil { issues.append(ValidationIssue(field: "setID", message: "Chọn bộ tiêu chí áp dụng cho đợt xếp loại.")) }
         if let set, let opens, !set.applies(on: opens) {

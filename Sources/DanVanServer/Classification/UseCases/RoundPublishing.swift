@@ -34,14 +34,16 @@ enum RoundPublishing {
         try await Authorizer.require(actor, .openRound, on: unit, db: db, message: "Chỉ đơn vị mở đợt xếp loại mới được công bố kết quả.")
         guard round.state == .open else { throw AppError(.conflict, "Đợt xếp loại đã công bố.", field: "state") }
         var issues: [ValidationIssue] = []
-        let decision = (try? FreeText.clean(input.decision, field: "decision", label: "Số quyết định", limit: FreeText.Limit.name).get()) ?? ""
+        let cleaned = FreeText.clean(input.decision, field: "decision", label: "Số quyết định", limit: FreeText.Limit.name).value(collecting: &issues)
+        let decision = cleaned ?? ""
         let cited = CitationScanner.mentions(in: decision, line: 1).first
         let number = cited?.number.raw ?? DocumentNumber.parse(decision)?.raw ?? decision
         let date = CivilDate(parsing: input.decisionDate) ?? cited?.issuedOn
-        if number.isEmpty { issues.append(ValidationIssue(field: "decision", message: "Hãy nhập số quyết định công bố kết quả.")) }
+        if cleaned != nil, number.isEmpty { issues.append(ValidationIssue(field: "decision", message: "Hãy nhập số quyết định công bố kết quả.")) }
         if date == nil { issues.append(ValidationIssue(field: "decisionDate", message: "Ngày quyết định phải là ngày hợp lệ (dd/mm/yyyy).")) }
         let sheets = try await ClassificationSheet.query(on: db).filter(\.$roundID == roundID).all()
-        let waiting = sheets.filter { $0.state != .appraised }
+        // After a reopen the other sheets are still published: only the reopened one waits.
+        let waiting = sheets.filter { $0.state != .appraised && $0.state != .published }
         if !waiting.isEmpty {
             let names = try await OrgUnit.query(on: db).filter(\.$id ~~ waiting.map(\.unitID)).sort(\.$name).all().map(\.name)
             issues.append(ValidationIssue(field: "sheets", message: "Còn \(waiting.count) phiếu chưa thẩm định: \(names.joined(separator: ", "))."))
@@ -57,7 +59,7 @@ enum RoundPublishing {
             guard !updated.isEmpty else { throw AppError(.conflict, "Đợt xếp loại vừa được người khác thay đổi; hãy mở lại trang.", field: "version") }
             let moved = try await sql.update(ClassificationSheet.schema).set("state", to: SheetState.published.rawValue).set("version", to: SQLRaw("version + 1"))
                 .where("round_id", .equal, roundID).where("state", .equal, SheetState.appraised.rawValue).returning("id").all()
-            guard moved.count == sheets.count else { throw AppError(.conflict, "Một phiếu vừa thay đổi; hãy mở lại trang.", field: "version") }
+            guard moved.count == sheets.filter({ $0.state == .appraised }).count else { throw AppError(.conflict, "Một phiếu vừa thay đổi; hãy mở lại trang.", field: "version") }
             try await AuditLog.record("classification.publish", entityType: "classification_round", entityKey: "#\(roundID)", unitID: unit.requireID,
                                       before: ["state": "open"], after: ["decision": number, "date": date.description, "sheets": "\(sheets.count)"], by: actor, on: tx)
             try await ReportGeneration.bump(on: tx)

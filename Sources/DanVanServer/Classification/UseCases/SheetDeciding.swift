@@ -48,7 +48,7 @@ enum SheetDeciding {
             throw AppError(.conflict, "Đợt xếp loại đã công bố: phiếu đã khóa.", field: "state")
         }
         let version = input.version ?? -1
-        let reason = (try? FreeText.clean(input.reason, field: "reason", label: "Lý do", limit: FreeText.Limit.line).get()) ?? ""
+        let reason = try FreeText.clean(input.reason, field: "reason", label: "Lý do", limit: FreeText.Limit.line).orInvalid()
         switch action {
         case .submit: try await submit(context, version: version, today: today, by: actor, on: db)
         case .return, .reopen:
@@ -115,7 +115,8 @@ enum SheetDeciding {
                 continue
             }
             let own = context.scores[key]?.selfPoints.map(Points.init(hundredths:))
-            let reason = (try? FreeText.clean(entry.overrideReason, field: "reasons.\(key)", label: "Lý do", limit: FreeText.Limit.line).get()) ?? ""
+            let reason = FreeText.clean(entry.overrideReason, field: "reasons.\(key)", label: "Lý do tiêu chí \(key)", limit: FreeText.Limit.line)
+                .value(collecting: &issues) ?? ""
             if leaf.scorer == .unit, let own, points < own, reason.isEmpty {
                 issues.append(ValidationIssue(field: "reasons.\(key)",
                                               message: "Tiêu chí \(leaf.key): chấm thấp hơn điểm tự chấm (\(points.short) < \(own.short)) phải nêu lý do cho đơn vị biết."))

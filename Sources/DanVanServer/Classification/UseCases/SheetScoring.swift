@@ -68,14 +68,16 @@ enum SheetScoring {
                 if points == nil { issues.append(ValidationIssue(field: "scores.\(key)", message: "Tiêu chí \(leaf.key): \"\(raw)\" không phải số điểm (ví dụ 8 hoặc 7,5).")) }
             }
             if let points { parsed[key] = points }
-            let note = (try? FreeText.clean(entry.note, field: "notes.\(key)", label: "Giải trình", limit: FreeText.Limit.paragraph, multiline: true).get()) ?? ""
+            let note = FreeText.clean(entry.note, field: "notes.\(key)", label: "Giải trình tiêu chí \(key)", limit: FreeText.Limit.paragraph, multiline: true)
+                .value(collecting: &issues) ?? ""
             var reason: String?
             if let prefill = context.scores[key]?.prefillPoints, let points, points.hundredths != prefill {
-                let clean = (try? FreeText.clean(entry.overrideReason, field: "reasons.\(key)", label: "Lý do", limit: FreeText.Limit.line).get()) ?? ""
-                if clean.isEmpty {
+                let clean = FreeText.clean(entry.overrideReason, field: "reasons.\(key)", label: "Lý do tiêu chí \(key)", limit: FreeText.Limit.line)
+                    .value(collecting: &issues)
+                if clean?.isEmpty == true {
                     issues.append(ValidationIssue(field: "reasons.\(key)",
                         message: "Tiêu chí \(leaf.key): điểm \(points.short) khác điểm DanVan tự tính (\(Points(hundredths: prefill).short)); hãy nêu lý do."))
-                } else {
+                } else if let clean {
                     reason = clean
                     overrides.append("\(leaf.key): \(Points(hundredths: prefill).short) → \(points.short) (\(clean))")
                 }
