@@ -25,6 +25,9 @@ struct MigrationListTests {
         "CreateModelNote",
         "CreateCriteriaSet",
         "CreateClassificationRound",
+        "CreateCitizenRules",
+        "CreateCitizenCase",
+        "CreateReception",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -32,4 +32,8 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case appraiseSheet
     /// Open a classification round for a unit's subtree, publish it, keep its criteria sets.
     case openRound
+    /// Receive citizens' matters, record reception days and dialogues, act on the unit's cases.
+    case handleCitizens
+    /// Name who handles a case and so who may read a sealed identity: the competent unit's own managers only.
+    case nameHandlers
 }

@@ -20,7 +20,8 @@ public enum AccessPolicy {
     private static func managerAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
         switch relation {
         case .descendant:
-            return action != .issuePlans
+            // Issuing is the unit's own act; naming who may read a denouncer's identity is too.
+            return action != .issuePlans && action != .nameHandlers
         case .own:
             // Moving, ending, approving or chasing one's own unit is the level above's doing.
             return ![.moveUnit, .endUnit, .approveReport, .chaseTask, .decideModel, .appraiseSheet].contains(action)
@@ -31,7 +32,8 @@ public enum AccessPolicy {
 
     private static func reporterAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
         switch (action, relation) {
-        case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own), (.updateTask, .own), (.registerModel, .own), (.scoreSheet, .own):
+        case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own), (.updateTask, .own), (.registerModel, .own), (.scoreSheet, .own),
+             (.handleCitizens, .own):
             return true
         default:
             return false

@@ -30,6 +30,9 @@ public struct Settings: Sendable {
     public var jobSeconds: Int
     /// `DANVAN_DIGEST_HOUR`: the hour (Việt Nam time) from which the day's digest goes out.
     public var digestHour: Int
+    /// `DANVAN_IDENTITY_KEY_FILE` or `DANVAN_IDENTITY_KEY`: the key that seals denouncers' identities
+    /// when an administrator turns the optional mode on; nil: identities cannot be stored at all.
+    public var identityKey: IdentityKey?
 
     /// Values that could not be read (a port that is not a number, a cost out of range), each in
     /// one Vietnamese line; `validated()` refuses to start with them.
@@ -69,6 +72,12 @@ public struct Settings: Sendable {
         self.smtpCAFile = env("DANVAN_SMTP_CA_FILE")
         self.jobSeconds = number("DANVAN_JOB_SECONDS", "Chu kỳ chạy việc định kỳ (giây)", in: 0...86_400, default: 60)
         self.digestHour = number("DANVAN_DIGEST_HOUR", "Giờ gửi thư tổng hợp", in: 0...23, default: 6)
+        switch IdentityKey.load(file: env("DANVAN_IDENTITY_KEY_FILE"), value: env("DANVAN_IDENTITY_KEY")) {
+        case .success(let key): self.identityKey = key
+        case .failure(let problem):
+            self.identityKey = nil
+            problems.append(problem.description)
+        }
         if case .failure(let problem) = SMTPSettings.parse(url: smtpURL, from: mailFrom, caFile: smtpCAFile) {
             problems.append(problem.message)
         }

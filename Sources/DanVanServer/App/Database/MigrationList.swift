@@ -47,5 +47,8 @@ enum MigrationList {
         CreateModelNote(),
         CreateCriteriaSet(),
         CreateClassificationRound(),
+        CreateCitizenRules(),
+        CreateCitizenCase(),
+        CreateReception(),
     ]
 }
