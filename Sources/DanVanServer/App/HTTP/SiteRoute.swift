@@ -104,6 +104,23 @@ enum SiteRoute: Equatable {
     case criteriaSets
     case criteriaSet(Int)
     case criteriaSetXlsx(Int)
+    case citizens
+    case citizenCases
+    case citizenCaseNew
+    case citizenCase(Int)
+    case citizenCaseAction(Int)
+    case citizenCaseIdentity(Int)
+    case citizenCaseHandlers(Int)
+    case citizenCaseReceipt(Int)
+    case receptionNew
+    case dialogueNew
+    case dialogue(Int)
+    case dialoguePublish(Int)
+    case citizenRules
+    case citizensReportXlsx
+    case citizensReportDocx
+    case identitySettings
+    case track
 
     /// Any value, when a route is registered: the value's segment becomes the `:id` parameter.
     static let anyID = 0
@@ -235,6 +252,23 @@ enum SiteRoute: Equatable {
         case .criteriaSets: [.fixed("classification"), .fixed("sets")]
         case .criteriaSet(let id): [.fixed("classification"), .fixed("sets"), .value(String(id))]
         case .criteriaSetXlsx(let id): [.fixed("classification"), .fixed("sets"), .value(String(id)), .fixed("criteria.xlsx")]
+        case .citizens: [.fixed("citizens")]
+        case .citizenCases: [.fixed("citizens"), .fixed("cases")]
+        case .citizenCaseNew: [.fixed("citizens"), .fixed("cases"), .fixed("new")]
+        case .citizenCase(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id))]
+        case .citizenCaseAction(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("action")]
+        case .citizenCaseIdentity(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("identity")]
+        case .citizenCaseHandlers(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("handlers")]
+        case .citizenCaseReceipt(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("receipt")]
+        case .receptionNew: [.fixed("citizens"), .fixed("reception"), .fixed("new")]
+        case .dialogueNew: [.fixed("citizens"), .fixed("dialogues"), .fixed("new")]
+        case .dialogue(let id): [.fixed("citizens"), .fixed("dialogues"), .value(String(id))]
+        case .dialoguePublish(let id): [.fixed("citizens"), .fixed("dialogues"), .value(String(id)), .fixed("publish")]
+        case .citizenRules: [.fixed("citizens"), .fixed("rules")]
+        case .citizensReportXlsx: [.fixed("citizens"), .fixed("report.xlsx")]
+        case .citizensReportDocx: [.fixed("citizens"), .fixed("report.docx")]
+        case .identitySettings: [.fixed("admin"), .fixed("identity")]
+        case .track: [.fixed("tra-cuu")]
         }
     }
 }

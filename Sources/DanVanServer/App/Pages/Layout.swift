@@ -44,6 +44,7 @@ struct Layout: Encodable {
             links.append(("Báo cáo", .reports, counts.reports))
             links.append(("Dân vận khéo", .models, 0))
             links.append(("Xếp loại", .classification, 0))
+            links.append(("Tiếp dân", .citizens, 0))
             if user.userRole == .admin || user.userRole == .manager {
                 links += [("Tài khoản", .users, 0), ("Nhật ký", .audit, 0)]
             }

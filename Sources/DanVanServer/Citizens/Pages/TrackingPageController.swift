@@ -1,0 +1,80 @@
+import DanVanCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The public tracking page (no sign-in): a citizen types the code from the receipt and sees
+/// the status, the handling unit and the deadline; never a name, never what was written. An
+/// unknown code and a code of a case that cannot be shown read the same; lookups from one
+/// address are limited, counted in the database so every app server counts the same.
+struct TrackingPageController {
+    static let lookupsPerWindow = 20
+    static let window: TimeInterval = 600
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.track.pathComponents, use: track)
+    }
+
+    struct TrackingPage: Encodable {
+        let action: String
+        let typed: String
+        let found: Found?
+        let message: String?
+    }
+
+    struct Found: Encodable {
+        let code: String
+        let unitName: String
+        let received: String
+        let status: String
+        let due: String?
+        let answered: String?
+        let overdue: Bool
+    }
+
+    func track(req: Request) async throws -> Response {
+        let typed = String((req.query[String.self, at: "code"] ?? "").prefix(40))
+        guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return try await render(req, TrackingPage(action: SiteRoute.track.path, typed: "", found: nil, message: nil))
+        }
+        guard try await PublicRateLimit.allow(address: req.clientAddress ?? "unknown", kind: "track", limit: Self.lookupsPerWindow, window: Self.window, on: req.db) else {
+            return try await render(req, TrackingPage(action: SiteRoute.track.path, typed: "", found: nil,
+                                                      message: "Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau 10 phút."), status: .tooManyRequests)
+        }
+        let found = try await Self.lookup(typed, today: req.today, on: req.db)
+        let shown = FreeText.printable(typed.trimmingCharacters(in: .whitespaces))
+        return try await render(req, TrackingPage(action: SiteRoute.track.path, typed: shown, found: found,
+                                                  message: found == nil ? "Không tìm thấy vụ việc có mã \"\(shown)\". Kiểm tra lại mã trên phiếu tiếp nhận." : nil),
+                                status: found == nil ? .notFound : .ok)
+    }
+
+    static func lookup(_ typed: String, today: CivilDate, on db: any Database) async throws -> Found? {
+        guard let code = TrackingCode.normalized(typed), let record = try await CitizenCase.query(on: db).filter(\.$trackingCode == code).first(),
+              let unit = try await OrgUnit.find(record.unitID, on: db) else { return nil }
+        return Found(code: record.trackingCode, unitName: unit.name, received: record.received?.vietnamese ?? "", status: record.status.label,
+                     due: record.status.isOpen ? record.due?.vietnamese : nil, answered: record.done?.vietnamese,
+                     overdue: record.timeliness(today: today) == .overdue)
+    }
+
+    private func render(_ req: Request, _ page: TrackingPage, status: HTTPStatus = .ok) async throws -> Response {
+        let response = try await req.renderPage("track", title: "Tra cứu kết quả giải quyết", page, status: status)
+        response.headers.cacheControl = .init(noStore: true)
+        return response
+    }
+}
+
+/// Counts public requests per address and kind in a sliding window, in the database.
+enum PublicRateLimit {
+    static func allow(address: String, kind: String, limit: Int, window: TimeInterval, on db: any Database) async throws -> Bool {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let now = Date()
+        let recent = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("public_requests")
+            .where("address", .equal, address).where("kind", .equal, kind).where("at", .greaterThan, now.addingTimeInterval(-window))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        guard recent < limit else { return false }
+        try await sql.insert(into: "public_requests").columns("address", "kind", "at").values(SQLBind(address), SQLBind(kind), SQLBind(now)).run()
+        try await sql.delete(from: "public_requests").where("address", .equal, address).where("at", .lessThan, now.addingTimeInterval(-86_400)).run()
+        return true
+    }
+}
