@@ -11,6 +11,15 @@ public enum LeaderPosition: String, Codable, Sendable, CaseIterable {
         case .committeeChair: "Chủ tịch UBND"
         }
     }
+
+    /// The head of a unit of this kind who must receive citizens, if any.
+    public static func head(of kind: UnitKind) -> LeaderPosition? {
+        switch kind {
+        case .partyCommittee: .partySecretary
+        case .peoplesCommittee: .committeeChair
+        default: nil
+        }
+    }
 }
 
 /// A duty to receive citizens as dated data: who, at which level, how many days in a month or a
@@ -68,8 +77,10 @@ public struct ReceptionDuty: Sendable, Equatable, Codable {
         ReceptionDuty(key: "chu-tich-xa", position: .committeeChair, level: .commune, minimumDays: 1, period: .week, deputyCounts: false,
                       citation: "Luật Tiếp công dân 2013, Điều 15, sửa đổi theo Luật 136/2025/QH15 (không ủy quyền cho cấp phó)",
                       validFrom: date("2026-07-01")),
+        ReceptionDuty(key: "chu-tich-tinh", position: .committeeChair, level: .province, minimumDays: 1, period: .month, deputyCounts: true,
+                      citation: "Luật Tiếp công dân 2013, Điều 13", validFrom: date("2014-07-01"), validTo: date("2026-06-30")),
         ReceptionDuty(key: "chu-tich-tinh", position: .committeeChair, level: .province, minimumDays: 1, period: .month, deputyCounts: false,
-                      citation: "Luật Tiếp công dân 2013, Điều 13, sửa đổi theo Luật 136/2025/QH15 (cần kiểm tra)", validFrom: date("2026-07-01")),
+                      citation: "Luật Tiếp công dân 2013, Điều 13, sửa đổi theo Luật 136/2025/QH15 (không ủy quyền cho cấp phó)", validFrom: date("2026-07-01")),
     ]
 
     /// The duty of a position at a level in force on a day.

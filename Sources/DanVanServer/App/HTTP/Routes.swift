@@ -33,4 +33,5 @@ func registerRoutes(_ app: Application) throws {
     NotificationsAPIController().register(api)
     ModelsAPIController(limits: app.settings.uploads).register(api)
     ClassificationAPIController(limits: app.settings.uploads).register(api)
+    CitizensAPIController(limits: app.settings.uploads).register(api)
 }

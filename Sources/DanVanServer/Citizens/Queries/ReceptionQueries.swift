@@ -4,7 +4,7 @@ import SQLKit
 
 /// Reception duties month by month and dialogues, for a unit and the units directly below it.
 enum ReceptionQueries {
-    struct DutyRow: Encodable, Sendable {
+    struct DutyRow: Codable, Sendable {
         let unitCode: String
         let unitName: String
         let position: String
@@ -13,7 +13,7 @@ enum ReceptionQueries {
         let months: [Cell]
         let missed: Int
 
-        struct Cell: Encodable, Sendable {
+        struct Cell: Codable, Sendable {
             let month: Int
             let outcome: String
             let label: String
@@ -40,27 +40,25 @@ enum ReceptionQueries {
         let lastMonth = year < today.year ? 12 : (year == today.year ? today.month : 0)
         var rows: [DutyRow] = []
         for unit in units {
-            guard let level = UnitLevel(rawValue: unit.level) else { continue }
-            for position in LeaderPosition.allCases {
-                let days = sessions.filter { $0.unit_id == unit.requireID && $0.position == position.rawValue }
-                    .compactMap { row in CivilDate(parsing: row.held_on).map { (date: $0, byDeputy: row.deputy == 1) } }
-                let cells = (1...max(1, lastMonth)).compactMap { month -> DutyRow.Cell? in
-                    guard lastMonth > 0 else { return nil }
-                    let check = ReceptionDutyCheck.month(year, month, sessions: days, duties: duties, position: position, level: level, today: today)
-                    guard check.outcome != .none else { return nil }
-                    let label = "\(check.held)/\(check.required)" + (check.deputySessionsNotCounted > 0 ? " (cấp phó tiếp thay không tính)" : "")
-                    return DutyRow.Cell(month: month, outcome: check.outcome.rawValue, label: label)
-                }
-                guard !cells.isEmpty, let duty = ReceptionDuty.duty(for: position, level: level, on: min(today, CivilDate(year: year, month: 12, day: 31) ?? today), in: duties)
-                else { continue }
-                rows.append(DutyRow(unitCode: unit.code, unitName: unit.name, position: position.label, duty: duty.wording, citation: duty.citation,
-                                    months: cells, missed: cells.filter { $0.outcome == "missed" }.count))
+            guard let level = UnitLevel(rawValue: unit.level), let position = UnitKind(rawValue: unit.kind).flatMap(LeaderPosition.head(of:)) else { continue }
+            let days = sessions.filter { $0.unit_id == unit.requireID && $0.position == position.rawValue }
+                .compactMap { row in CivilDate(parsing: row.held_on).map { (date: $0, byDeputy: row.deputy == 1) } }
+            let cells = (1...max(1, lastMonth)).compactMap { month -> DutyRow.Cell? in
+                guard lastMonth > 0 else { return nil }
+                let check = ReceptionDutyCheck.month(year, month, sessions: days, duties: duties, position: position, level: level, today: today)
+                guard check.outcome != .none else { return nil }
+                let label = "\(check.held)/\(check.required)" + (check.deputySessionsNotCounted > 0 ? " (cấp phó tiếp thay không tính)" : "")
+                return DutyRow.Cell(month: month, outcome: check.outcome.rawValue, label: label)
             }
+            guard !cells.isEmpty, let duty = ReceptionDuty.duty(for: position, level: level, on: min(today, CivilDate(year: year, month: 12, day: 31) ?? today), in: duties)
+            else { continue }
+            rows.append(DutyRow(unitCode: unit.code, unitName: unit.name, position: position.label, duty: duty.wording, citation: duty.citation,
+                                months: cells, missed: cells.filter { $0.outcome == "missed" }.count))
         }
         return rows
     }
 
-    struct DialogueRow: Encodable, Sendable {
+    struct DialogueRow: Codable, Sendable {
         let id: Int
         let href: String
         let unitName: String

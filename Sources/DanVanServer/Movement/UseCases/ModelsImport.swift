@@ -10,7 +10,7 @@ import Foundation
 enum ModelsImport {
     static func perform(_ data: Data, filename: String, unitCode: String, year: Int, today: CivilDate, by actor: Actor,
                         on db: any Database) async throws -> Int {
-        let rows = try readRows(data, filename: filename).mapError(AppError.validation).get()
+        let rows = try TableFile.rows(data, filename: filename).mapError(AppError.validation).get()
         guard let headerIndex = rows.firstIndex(where: { $0.cells.contains { ModelRegisterColumn(header: $0) == .name } }) else {
             throw AppError.invalid("file", "Không thấy dòng tiêu đề có cột \"\(ModelRegisterColumn.name.header)\".")
         }
@@ -62,16 +62,6 @@ enum ModelsImport {
     }
 
     /// The file's rows with their line numbers, the header among them.
-    private static func readRows(_ data: Data, filename: String) -> Result<[(line: Int, cells: [String])], ValidationFailure> {
-        if filename.lowercased().hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return Result { () throws(ValidationFailure) in try XlsxTable.rows(data) }
-        }
-        return Result { () throws(ValidationFailure) in
-            let table = try CSVTable.parse(data)
-            return [(1, table.header)] + table.rows
-        }
-    }
-
     private static func unitOfRow(_ code: String, root: OrgUnit, by actor: Actor, on db: any Database) async throws -> OrgUnit {
         guard !code.isEmpty, code != root.code else {
             try await Authorizer.require(actor, .registerModel, on: root, db: db, message: "Bạn không được đăng ký mô hình cho đơn vị này.")
