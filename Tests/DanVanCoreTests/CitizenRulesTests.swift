@@ -194,6 +194,11 @@ struct CitizenRulesTests {
         let november = [5, 12, 19, 26].map { (date: Self.day("2026-11-\(String(format: "%02d", $0 - 1))"), byDeputy: $0 == 19) }
         let after = ReceptionDutyCheck.month(2026, 11, sessions: november, duties: duties, position: .committeeChair, level: .commune, today: Self.day("2026-12-01"))
         #expect(after.required == 4 && after.held == 3 && after.outcome == .missed && after.deputySessionsNotCounted == 1)
+        // February 2026 has four Thursdays; the Tết week (16–20/2) has no working day and asks for no reception.
+        let february = [5, 12, 26].map { (date: Self.day("2026-02-\(String(format: "%02d", $0))"), byDeputy: false) }
+        let tet = ReceptionDutyCheck.month(2026, 2, sessions: february, duties: duties, position: .committeeChair, level: .commune,
+                                           today: Self.day("2026-12-01"), calendar: Self.calendar)
+        #expect(tet.required == 3 && tet.outcome == .met)
     }
 
     @Test("a dialogue: notice at least 7 days before unless extraordinary, results within 10 days after")

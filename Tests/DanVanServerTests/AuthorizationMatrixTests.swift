@@ -21,20 +21,21 @@ struct AuthorizationMatrixTests {
     /// The columns of `expected`, in order: one per `AccessAction`.
     static let actions: [AccessAction] = [.viewUnit, .editUnit, .createChildUnit, .moveUnit, .endUnit, .viewUsers, .manageUsers, .viewAudit,
                                           .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask,
-                                          .registerModel, .decideModel, .launchCampaign, .scoreSheet, .appraiseSheet, .openRound]
+                                          .registerModel, .decideModel, .launchCampaign, .scoreSheet, .appraiseSheet, .openRound,
+                                          .handleCitizens, .nameHandlers]
 
     /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit,
     /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask, registerModel, decideModel, launchCampaign,
-    /// scoreSheet, appraiseSheet, openRound.
+    /// scoreSheet, appraiseSheet, openRound, handleCitizens, nameHandlers.
     static let expected: [Role: [Target: String]] = [
-        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
-                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
-        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓", .ancestor: "··········✓··········",
-                   .sibling: "·····················", .otherTree: "·····················"],
-        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··", .descendant: "✓·········✓··········", .ancestor: "··········✓··········",
-                    .sibling: "·····················", .otherTree: "·····················"],
-        .viewer: [.own: "✓·········✓··········", .descendant: "✓·········✓··········", .ancestor: "··········✓··········",
-                  .sibling: "·····················", .otherTree: "·····················"],
+        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
+                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
+        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓✓·", .ancestor: "··········✓············",
+                   .sibling: "·······················", .otherTree: "·······················"],
+        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··✓·", .descendant: "✓·········✓············", .ancestor: "··········✓············",
+                    .sibling: "·······················", .otherTree: "·······················"],
+        .viewer: [.own: "✓·········✓············", .descendant: "✓·········✓············", .ancestor: "··········✓············",
+                  .sibling: "·······················", .otherTree: "·······················"],
     ]
 
     @Test("every column of the matrix is an action, and every action has a column")
@@ -92,6 +93,13 @@ struct AuthorizationMatrixTests {
          (.PUT, "/api/notification-preferences", #"{"timing":"weekly","kinds":[]}"#)),
         ("e-mail (bad address)", "✓✓✓✓", (.POST, "/account/email", ["email": "x@"]), (.PUT, "/api/account/email", #"{"email":"x@"}"#)),
         ("outbox", "✓···", (.GET, "/admin/mail", nil), (.GET, "/api/admin/mail", nil)),
+        ("citizen rules", "✓✓✓✓", (.GET, "/citizens/rules", nil), (.GET, "/api/deadline-rules", nil)),
+        ("calendar, a due date (unknown rule)", "✓✓✓✓", (.GET, "/citizens/rules", nil), (.GET, "/api/deadline?rule=khong-co&from=2026-01-05", nil)),
+        ("calendar days", "✓✓✓✓", (.GET, "/citizens/rules", nil), (.GET, "/api/calendar-days", nil)),
+        ("identity setting (no decision)", "✓···", (.POST, "/admin/identity", ["mode": "sealed", "decision": ""]),
+         (.PUT, "/api/admin/identity-mode", #"{"mode":"sealed","decision":""}"#)),
+        ("identity setting page, a rule (bad day kind)", "✓···", (.GET, "/admin/identity", nil), (.POST, "/api/deadline-rules", #"{"dayKind":"tuần"}"#)),
+        ("a calendar day (bad date)", "✓···", (.GET, "/admin/identity", nil), (.POST, "/api/calendar-days", #"{"date":"x"}"#)),
         ("retry a mail (none failed)", "✓···", (.POST, "/admin/mail/999999/retry", [:]), nil),
     ]
 
@@ -186,6 +194,8 @@ struct MatrixWorld {
     let models: [String: Int]
     /// Per unit: a criteria set it issued, a round it opened and a sheet about it in that round.
     let sheets: [String: (set: Int, round: Int, sheet: Int, file: Int)]
+    /// Per unit: a case it received and a dialogue it held.
+    let citizens: [String: (case: Int, dialogue: Int)]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -224,10 +234,12 @@ struct MatrixWorld {
             models[code] = try await ModelRegistering.register(ModelRegistration(name: "Mô hình của \(code)", field: "Kinh tế"), unitCode: code,
                                                                year: 2026, today: CivilDate(year: 2026, month: 3, day: 1)!, by: .commandLine, on: app.db).requireID
         }
+        var citizens: [String: (case: Int, dialogue: Int)] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             sheets[target.rawValue] = try await classification(for: target.rawValue, on: app.db)
+            citizens[target.rawValue] = try await citizenWork(for: target.rawValue, on: app.db)
         }
-        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets)
+        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens)
     }
 
     static func sum(_ column: String, of table: String, on db: any Database) async throws -> Int {
@@ -274,6 +286,18 @@ struct MatrixWorld {
         return (set.requireID, round.requireID, sheet.requireID, file.id ?? 0)
     }
 
+    /// A recommendation the unit received and a dialogue it held, so every citizens route can be aimed at the unit.
+    static func citizenWork(for code: String, on db: any Database) async throws -> (case: Int, dialogue: Int) {
+        let today = CivilDate(year: 2026, month: 11, day: 30)!
+        var input = CaseReceiving.Input()
+        (input.unitCode, input.kind, input.receivedOn, input.subject) = (code, "recommendation", "2026-11-02", "Kiến nghị của \(code)")
+        let record = try await CaseReceiving.receive(input, today: today, key: nil, by: .commandLine, on: db)
+        var dialogue = DialogueRecording.Input()
+        (dialogue.unitCode, dialogue.coChairs, dialogue.topic, dialogue.heldOn) = (code, "Bí thư", "Đối thoại của \(code)", "2026-10-15")
+        let held = try await DialogueRecording.record(dialogue, today: today, by: .commandLine, on: db)
+        return (record.requireID, held.requireID)
+    }
+
     /// Rows that any action of the matrix could add.
     func counts() async throws -> [Int] {
         [try await OrgUnit.query(on: app.db).count(), try await User.query(on: app.db).count(), try await Plan.query(on: app.db).count(),
@@ -283,7 +307,12 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("model_campaigns", on: app.db), try await NotificationFlowTests.count("model_notes", on: app.db),
          try await NotificationFlowTests.count("criteria_sets", on: app.db), try await NotificationFlowTests.count("classification_rounds", on: app.db),
          try await NotificationFlowTests.count("classification_scores", on: app.db), try await NotificationFlowTests.count("classification_files", on: app.db),
-         try await MatrixWorld.sum("version", of: "classification_sheets", on: app.db)]
+         try await MatrixWorld.sum("version", of: "classification_sheets", on: app.db),
+         try await NotificationFlowTests.count("citizen_cases", on: app.db), try await NotificationFlowTests.count("case_events", on: app.db),
+         try await NotificationFlowTests.count("case_handlers", on: app.db), try await NotificationFlowTests.count("reception_sessions", on: app.db),
+         try await NotificationFlowTests.count("dialogues", on: app.db), try await NotificationFlowTests.count("deadline_rules", on: app.db),
+         try await NotificationFlowTests.count("work_calendar_days", on: app.db), try await NotificationFlowTests.count("installation_settings", on: app.db),
+         try await MatrixWorld.sum("version", of: "citizen_cases", on: app.db), try await MatrixWorld.sum("version", of: "dialogues", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -307,7 +336,9 @@ struct MatrixWorld {
         case .viewUnit:
             let unit = try await app.api(.GET, "/api/units/\(code)", token: token)
             for path in ["/api/classification-sheets/\(sheets[code]?.sheet ?? 0)", "/api/classification-rounds/\(sheets[code]?.round ?? 0)",
-                         "/api/classification-rounds?unit=\(code)", "/api/criteria-sets?unit=\(code)"] {
+                         "/api/classification-rounds?unit=\(code)", "/api/criteria-sets?unit=\(code)",
+                         "/api/cases?unit=\(code)", "/api/cases/\(citizens[code]?.case ?? 0)", "/api/reception-duties?unit=\(code)",
+                         "/api/reception-sessions?unit=\(code)", "/api/dialogues?unit=\(code)", "/api/citizens/timeliness?unit=\(code)"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -365,6 +396,24 @@ struct MatrixWorld {
             #expect((set.status == .forbidden) == (opened.status == .forbidden), "keeping a criteria set follows opening a round, at \(code)")
             #expect((publish.status == .forbidden) == (opened.status == .forbidden), "publishing follows opening a round, at \(code)")
             return opened
+        case .handleCitizens:
+            let (caseID, dialogueID) = citizens[code] ?? (0, 0)
+            let received = try await app.api(.POST, "/api/cases", token: token, json: #"{"unitCode": "\#(code)", "kind": ""}"#)
+            let others = [
+                try await app.api(.POST, "/api/reception-sessions", token: token, json: #"{"unitCode": "\#(code)"}"#),
+                try await app.api(.POST, "/api/dialogues", token: token, json: #"{"unitCode": "\#(code)"}"#),
+                try await app.api(.POST, "/api/cases/\(caseID)/actions", token: token, json: #"{"action": "close", "version": -1}"#),
+                try await app.api(.POST, "/api/cases/import?unit=\(code)&filename=so.csv", token: token, body: "x"),
+                try await app.api(.POST, "/api/dialogues/\(dialogueID)/publish", token: token, json: #"{"publishedOn": ""}"#),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (received.status == .forbidden), "every citizens action follows receiving, at \(code): \(other.status)")
+            }
+            let identity = try await app.api(.POST, "/api/cases/\(caseID)/identity", token: token, json: #"{"reason": "Cần liên hệ người tố cáo để xác minh"}"#)
+            #expect(identity.status == .forbidden, "an identity is read by a named handler only, never by a role, at \(code)")
+            return received
+        case .nameHandlers:
+            return try await app.api(.PUT, "/api/cases/\(citizens[code]?.case ?? 0)/handlers", token: token, json: #"{"handlers": []}"#)
         }
     }
 
@@ -375,7 +424,10 @@ struct MatrixWorld {
             let unit = try await app.page(.GET, "/units/\(code)", headers: headers)
             for path in ["/classification/sheets/\(sheets[code]?.sheet ?? 0)", "/classification/rounds/\(sheets[code]?.round ?? 0)",
                          "/classification/rounds/\(sheets[code]?.round ?? 0)/summary.xlsx", "/classification/rounds/\(sheets[code]?.round ?? 0)/decision.docx",
-                         "/classification?unit=\(code)", "/classification/sets?unit=\(code)"] {
+                         "/classification?unit=\(code)", "/classification/sets?unit=\(code)",
+                         "/citizens?unit=\(code)", "/citizens/cases?unit=\(code)", "/citizens/cases/\(citizens[code]?.case ?? 0)",
+                         "/citizens/cases/\(citizens[code]?.case ?? 0)/receipt", "/citizens/dialogues/\(citizens[code]?.dialogue ?? 0)",
+                         "/citizens/report.xlsx?unit=\(code)", "/citizens/report.docx?unit=\(code)"] {
                 let read = try await app.page(.GET, path, headers: headers)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -438,6 +490,26 @@ struct MatrixWorld {
             let launched = try await app.page(.POST, "/models/campaigns/new", headers: headers, form: ["unitCode": code, "year": "2026", "title": ""])
             #expect((form.status == .forbidden) == (launched.status == .forbidden), "the campaign form follows launching, at \(code)")
             return launched
+        case .handleCitizens:
+            let (caseID, dialogueID) = citizens[code] ?? (0, 0)
+            let received = try await app.page(.POST, "/citizens/cases/new", headers: headers, form: ["unitCode": code, "kind": ""])
+            let others = [
+                try await app.page(.GET, "/citizens/cases/new?unit=\(code)", headers: headers),
+                try await app.page(.GET, "/citizens/reception/new?unit=\(code)", headers: headers),
+                try await app.page(.POST, "/citizens/reception/new", headers: headers, form: ["unitCode": code]),
+                try await app.page(.GET, "/citizens/dialogues/new?unit=\(code)", headers: headers),
+                try await app.page(.POST, "/citizens/dialogues/new", headers: headers, form: ["unitCode": code]),
+                try await app.page(.POST, "/citizens/cases/\(caseID)/action", headers: headers, form: ["action": "close", "version": "-1"]),
+                try await app.page(.POST, "/citizens/dialogues/\(dialogueID)/publish", headers: headers, form: ["publishedOn": ""]),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (received.status == .forbidden), "every citizens page follows receiving, at \(code): \(other.status)")
+            }
+            let identity = try await app.page(.POST, "/citizens/cases/\(caseID)/identity", headers: headers, form: ["reason": "Cần liên hệ để xác minh"])
+            #expect(identity.status == .forbidden, "an identity is read by a named handler only, at \(code)")
+            return received
+        case .nameHandlers:
+            return try await app.page(.POST, "/citizens/cases/\(citizens[code]?.case ?? 0)/handlers", headers: headers, form: [:])
         }
     }
 }

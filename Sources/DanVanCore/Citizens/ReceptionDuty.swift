@@ -107,8 +107,9 @@ public struct ReceptionDutyCheck: Sendable, Equatable {
     public var deputySessionsNotCounted: Int
 
     /// `sessions` are the session days with whether a deputy held it in the leader's place.
+    /// A week the calendar gives no working day (Tết) asks for no reception.
     public static func month(_ year: Int, _ month: Int, sessions: [(date: CivilDate, byDeputy: Bool)], duties: [ReceptionDuty],
-                             position: LeaderPosition, level: UnitLevel, today: CivilDate) -> ReceptionDutyCheck {
+                             position: LeaderPosition, level: UnitLevel, today: CivilDate, calendar: WorkCalendar = WorkCalendar(days: [])) -> ReceptionDutyCheck {
         guard let first = CivilDate(year: year, month: month, day: 1),
               let last = CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year)),
               let duty = ReceptionDuty.duty(for: position, level: level, on: last < today ? last : max(first, today), in: duties)
@@ -126,6 +127,7 @@ public struct ReceptionDutyCheck: Sendable, Equatable {
         case .week:
             // A week belongs to the month that holds its Thursday, as ISO weeks do.
             let thursdays = (first.dayNumber...last.dayNumber).compactMap(CivilDate.init(dayNumber:)).filter { WorkCalendar.weekday(of: $0) == 4 }
+                .filter { thursday in (-3...1).contains { calendar.isWorkingDay(thursday.adding(days: $0)) } }
             let weeks = thursdays.map { thursday -> (met: Bool, over: Bool) in
                 let monday = thursday.adding(days: -3), sunday = thursday.adding(days: 3)
                 return (days.filter { $0 >= monday && $0 <= sunday }.count >= duty.minimumDays, today > sunday)

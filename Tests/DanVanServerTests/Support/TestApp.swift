@@ -18,13 +18,14 @@ func withTestApp(_ database: TestDatabase, settings adjust: (inout Settings) -> 
 }
 
 /// Several application instances on one database, as app servers behind a load balancer.
-func withTwoApps(_ database: TestDatabase, _ body: (Application, Application) async throws -> Void) async throws {
+func withTwoApps(_ database: TestDatabase, settings adjust: (inout Settings) -> Void = { _ in },
+                 _ body: (Application, Application) async throws -> Void) async throws {
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     let location: DatabaseLocation = switch database {
     case .sqlite: .sqliteFile(path: FileManager.default.temporaryDirectory.appendingPathComponent("danvan-\(schema).sqlite").path)
     case .postgres(let url): .postgres(url: url, searchPath: String(schema))
     }
-    try await withApps(count: 2, location: location, schema: String(schema)) { apps in try await body(apps[0], apps[1]) }
+    try await withApps(count: 2, location: location, schema: String(schema), adjust: adjust) { apps in try await body(apps[0], apps[1]) }
 }
 
 private func withApps(count: Int, location: DatabaseLocation, schema: String, adjust: (inout Settings) -> Void = { _ in },

@@ -93,7 +93,7 @@ struct CasePage: Encodable {
                        needsDocument: [.answer, .extend].contains(action), needsLead: action == .assign, needsComplexity: [.accept, .extend].contains(action))
         } : []
         let place = record.kind == .denunciation && !record.identitySealed
-            ? "Danh tính người tố cáo lưu tại sổ mật của \(context.unit.name)" + (record.registerReference.map { ", số \($0)" } ?? "") + "; hệ thống không lưu."
+            ? "Danh tính người tố cáo lưu tại sổ mật của \(context.unit.name)" + (record.registerReference.map { " (\($0))" } ?? "") + "; hệ thống không lưu."
             : nil
         return CasePage(
             id: record.requireID, version: record.version, heading: "\(record.kind.label) \(record.trackingCode)", trackingCode: record.trackingCode,

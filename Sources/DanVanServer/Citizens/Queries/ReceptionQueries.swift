@@ -31,6 +31,7 @@ enum ReceptionQueries {
     static func duties(for units: [OrgUnit], year: Int, today: CivilDate, on db: any Database) async throws -> [DutyRow] {
         guard !units.isEmpty else { return [] }
         let duties = try await CitizenRules.receptionDuties(on: db)
+        let calendar = try await CitizenRules.calendar(on: db)
         let ids = units.map(\.requireID)
         let sessions = try await UnitClosure.sqlDatabase(db).raw("""
             SELECT unit_id, position, held_on, CAST(CASE WHEN deputy_name IS NULL THEN 0 ELSE 1 END AS INTEGER) AS deputy
@@ -45,7 +46,7 @@ enum ReceptionQueries {
                 .compactMap { row in CivilDate(parsing: row.held_on).map { (date: $0, byDeputy: row.deputy == 1) } }
             let cells = (1...max(1, lastMonth)).compactMap { month -> DutyRow.Cell? in
                 guard lastMonth > 0 else { return nil }
-                let check = ReceptionDutyCheck.month(year, month, sessions: days, duties: duties, position: position, level: level, today: today)
+                let check = ReceptionDutyCheck.month(year, month, sessions: days, duties: duties, position: position, level: level, today: today, calendar: calendar)
                 guard check.outcome != .none else { return nil }
                 let label = "\(check.held)/\(check.required)" + (check.deputySessionsNotCounted > 0 ? " (cấp phó tiếp thay không tính)" : "")
                 return DutyRow.Cell(month: month, outcome: check.outcome.rawValue, label: label)

@@ -49,13 +49,14 @@ enum CurrentYearCitizens {
             if month != 6 { try await session("LC-DU-BINHLU", .partySecretary, "Lù Văn Chinh", day(month, 22), citizens: 2, by: secretary) }
         }
         let chair = people.manager(for: commune)
-        guard let firstMonday = (1...7).compactMap({ CivilDate(year: year, month: 1, day: $0) }).first(where: { WorkCalendar.weekday(of: $0) == 1 }) else { return }
+        guard let january = CivilDate(year: year, month: 1, day: 1) else { return }
         let calendar = try await CitizenRules.calendar(on: db)
-        var monday = firstMonday
+        // Weeks from the one holding 1 January; the chairman receives on Thursday, or the nearest working day of that week.
+        var monday = january.adding(days: 1 - WorkCalendar.weekday(of: january))
         var week = 0
-        while monday <= today, monday.year == year {
-            // The Thursday of the week, or the next working day when it is off.
-            let thursday = calendar.workingDay(onOrAfter: monday.adding(days: 3))
+        while monday <= today, monday.year <= year {
+            let thursday = [3, 2, 1, 4, 0].map { monday.adding(days: $0) }.first { calendar.isWorkingDay($0) && $0.year == year }
+            guard let thursday else { monday = monday.adding(days: 7); continue }
             let byDeputy = monday.month == 9 && monday.day > 7 && monday.day <= 14
             var matters: [CaseReceiving.Input] = []
             if week == 30 {
