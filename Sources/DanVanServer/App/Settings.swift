@@ -33,6 +33,8 @@ public struct Settings: Sendable {
     /// `DANVAN_IDENTITY_KEY_FILE` or `DANVAN_IDENTITY_KEY`: the key that seals denouncers' identities
     /// when an administrator turns the optional mode on; nil: identities cannot be stored at all.
     public var identityKey: IdentityKey?
+    /// `DANVAN_PUBLIC_LOOKUPS`: tracking-page lookups one address may make in 10 minutes.
+    public var publicLookups: Int
 
     /// Values that could not be read (a port that is not a number, a cost out of range), each in
     /// one Vietnamese line; `validated()` refuses to start with them.
@@ -72,6 +74,7 @@ public struct Settings: Sendable {
         self.smtpCAFile = env("DANVAN_SMTP_CA_FILE")
         self.jobSeconds = number("DANVAN_JOB_SECONDS", "Chu kỳ chạy việc định kỳ (giây)", in: 0...86_400, default: 60)
         self.digestHour = number("DANVAN_DIGEST_HOUR", "Giờ gửi thư tổng hợp", in: 0...23, default: 6)
+        self.publicLookups = number("DANVAN_PUBLIC_LOOKUPS", "Số lần tra cứu mỗi địa chỉ trong 10 phút", in: 1...1_000_000_000, default: 20)
         switch IdentityKey.load(file: env("DANVAN_IDENTITY_KEY_FILE"), value: env("DANVAN_IDENTITY_KEY")) {
         case .success(let key): self.identityKey = key
         case .failure(let problem):

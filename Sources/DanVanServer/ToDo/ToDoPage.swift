@@ -58,6 +58,11 @@ struct ToDoPage: Encodable {
         list += tasks.items
         list += try await ToDoModels.returned(to: unit, today: today, on: db)
         list += try await ToDoClassification.own(unit, today: today, on: db)
+        let cases = try await ToDoCitizens.open(for: unit, today: today, on: db)
+        list += cases.items
+        if cases.total > cases.items.count {
+            more.append("Còn \(cases.total - cases.items.count) vụ việc đơn thư quá hạn hoặc sắp đến hạn trong trang Tiếp dân.")
+        }
         if tasks.total > tasks.items.count {
             more.append("Còn \(tasks.total - tasks.items.count) nhiệm vụ đến hạn khác trong trang Nhiệm vụ.")
         }
