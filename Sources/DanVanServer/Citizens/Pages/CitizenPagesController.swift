@@ -75,6 +75,7 @@ struct CitizenPagesController {
             var kept = input
             // A refused form never echoes a denouncer's identity back into the page.
             (kept.identityName, kept.identityAddress, kept.identityContact, kept.identityNote) = ("", "", "", "")
+            if CaseKind(parsing: kept.kind) == .denunciation { (kept.citizenName, kept.citizenAddress, kept.citizenContact) = ("", "", "") }
             let page = CaseFormPage.make(unit: unit, values: kept, mode: try await IdentityMode.current(on: req.db), today: req.today, errors: FormErrors(error))
             return try await req.renderPage("citizen-case-form", title: "Tiếp nhận đơn thư", page, status: error.status)
         }

@@ -2,8 +2,9 @@ import DanVanCore
 import Fluent
 import Foundation
 
-/// Citizens in the demo year: the province's and Bình Lư's party secretaries receiving citizens
-/// each month (the province missed August, the commune held one day in June), the commune
+/// Citizens in the demo year: the province's, Bình Lư's and Bản Bo's party secretaries receiving
+/// citizens each month (the province missed August, Bình Lư held one day in June; Sơn Bình records
+/// none, and shows it), the commune
 /// chairman every week (a deputy stood in once in September, which no longer counts); a
 /// September dialogue of the commune with twelve questions, eight answered on the spot and four
 /// become cases; recommendations and reports forwarded by the Front, a complaint, a denunciation
@@ -47,6 +48,11 @@ enum CurrentYearCitizens {
         for month in 1...12 {
             try await session("LC-DU-BINHLU", .partySecretary, "Lù Văn Chinh", day(month, 8), citizens: 3, by: secretary)
             if month != 6 { try await session("LC-DU-BINHLU", .partySecretary, "Lù Văn Chinh", day(month, 22), citizens: 2, by: secretary) }
+        }
+        let banBo = people.manager(for: "LC-DU-BANBO")
+        for month in 1...12 {
+            try await session("LC-DU-BANBO", .partySecretary, "Đèo Văn Thắng", day(month, 6), citizens: 2, by: banBo)
+            try await session("LC-DU-BANBO", .partySecretary, "Đèo Văn Thắng", day(month, 20), citizens: 4, by: banBo)
         }
         let chair = people.manager(for: commune)
         guard let january = CivilDate(year: year, month: 1, day: 1) else { return }
