@@ -46,8 +46,8 @@ enum CaseQueries {
             SELECT cc.id, cc.tracking_code, cc.kind, cc.channel, cc.received_on, cc.subject, cc.status, cc.due_on, cc.done_on,
                    u.code AS unit_code, u.name AS unit_name, l.name AS lead_name, cc.extensions
             FROM citizen_cases cc JOIN units u ON u.id = cc.unit_id LEFT JOIN units l ON l.id = cc.lead_unit_id
-            WHERE (EXISTS (SELECT 1 FROM unit_closure x WHERE x.ancestor_id = \(bind: unitID) AND x.descendant_id = cc.unit_id)
-                   OR EXISTS (SELECT 1 FROM unit_closure y WHERE y.ancestor_id = \(bind: unitID) AND y.descendant_id = cc.lead_unit_id))
+            WHERE (cc.unit_id IN (SELECT x.descendant_id FROM unit_closure x WHERE x.ancestor_id = \(bind: unitID))
+                   OR cc.lead_unit_id IN (SELECT y.descendant_id FROM unit_closure y WHERE y.ancestor_id = \(bind: unitID)))
             """)
         if let status = filter.status { query.appendInterpolation(unsafeRaw: " AND cc.status = "); query.appendInterpolation(bind: status.rawValue) }
         if let kind = filter.kind { query.appendInterpolation(unsafeRaw: " AND cc.kind = "); query.appendInterpolation(bind: kind.rawValue) }
