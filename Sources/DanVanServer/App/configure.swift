@@ -14,6 +14,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.modelPageCache = GenerationCache<String>(capacity: 512)
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
     app.personalCache = PersonalCache()
+    app.publicRateLimit = PublicRateLimit()
     try DatabaseSetup.use(database, on: app)
     app.migrations.add(MigrationList.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))

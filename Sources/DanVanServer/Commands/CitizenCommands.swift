@@ -50,7 +50,7 @@ struct DeadlineCommand: AsyncParsableCommand {
 /// `danvan cases list | import`: the register of citizens' matters, never with an identity.
 struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cases", abstract: "Sổ theo dõi đơn thư: liệt kê, nhập từ bảng tính.",
-                                                    subcommands: [List.self, Import.self])
+                                                    subcommands: [List.self, Import.self, Report.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liệt kê vụ việc của một đơn vị và cấp dưới (không có --unit: mọi đơn vị gốc); không có danh tính.")
@@ -98,6 +98,31 @@ struct CasesCommand: AsyncParsableCommand {
                 try await CasesImport.perform(data, filename: file, unitCode: unit, today: Today.date, key: settings.identityKey, by: .commandLine, on: app.db)
             }
             CommandOutput.line("Đã nhập \(count) vụ việc.")
+        }
+    }
+}
+
+extension CasesCommand {
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Báo cáo tiếp công dân, giải quyết đơn thư của đơn vị và cấp dưới (.docx hoặc .xlsx theo đuôi tệp).")
+
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Option(help: "Mã đơn vị.") var unit: String
+        @ArgumentParser.Option(help: "Kỳ: năm (2026), tháng (2026-11), q1, 6t, 9t.") var period: String
+        @ArgumentParser.Option(help: "Năm của kỳ q1, 6t, 9t (mặc định: năm nay).") var year: Int?
+        @ArgumentParser.Option(help: "Tệp .docx hoặc .xlsx.") var output: String
+
+        func run() async throws {
+            let docx = output.lowercased().hasSuffix(".docx")
+            guard docx || output.lowercased().hasSuffix(".xlsx") else { throw ValidationError("Tệp ra phải có đuôi .docx hoặc .xlsx.") }
+            let data = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
+                let root = try await UnitQueries.require(code: unit, field: "unit", on: app.db)
+                let chosen = CitizenReportPeriod(parsing: period, year: year ?? Int(period.prefix(4)) ?? Today.date.year)
+                let report = try await CitizenReport.query(unit: root, period: chosen, today: Today.date, on: app.db)
+                return docx ? try await CitizenReportDocuments.docx(report, on: app.db) : try await CitizenReportDocuments.xlsx(report, on: app.db)
+            }
+            try data.write(to: URL(fileURLWithPath: output))
+            CommandOutput.line("Đã ghi \(output).")
         }
     }
 }

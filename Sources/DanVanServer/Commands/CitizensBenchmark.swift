@@ -53,10 +53,23 @@ enum CitizensBenchmark {
             table.append(tableMs)
             tableFloor.append(try await DeadlineBenchmark.timed { try await tableFloorQuery([root.requireID] + provinces, on: sql) }.1)
         }
+        let code = try await trackedCase(in: region, on: db)
         let l = DeadlineBenchmark.median(list), lf = DeadlineBenchmark.median(listFloor)
         let t = DeadlineBenchmark.median(table), tf = DeadlineBenchmark.median(tableFloor)
-        return String(format: "cases=%d seeded_ms=%.0f overdue_page=%d list_ms=%.1f list_floor_ms=%.1f list_ratio=%.2f counted=%d table_ms=%.0f table_floor_ms=%.0f table_ratio=%.2f",
+        return "tracking_code=\(code) " + String(format: "cases=%d seeded_ms=%.0f overdue_page=%d list_ms=%.1f list_floor_ms=%.1f list_ratio=%.2f counted=%d table_ms=%.0f table_floor_ms=%.0f table_ratio=%.2f",
                       cases, seedMs, overdue, l, lf, l / max(lf, 0.001), counted, t, tf, t / max(tf, 0.001))
+    }
+
+    /// One case received the ordinary way, whose code the tracking page is measured with.
+    private static func trackedCase(in province: OrgUnit, on db: any Database) async throws -> String {
+        let tracked = "Vụ việc tra cứu đo hiệu năng"
+        if let known = try await CitizenCase.query(on: db).filter(\.$subject == tracked).first() { return known.trackingCode }
+        guard let commune = try await UnitQueries.children(of: province.requireID, on: db).first(where: { $0.level == UnitLevel.commune.rawValue }) else {
+            throw AppError(.notFound, "Tỉnh không có xã nào.")
+        }
+        var input = CaseReceiving.Input()
+        (input.unitCode, input.kind, input.receivedOn, input.subject) = (commune.code, CaseKind.report.rawValue, "2025-11-20", tracked)
+        return try await CaseReceiving.receive(input, today: today, key: nil, by: .commandLine, on: db).trackingCode
     }
 
     /// The cases, written once with INSERT … SELECT over the communes and a table of days.

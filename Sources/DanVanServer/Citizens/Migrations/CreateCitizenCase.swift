@@ -86,17 +86,10 @@ struct CreateCitizenCase: AsyncMigration {
             .field("changed_by", .string, .required)
             .field("changed_at", .datetime, .required)
             .create()
-        try await database.schema("public_requests")
-            .field(.id, .int, .identifier(auto: true))
-            .field("address", .string, .required)
-            .field("kind", .string, .required)
-            .field("at", .datetime, .required)
-            .create()
-        try await SQLIndex.create("public_requests_address_idx", on: "public_requests", columns: ["address", "kind", "at"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["public_requests", "installation_settings", "case_identities", "case_handlers", "case_events", "citizen_cases"] {
+        for table in ["installation_settings", "case_identities", "case_handlers", "case_events", "citizen_cases"] {
             try await database.schema(table).delete()
         }
     }

@@ -1,14 +1,13 @@
 import DanVanCore
 import Fluent
 import Foundation
-import SQLKit
+import NIOConcurrencyHelpers
 import Vapor
 
 /// The public tracking page (no sign-in): a citizen types the code from the receipt and sees
 /// the status, the handling unit and the deadline; never a name, never what was written. An
 /// unknown code and a code of a case that cannot be shown read the same; lookups from one
-/// address are limited (`DANVAN_PUBLIC_LOOKUPS` per 10 minutes), counted in the database so
-/// every app server counts the same.
+/// address are limited (`DANVAN_PUBLIC_LOOKUPS` per 10 minutes, see `PublicRateLimit`).
 struct TrackingPageController {
     static let window: TimeInterval = 600
 
@@ -38,7 +37,7 @@ struct TrackingPageController {
         guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
             return try await render(req, TrackingPage(action: SiteRoute.track.path, typed: "", found: nil, message: nil))
         }
-        guard try await PublicRateLimit.allow(address: req.clientAddress ?? "unknown", kind: "track", limit: req.application.settings.publicLookups, window: Self.window, on: req.db) else {
+        guard req.application.publicRateLimit.allow(req.clientAddress ?? "unknown", limit: req.application.settings.publicLookups, window: Self.window) else {
             return try await render(req, TrackingPage(action: SiteRoute.track.path, typed: "", found: nil,
                                                       message: "Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau 10 phút."), status: .tooManyRequests)
         }
@@ -64,20 +63,35 @@ struct TrackingPageController {
     }
 }
 
-/// Counts public requests per address and kind in a sliding window, in the database.
-enum PublicRateLimit {
-    static func allow(address: String, kind: String, limit: Int, window: TimeInterval, on db: any Database) async throws -> Bool {
-        let sql = try UnitClosure.sqlDatabase(db)
-        let now = Date()
-        let recent = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("public_requests")
-            .where("address", .equal, address).where("kind", .equal, kind).where("at", .greaterThan, now.addingTimeInterval(-window))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        guard recent < limit else { return false }
-        try await sql.insert(into: "public_requests").columns("address", "kind", "at").values(SQLBind(address), SQLBind(kind), SQLBind(now)).run()
-        // Rows older than a day count for nothing; one lookup in a hundred clears them.
-        if Int.random(in: 0..<100) == 0 {
-            try await sql.delete(from: "public_requests").where("at", .lessThan, now.addingTimeInterval(-86_400)).run()
+/// Lookups per address in a sliding window, kept in this server's memory: a lookup writes
+/// nothing to the database, so the public page stays cheap under load. Behind several app
+/// servers each counts its own, so one address gets at most the limit times the servers.
+final class PublicRateLimit: Sendable {
+    static let capacity = 100_000
+    private let hits = NIOLockedValueBox<[String: [Date]]>([:])
+
+    func allow(_ address: String, limit: Int, window: TimeInterval, now: Date = Date()) -> Bool {
+        hits.withLockedValue { hits in
+            if hits.count > Self.capacity { hits = hits.filter { $0.value.last.map { now.timeIntervalSince($0) < window } ?? false } }
+            let recent = (hits[address] ?? []).filter { now.timeIntervalSince($0) < window }
+            guard recent.count < limit else {
+                hits[address] = recent
+                return false
+            }
+            hits[address] = recent + [now]
+            return true
         }
-        return true
+    }
+}
+
+extension Application {
+    private struct PublicRateLimitKey: StorageKey {
+        typealias Value = PublicRateLimit
+    }
+
+    /// The tracking page's per-address limit, made at configuration.
+    var publicRateLimit: PublicRateLimit {
+        get { storage[PublicRateLimitKey.self] ?? PublicRateLimit() }
+        set { storage[PublicRateLimitKey.self] = newValue }
     }
 }
