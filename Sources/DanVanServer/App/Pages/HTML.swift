@@ -41,9 +41,9 @@ struct HTML: Sendable, CustomStringConvertible {
     }
 
     /// A whole document (a mail's HTML part): the doctype, then `html` with a UTF-8 `head`.
-    static func document(lang: String, @HTMLBuilder body: () -> HTML) -> HTML {
+    static func document(lang: String, @HTMLBuilder head: () -> HTML = { .empty }, @HTMLBuilder body: () -> HTML) -> HTML {
         HTML(rendered: "<!doctype html>") + element("html", ["lang": lang]) {
-            element("head") { void("meta", ["charset": "utf-8"]) }
+            element("head") { void("meta", ["charset": "utf-8"]); head() }
             element("body", [:], body)
         }
     }

@@ -57,7 +57,9 @@ struct TrackingPageController {
     }
 
     private func render(_ req: Request, _ page: TrackingPage, status: HTTPStatus = .ok) async throws -> Response {
-        let response = try await req.renderPage("track", title: "Tra cứu kết quả giải quyết", page, status: status)
+        let html = TrackingHTML.render(page, stylesheet: req.application.assets.href("css/app.css"))
+        let response = Response(status: status, body: .init(string: html.description))
+        response.headers.contentType = .html
         response.headers.cacheControl = .init(noStore: true)
         return response
     }
