@@ -128,6 +128,14 @@ struct CitizenCaseTests {
             let record = try #require(try await CitizenCase.find(id, on: app.db))
             #expect(record.extensions == 2 && record.version == 4 && record.dueOn == "2026-08-31")
 
+            let report = try await app.api(.POST, "/api/cases", token: w.clerk, json: #"{"unitCode": "T-C", "kind": "report", "receivedOn": "2026-11-20", "subject": "Đất rừng"}"#)
+            let reportID = try #require((try Self.json(report))["id"] as? Int)
+            let nowhere = try await Self.act(app, reportID, w.clerk, #"{"action": "transfer", "version": 1}"#)
+            #expect(nowhere.status == .unprocessableEntity && nowhere.body.string.contains("transferTo"))
+            let transferred = try await Self.act(app, reportID, w.clerk, #"{"action": "transfer", "transferTo": "Hạt Kiểm lâm", "version": 1}"#)
+            let moved = try Self.json(transferred)
+            #expect(moved["status"] as? String == "transferred" && moved["transferTo"] as? String == "Hạt Kiểm lâm", "\(transferred.body.string)")
+
             let rules = try await Self.count("deadline_rules", on: app.db)
             let badRule = try await app.api(.POST, "/api/deadline-rules", token: w.admin, json: """
                 {"key": "thu-nghiem", "event": "Thử", "kinds": ["complaint"], "stage": "resolve", "limit": 20, "dayKind": "tuần", "citation": "Điều 1", "validFrom": "2026-07-01"}

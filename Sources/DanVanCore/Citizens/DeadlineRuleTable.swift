@@ -1,32 +1,27 @@
 /// The limits DanVan ships, each citing its article. They are loaded into the database once and
 /// kept there as data: a province corrects or replaces a row from a date, never in place.
 public enum DeadlineRuleTable {
-    private static func date(_ text: String) -> CivilDate {
-        guard let date = CivilDate(parsing: text) else { preconditionFailure(text) }
-        return date
-    }
-
     public static let shipped: [DeadlineRule] = [
         DeadlineRule(key: "thong-bao-xu-ly", event: "Thông báo cho công dân việc thụ lý, chuyển đơn hoặc hướng dẫn",
                      kinds: CaseKind.allCases, stage: .notify, limit: 10, dayKind: .calendar,
-                     citation: "Luật Tiếp công dân 2013, Điều 28; Quy định 11-QĐi/TW", validFrom: date("2014-07-01")),
+                     citation: "Luật Tiếp công dân 2013, Điều 28; Quy định 11-QĐi/TW", validFrom: CivilDate.literal("2014-07-01")),
         DeadlineRule(key: "khieu-nai-thu-ly", event: "Thụ lý giải quyết khiếu nại", kinds: [.complaint], stage: .accept,
-                     limit: 10, dayKind: .calendar, citation: "Luật Khiếu nại 2011, Điều 27", validFrom: date("2012-07-01")),
+                     limit: 10, dayKind: .calendar, citation: "Luật Khiếu nại 2011, Điều 27", validFrom: CivilDate.literal("2012-07-01")),
         DeadlineRule(key: "khieu-nai-lan-dau", event: "Giải quyết khiếu nại lần đầu", kinds: [.complaint], stage: .resolve,
                      limit: 30, complexLimit: 45, remoteLimit: 45, remoteComplexLimit: 60, dayKind: .calendar,
-                     citation: "Luật Khiếu nại 2011, Điều 28", validFrom: date("2012-07-01")),
+                     citation: "Luật Khiếu nại 2011, Điều 28", validFrom: CivilDate.literal("2012-07-01")),
         DeadlineRule(key: "khieu-nai-lan-hai", event: "Giải quyết khiếu nại lần hai", kinds: [.complaint], stage: .resolve, secondRound: true,
                      limit: 45, complexLimit: 60, remoteLimit: 60, remoteComplexLimit: 70, dayKind: .calendar,
-                     citation: "Luật Khiếu nại 2011, Điều 37", validFrom: date("2012-07-01")),
+                     citation: "Luật Khiếu nại 2011, Điều 37", validFrom: CivilDate.literal("2012-07-01")),
         DeadlineRule(key: "to-cao-xu-ly-ban-dau", event: "Vào sổ, phân loại, xử lý ban đầu thông tin tố cáo", kinds: [.denunciation],
                      stage: .accept, limit: 7, dayKind: .working, citation: "Luật Tố cáo 2018, Điều 24 (cần kiểm tra)",
-                     validFrom: date("2019-01-01")),
+                     validFrom: CivilDate.literal("2019-01-01")),
         DeadlineRule(key: "to-cao-giai-quyet", event: "Giải quyết tố cáo", kinds: [.denunciation], stage: .resolve, limit: 30,
                      dayKind: .calendar, extensions: .init(days: 30, whenComplex: 1, whenVeryComplex: 2),
-                     citation: "Luật Tố cáo 2018, Điều 30", validFrom: date("2019-01-01")),
+                     citation: "Luật Tố cáo 2018, Điều 30", validFrom: CivilDate.literal("2019-01-01")),
         DeadlineRule(key: "kien-nghi-tra-loi", event: "Trả lời kiến nghị, phản ánh", kinds: [.recommendation, .report], stage: .resolve,
                      limit: 60, dayKind: .calendar, citation: "Quyết định 30/2020/QĐ-TTg (trả lời kiến nghị cử tri; cần kiểm tra khi áp dụng cho kiến nghị khác)",
-                     validFrom: date("2020-11-01")),
+                     validFrom: CivilDate.literal("2020-11-01")),
     ]
 
     /// The right to complain lapses 90 days after the citizen learnt of the decision or act

@@ -62,25 +62,20 @@ public struct ReceptionDuty: Sendable, Equatable, Codable {
         validFrom <= date && (validTo.map { date <= $0 } ?? true)
     }
 
-    private static func date(_ text: String) -> CivilDate {
-        guard let date = CivilDate(parsing: text) else { preconditionFailure(text) }
-        return date
-    }
-
     public static let shipped: [ReceptionDuty] = [
         ReceptionDuty(key: "bi-thu-tinh", position: .partySecretary, level: .province, minimumDays: 1, period: .month, deputyCounts: true,
-                      citation: "Quy định 11-QĐi/TW ngày 18/02/2019, sửa đổi theo Kết luận 215-KL/TW ngày 23/11/2025", validFrom: date("2025-11-23")),
+                      citation: "Quy định 11-QĐi/TW ngày 18/02/2019, sửa đổi theo Kết luận 215-KL/TW ngày 23/11/2025", validFrom: CivilDate.literal("2025-11-23")),
         ReceptionDuty(key: "bi-thu-xa", position: .partySecretary, level: .commune, minimumDays: 2, period: .month, deputyCounts: true,
-                      citation: "Quy định 11-QĐi/TW ngày 18/02/2019, sửa đổi theo Kết luận 215-KL/TW ngày 23/11/2025", validFrom: date("2025-11-23")),
+                      citation: "Quy định 11-QĐi/TW ngày 18/02/2019, sửa đổi theo Kết luận 215-KL/TW ngày 23/11/2025", validFrom: CivilDate.literal("2025-11-23")),
         ReceptionDuty(key: "chu-tich-xa", position: .committeeChair, level: .commune, minimumDays: 1, period: .week, deputyCounts: true,
-                      citation: "Luật Tiếp công dân 2013, Điều 15", validFrom: date("2014-07-01"), validTo: date("2026-06-30")),
+                      citation: "Luật Tiếp công dân 2013, Điều 15", validFrom: CivilDate.literal("2014-07-01"), validTo: CivilDate.literal("2026-06-30")),
         ReceptionDuty(key: "chu-tich-xa", position: .committeeChair, level: .commune, minimumDays: 1, period: .week, deputyCounts: false,
                       citation: "Luật Tiếp công dân 2013, Điều 15, sửa đổi theo Luật 136/2025/QH15 (không ủy quyền cho cấp phó)",
-                      validFrom: date("2026-07-01")),
+                      validFrom: CivilDate.literal("2026-07-01")),
         ReceptionDuty(key: "chu-tich-tinh", position: .committeeChair, level: .province, minimumDays: 1, period: .month, deputyCounts: true,
-                      citation: "Luật Tiếp công dân 2013, Điều 13", validFrom: date("2014-07-01"), validTo: date("2026-06-30")),
+                      citation: "Luật Tiếp công dân 2013, Điều 13", validFrom: CivilDate.literal("2014-07-01"), validTo: CivilDate.literal("2026-06-30")),
         ReceptionDuty(key: "chu-tich-tinh", position: .committeeChair, level: .province, minimumDays: 1, period: .month, deputyCounts: false,
-                      citation: "Luật Tiếp công dân 2013, Điều 13, sửa đổi theo Luật 136/2025/QH15 (không ủy quyền cho cấp phó)", validFrom: date("2026-07-01")),
+                      citation: "Luật Tiếp công dân 2013, Điều 13, sửa đổi theo Luật 136/2025/QH15 (không ủy quyền cho cấp phó)", validFrom: CivilDate.literal("2026-07-01")),
     ]
 
     /// The duty of a position at a level in force on a day.

@@ -26,3 +26,11 @@ extension CivilDate {
         CivilDate(dayNumber: dayNumber + days) ?? self
     }
 }
+
+extension CivilDate {
+    /// A date written in the source ("2026-07-01"), for shipped tables; a wrong literal is a programming error.
+    public static func literal(_ text: String) -> CivilDate {
+        guard let date = CivilDate(parsing: text) else { preconditionFailure("not a date: \(text)") }
+        return date
+    }
+}

@@ -105,6 +105,6 @@ struct CitizenReport: Sendable {
             },
             lines: children.map { line($0.requireID, $0.name) },
             dialogueQuestions: try questions?.decode(column: "n", as: Int.self) ?? 0, answeredOnSpot: try questions?.decode(column: "spot", as: Int.self) ?? 0,
-            dutiesMissed: duties.reduce(0) { total, row in total + row.months.filter { $0.month <= period.lastMonth && $0.outcome == "missed" }.count })
+            dutiesMissed: duties.reduce(0) { total, row in total + row.months.filter { (period.from.month...period.lastMonth).contains($0.month) && $0.outcome == "missed" }.count })
     }
 }

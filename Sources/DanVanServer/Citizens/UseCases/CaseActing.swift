@@ -65,7 +65,7 @@ enum CaseActing {
                     columns["rule_key"] = resolve.rule.key
                 }
             case .transfer:
-                columns["transfer_to"] = step.text
+                columns["transfer_to"] = step.transferTo
                 columns["done_on"] = step.date.description
             case .guide:
                 columns["done_on"] = step.date.description
@@ -118,6 +118,7 @@ enum CaseActing {
         var coordinating: String?
         var assignedDue: CivilDate?
         var complexity: CaseComplexity?
+        var transferTo: String?
     }
 
     /// Every fault of the step's input, named; the rule's own limits (the extension count) included.
@@ -132,11 +133,17 @@ enum CaseActing {
         } else {
             issues.append(ValidationIssue(field: "onDate", message: "Ngày thực hiện \"\(input.onDate)\" không phải một ngày."))
         }
-        let textRequired: Set<CaseAction> = [.transfer, .guide, .followUp, .escalate]
-        let label = action == .transfer ? "Cơ quan có thẩm quyền nhận đơn" : "Nội dung"
-        let text = FreeText.clean(input.text, field: "text", label: label, limit: FreeText.Limit.paragraph, multiline: true,
+        let textRequired: Set<CaseAction> = [.guide, .followUp, .escalate]
+        let text = FreeText.clean(input.text, field: "text", label: "Nội dung", limit: FreeText.Limit.paragraph, multiline: true,
                                   required: textRequired.contains(action)).value(collecting: &issues) ?? ""
         var step = Step(date: date ?? today, text: text)
+        if action == .transfer {
+            // The page's form names the body in its one text box; the API has its own field.
+            let body = input.transferTo.isEmpty ? input.text : input.transferTo
+            step.transferTo = FreeText.clean(body, field: "transferTo", label: "Cơ quan có thẩm quyền nhận đơn", limit: FreeText.Limit.line,
+                                             required: true).value(collecting: &issues)
+            if step.text.isEmpty, let body = step.transferTo { step.text = "Chuyển đến \(body)" }
+        }
         if !input.complexity.isEmpty {
             step.complexity = CaseComplexity(rawValue: input.complexity)
             if step.complexity == nil { issues.append(ValidationIssue(field: "complexity", message: "Mức độ \"\(input.complexity)\" không có.")) }
