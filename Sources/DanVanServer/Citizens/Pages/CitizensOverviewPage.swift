@@ -31,6 +31,7 @@ struct CitizensOverviewPage: Encodable {
     let newDialogueHref: String
     let rulesHref: String
     let reportHref: String
+    let reportDocxHref: String
 
     static func row(_ name: String, href: String, _ counts: TimelinessCounts?) -> TimelinessRow {
         let counts = counts ?? TimelinessCounts()
@@ -55,7 +56,7 @@ struct CitizensOverviewPage: Encodable {
             casesHref: SiteRoute.citizenCases.path + "?" + query, overdueHref: SiteRoute.citizenCases.path + "?unit=\(unit.code)&overdue=1",
             newCaseHref: SiteRoute.citizenCaseNew.path + "?unit=\(unit.code)", newReceptionHref: SiteRoute.receptionNew.path + "?unit=\(unit.code)",
             newDialogueHref: SiteRoute.dialogueNew.path + "?unit=\(unit.code)", rulesHref: SiteRoute.citizenRules.path,
-            reportHref: SiteRoute.citizensReportXlsx.path + "?" + query)
+            reportHref: SiteRoute.citizensReportXlsx.path + "?" + query, reportDocxHref: SiteRoute.citizensReportDocx.path + "?" + query)
     }
 }
 
