@@ -338,6 +338,7 @@ struct MatrixWorld {
             for path in ["/api/classification-sheets/\(sheets[code]?.sheet ?? 0)", "/api/classification-rounds/\(sheets[code]?.round ?? 0)",
                          "/api/classification-rounds?unit=\(code)", "/api/criteria-sets?unit=\(code)",
                          "/api/cases?unit=\(code)", "/api/cases/\(citizens[code]?.case ?? 0)", "/api/reception-duties?unit=\(code)",
+                         "/api/cases/\(citizens[code]?.case ?? 0)/redacted.docx", "/api/cases/\(citizens[code]?.case ?? 0)/scans",
                          "/api/reception-sessions?unit=\(code)", "/api/dialogues?unit=\(code)", "/api/citizens/timeliness?unit=\(code)"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
@@ -405,12 +406,15 @@ struct MatrixWorld {
                 try await app.api(.POST, "/api/cases/\(caseID)/actions", token: token, json: #"{"action": "close", "version": -1}"#),
                 try await app.api(.POST, "/api/cases/import?unit=\(code)&filename=so.csv", token: token, body: "x"),
                 try await app.api(.POST, "/api/dialogues/\(dialogueID)/publish", token: token, json: #"{"publishedOn": ""}"#),
+                try await app.api(.POST, "/api/cases/\(caseID)/scans", token: token, json: "{}"),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (received.status == .forbidden), "every citizens action follows receiving, at \(code): \(other.status)")
             }
             let identity = try await app.api(.POST, "/api/cases/\(caseID)/identity", token: token, json: #"{"reason": "Cần liên hệ người tố cáo để xác minh"}"#)
             #expect(identity.status == .forbidden, "an identity is read by a named handler only, never by a role, at \(code)")
+            let scan = try await app.api(.POST, "/api/cases/\(caseID)/scans/open", token: token, json: #"{"scan": 1, "reason": "Cần đối chiếu chữ ký trên đơn"}"#)
+            #expect(scan.status == .forbidden, "a scan is opened by a named handler only, never by a role, at \(code)")
             return received
         case .nameHandlers:
             return try await app.api(.PUT, "/api/cases/\(citizens[code]?.case ?? 0)/handlers", token: token, json: #"{"handlers": []}"#)
@@ -427,6 +431,7 @@ struct MatrixWorld {
                          "/classification?unit=\(code)", "/classification/sets?unit=\(code)",
                          "/citizens?unit=\(code)", "/citizens/cases?unit=\(code)", "/citizens/cases/\(citizens[code]?.case ?? 0)",
                          "/citizens/cases/\(citizens[code]?.case ?? 0)/receipt", "/citizens/dialogues/\(citizens[code]?.dialogue ?? 0)",
+                         "/citizens/cases/\(citizens[code]?.case ?? 0)/redacted.docx",
                          "/citizens/report.xlsx?unit=\(code)", "/citizens/report.docx?unit=\(code)"] {
                 let read = try await app.page(.GET, path, headers: headers)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
@@ -501,12 +506,15 @@ struct MatrixWorld {
                 try await app.page(.POST, "/citizens/dialogues/new", headers: headers, form: ["unitCode": code]),
                 try await app.page(.POST, "/citizens/cases/\(caseID)/action", headers: headers, form: ["action": "close", "version": "-1"]),
                 try await app.page(.POST, "/citizens/dialogues/\(dialogueID)/publish", headers: headers, form: ["publishedOn": ""]),
+                try await app.page(.POST, "/citizens/cases/\(caseID)/scans", headers: headers, form: [:]),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (received.status == .forbidden), "every citizens page follows receiving, at \(code): \(other.status)")
             }
             let identity = try await app.page(.POST, "/citizens/cases/\(caseID)/identity", headers: headers, form: ["reason": "Cần liên hệ để xác minh"])
             #expect(identity.status == .forbidden, "an identity is read by a named handler only, at \(code)")
+            let scan = try await app.page(.POST, "/citizens/cases/\(caseID)/scans/open", headers: headers, form: ["scan": "1", "reason": "Cần đối chiếu chữ ký"])
+            #expect(scan.status == .forbidden, "a scan is opened by a named handler only, at \(code)")
             return received
         case .nameHandlers:
             return try await app.page(.POST, "/citizens/cases/\(citizens[code]?.case ?? 0)/handlers", headers: headers, form: [:])

@@ -236,4 +236,17 @@ struct CitizenCaseTests {
             #expect(try await app.page(.GET, "/tra-cuu?code=\(code)", headers: [:]).status == .tooManyRequests)
         }
     }
+
+    @Test("the public rate limit: the limit within a window, one address never spends another's, the window slides")
+    func rateLimitWindow() {
+        let limit = PublicRateLimit()
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        let first = (0..<5).map { limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(Double($0))) }
+        #expect(first == Array(repeating: true, count: 5))
+        #expect(!limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(10)))
+        #expect(limit.allow("b", limit: 5, window: 600, now: start.addingTimeInterval(10)))
+        #expect(!limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(600)), "as the next window opens the previous one still weighs fully")
+        #expect(limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(1_100)), "most of the previous window has slid away")
+        #expect(limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(5_000)), "long after, the count starts again")
+    }
 }

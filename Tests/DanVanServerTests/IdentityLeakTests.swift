@@ -84,6 +84,20 @@ struct IdentityLeakTests {
             let page = try await app.page(.POST, "/citizens/cases/\(id)/identity", headers: browsers["clerk"] ?? [:], form: ["reason": "Đối chiếu chữ ký trên đơn"])
             #expect(page.status == .ok && page.body.string.contains("Zqxm"))
 
+            // A scan of the letter, its handwriting and its file name the writer's, sealed like the identity.
+            let scanBytes = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data("chữ ký \(Self.name) \(Self.address)".utf8)
+            let scan = try await app.upload("/citizens/cases/\(id)/scans", headers: browsers["clerk"] ?? [:], fields: [:],
+                                            files: [("scans[]", "don-zqxmat.png", scanBytes)])
+            #expect(scan.status == .seeOther, "\(scan.body.string.prefix(300))")
+            let scanID = try #require(try await CaseScans.list(id, on: app.db).first?.id)
+            for label in ["admin", "above", "chair", "viewer"] {
+                let refused = try await app.api(.POST, "/api/cases/\(id)/scans/open", token: tokens[label], json: #"{"scan": \#(scanID), "reason": "Cần xem bản chụp đơn"}"#)
+                #expect(refused.status == .forbidden, "\(label) opens the scan → \(refused.status)")
+            }
+            let opened = try await app.api(.POST, "/api/cases/\(id)/scans/open", token: clerk, json: #"{"scan": \#(scanID), "reason": "Đối chiếu chữ ký trên đơn gốc"}"#)
+            #expect(opened.status == .ok && Data(buffer: opened.body) == scanBytes, "the handler opens the scan as it was uploaded")
+            #expect(!(opened.headers.first(name: .contentDisposition) ?? "").contains("zqxmat"), "the download is named by the case, not by its file name")
+
             var exits: [(String, String)] = []
             let paths = ["/citizens?unit=T-C", "/citizens?unit=T-D", "/citizens/cases?unit=T-C", "/citizens/cases/\(id)", "/citizens/cases/\(second.requireID)", "/citizens/cases/\(id)/receipt",
                          "/audit?unit=T-C", "/audit", "/", "/notifications", "/tra-cuu?code=\(record.trackingCode)"]
@@ -93,7 +107,7 @@ struct IdentityLeakTests {
                     exits.append(("\(label) page \(path)", response.body.string))
                 }
                 for path in ["/api/cases?unit=T-C", "/api/cases/\(id)", "/api/cases/\(second.requireID)", "/api/audit?unit=T-C",
-                             "/api/notifications", "/api/todo", "/api/citizens/timeliness?unit=T-C"] {
+                             "/api/notifications", "/api/todo", "/api/citizens/timeliness?unit=T-C", "/api/cases/\(id)/scans"] {
                     let response = try await app.api(.GET, path, token: tokens[label])
                     exits.append(("\(label) api \(path)", response.body.string))
                 }
@@ -103,6 +117,11 @@ struct IdentityLeakTests {
                 exits.append(("report.xlsx", try XlsxTable.rows(Data(buffer: xlsx.body)).map { $0.cells.joined(separator: " ") }.joined(separator: "\n")))
                 let docx = try await app.page(.GET, "/citizens/report.docx?unit=T-C&period=\(period)", headers: browsers["chair"] ?? [:])
                 exits.append(("report.docx", try DocxPlanSource.lines(from: Data(buffer: docx.body), filename: "r.docx").map(\.text).joined(separator: "\n")))
+            }
+            for label in ["clerk", "chair", "above"] {
+                let copy = try await app.page(.GET, "/citizens/cases/\(id)/redacted.docx", headers: browsers[label] ?? [:])
+                #expect(copy.status == .ok, "\(label) redacted copy → \(copy.status)")
+                exits.append(("redacted copy for \(label)", try DocxPlanSource.lines(from: Data(buffer: copy.body), filename: "c.docx").map(\.text).joined(separator: "\n")))
             }
             exits.append(("database", try await Self.dump(app.db)))
             exits.append(("log", log.text))
@@ -129,6 +148,8 @@ struct IdentityLeakTests {
             #expect(exits.contains { $0.0 == "log" && !$0.1.isEmpty }, "the log was captured")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "case.identity.read").all()
             #expect(audit.count == 3 && audit.allSatisfy { ($0.afterJSON ?? "").contains("reason") }, "every reading is audited with its reason")
+            let scanReads = try await AuditEntry.query(on: app.db).filter(\.$action == "case.scan.read").all()
+            #expect(scanReads.count == 1 && scanReads.allSatisfy { ($0.afterJSON ?? "").contains("Đối chiếu chữ ký") }, "opening a scan is audited with its reason")
         }
     }
 

@@ -28,6 +28,7 @@ struct MigrationListTests {
         "CreateCitizenRules",
         "CreateCitizenCase",
         "CreateReception",
+        "CreateCaseScans",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -141,7 +141,7 @@ struct IdentityCommand: AsyncParsableCommand {
     }
 
     struct Rotate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Niêm phong lại mọi danh tính bằng khóa mới, trong một giao dịch; khóa cũ lấy từ cấu hình hiện tại.")
+        static let configuration = CommandConfiguration(abstract: "Niêm phong lại mọi danh tính và bản chụp đơn bằng khóa mới, trong một giao dịch; khóa cũ lấy từ cấu hình hiện tại.")
 
         @OptionGroup var common: CommonOptions
         @ArgumentParser.Option(name: .customLong("new-key-file"), help: "Tệp chứa khóa mới.") var newKeyFile: String
@@ -155,7 +155,7 @@ struct IdentityCommand: AsyncParsableCommand {
             let count = try await AppRunner.withApplication(settings, .writes) { app in
                 try await IdentityRotation.perform(from: old, to: new, on: app.db)
             }
-            CommandOutput.line("Đã niêm phong lại \(count) danh tính bằng khóa \(new.id). Thay DANVAN_IDENTITY_KEY_FILE bằng tệp khóa mới rồi khởi động lại máy chủ.")
+            CommandOutput.line("Đã niêm phong lại \(count.identities) danh tính và \(count.scans) bản chụp đơn bằng khóa \(new.id). Thay DANVAN_IDENTITY_KEY_FILE bằng tệp khóa mới rồi khởi động lại máy chủ.")
         }
     }
 }

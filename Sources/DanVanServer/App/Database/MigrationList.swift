@@ -50,5 +50,6 @@ enum MigrationList {
         CreateCitizenRules(),
         CreateCitizenCase(),
         CreateReception(),
+        CreateCaseScans(),
     ]
 }

@@ -19,7 +19,7 @@ func registerRoutes(_ app: Application) throws {
     NotificationPagesController().register(app)
     ModelPagesController(limits: app.settings.uploads).register(app)
     ClassificationPagesController(limits: app.settings.uploads).register(app)
-    CitizenPagesController().register(app)
+    CitizenPagesController(limits: app.settings.uploads).register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

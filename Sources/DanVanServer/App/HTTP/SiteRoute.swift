@@ -112,6 +112,9 @@ enum SiteRoute: Equatable {
     case citizenCaseIdentity(Int)
     case citizenCaseHandlers(Int)
     case citizenCaseReceipt(Int)
+    case citizenCaseRedacted(Int)
+    case citizenCaseScans(Int)
+    case citizenCaseScanOpen(Int)
     case receptionNew
     case dialogueNew
     case dialogue(Int)
@@ -260,6 +263,9 @@ enum SiteRoute: Equatable {
         case .citizenCaseIdentity(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("identity")]
         case .citizenCaseHandlers(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("handlers")]
         case .citizenCaseReceipt(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("receipt")]
+        case .citizenCaseRedacted(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("redacted.docx")]
+        case .citizenCaseScans(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("scans")]
+        case .citizenCaseScanOpen(let id): [.fixed("citizens"), .fixed("cases"), .value(String(id)), .fixed("scans"), .fixed("open")]
         case .receptionNew: [.fixed("citizens"), .fixed("reception"), .fixed("new")]
         case .dialogueNew: [.fixed("citizens"), .fixed("dialogues"), .fixed("new")]
         case .dialogue(let id): [.fixed("citizens"), .fixed("dialogues"), .value(String(id))]

@@ -134,6 +134,20 @@ enum CitizenJSON {
         let citation: String
     }
 
+    /// A sealed scan as listed: what it is, never what it shows or what it was called.
+    struct Scan: Content {
+        let id: Int
+        let mediaType: String
+        let bytes: Int
+        let createdBy: String
+        let createdAt: Date
+    }
+
+    struct Attached: Content {
+        let caseID: Int
+        let attached: Int
+    }
+
     struct Identity: Content {
         let caseID: Int
         let name: String

@@ -5,7 +5,8 @@ import Vapor
 
 /// /api/cases, /api/deadline-rules, /api/calendar-days, /api/deadline, /api/reception-sessions,
 /// /api/reception-duties, /api/dialogues, /api/citizens/timeliness and the administrator's
-/// /api/admin/identity-mode. A sealed identity only through POST /api/cases/{id}/identity with a reason.
+/// /api/admin/identity-mode. A sealed identity only through POST /api/cases/{id}/identity with a
+/// reason, a sealed scan of a letter only through POST /api/cases/{id}/scans/open with a reason.
 struct CitizensAPIController {
     let limits: UploadLimits
 
@@ -17,6 +18,10 @@ struct CitizensAPIController {
         api.post("cases", ":id", "actions", use: act)
         api.post("cases", ":id", "identity", use: identity)
         api.put("cases", ":id", "handlers", use: handlers)
+        api.get("cases", ":id", "redacted.docx", use: redactedCopy)
+        api.get("cases", ":id", "scans", use: scans)
+        api.upload(.POST, ["cases", ":id", "scans"], limit: limits.evidencePostBytes, use: attachScans)
+        api.post("cases", ":id", "scans", "open", use: openScan)
         api.get("deadline-rules", use: rules)
         api.post("deadline-rules", use: addRule)
         api.get("deadline", use: due)
@@ -89,6 +94,40 @@ struct CitizensAPIController {
                                                       note: identity.note).encodeResponse(for: req)
         response.headers.cacheControl = .init(noStore: true)
         return response
+    }
+
+    func redactedCopy(req: Request) async throws -> Response {
+        let context = try await CaseContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
+        return DocumentDownload.response(try await RedactedCopyDocuments.docx(context, on: req.db), kind: .docx,
+                                         name: "Bản sao nội dung đơn \(context.record.trackingCode)")
+    }
+
+    func scans(req: Request) async throws -> [CitizenJSON.Scan] {
+        let context = try await CaseContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
+        return try await CaseScans.list(context.record.requireID, on: req.db).map {
+            CitizenJSON.Scan(id: $0.id, mediaType: $0.media_type, bytes: $0.byte_size, createdBy: $0.created_by, createdAt: $0.created_at)
+        }
+    }
+
+    func attachScans(req: Request) async throws -> Response {
+        let id = try req.routeID()
+        let files = ((try? req.content.decode(CitizenPagesController.ScansForm.self))?.scans ?? [])
+            .map { CaseScans.Upload(name: $0.filename, data: Data(buffer: $0.data)) }
+        let count = try await CaseScans.attach(id, files: files, key: req.application.settings.identityKey, today: req.today, by: try req.actor, on: req.db)
+        return try await CitizenJSON.Attached(caseID: id, attached: count).encodeResponse(status: .created, for: req)
+    }
+
+    struct ScanOpenBody: Content {
+        var scan: Int?
+        var reason: String?
+    }
+
+    func openScan(req: Request) async throws -> Response {
+        let id = try req.routeID()
+        let body = try? req.content.decode(ScanOpenBody.self)
+        let scanID = body?.scan ?? 0
+        let scan = try await CaseScans.open(id, scanID: scanID, reason: body?.reason ?? "", key: req.application.settings.identityKey, by: try req.actor, on: req.db)
+        return scan.response(caseID: id, scanID: scanID)
     }
 
     struct HandlersBody: Content {

@@ -58,17 +58,23 @@ enum IdentityVault {
     }
 
     static func seal(_ identity: Identity, caseID: Int, with key: IdentityKey) throws -> String {
-        let plain = try JSONEncoder().encode(identity)
-        let box = try AES.GCM.seal(plain, using: key.key, authenticating: Data("citizen_case:\(caseID)".utf8))
-        guard let combined = box.combined else { throw AppError(.internalServerError, "Không niêm phong được danh tính.") }
-        return combined.base64EncodedString()
+        try seal(try JSONEncoder().encode(identity), binding: "citizen_case:\(caseID)", with: key)
     }
 
     static func open(_ sealed: String, caseID: Int, with key: IdentityKey) throws -> Identity {
-        guard let data = Data(base64Encoded: sealed) else { throw AppError(.internalServerError, "Bản niêm phong danh tính hỏng.") }
-        let box = try AES.GCM.SealedBox(combined: data)
-        let plain = try AES.GCM.open(box, using: key.key, authenticating: Data("citizen_case:\(caseID)".utf8))
-        return try JSONDecoder().decode(Identity.self, from: plain)
+        try JSONDecoder().decode(Identity.self, from: try open(sealed, binding: "citizen_case:\(caseID)", with: key))
+    }
+
+    /// Any bytes sealed for one place (`binding`, the authenticated data), as base64 text.
+    static func seal(_ plain: Data, binding: String, with key: IdentityKey) throws -> String {
+        let box = try AES.GCM.seal(plain, using: key.key, authenticating: Data(binding.utf8))
+        guard let combined = box.combined else { throw AppError(.internalServerError, "Không niêm phong được dữ liệu.") }
+        return combined.base64EncodedString()
+    }
+
+    static func open(_ sealed: String, binding: String, with key: IdentityKey) throws -> Data {
+        guard let data = Data(base64Encoded: sealed) else { throw AppError(.internalServerError, "Bản niêm phong hỏng.") }
+        return try AES.GCM.open(try AES.GCM.SealedBox(combined: data), using: key.key, authenticating: Data(binding.utf8))
     }
 
     /// Text with every fragment of the identity replaced, folding case and marks, so that a

@@ -15,6 +15,11 @@ struct CasePage: Encodable {
         let actor: String
     }
 
+    struct Scan: Encodable {
+        let id: Int
+        let label: String
+    }
+
     struct ActionForm: Encodable {
         let action: String
         let label: String
@@ -72,12 +77,23 @@ struct CasePage: Encodable {
     let identityHref: String
     let handlersHref: String
     let receiptHref: String
+    let redactedHref: String
+    let scans: [Scan]
+    let showScans: Bool
+    let canAttachScans: Bool
+    let canOpenScans: Bool
+    let scansHref: String
+    let scanOpenHref: String
     let today: String
     let errors: FormErrors
 
-    static func query(_ context: CaseContext, actor: Actor, today: CivilDate, errors: FormErrors = .none, on db: any Database) async throws -> CasePage {
+    static func query(_ context: CaseContext, actor: Actor, today: CivilDate, keyConfigured: Bool, errors: FormErrors = .none,
+                      on db: any Database) async throws -> CasePage {
         let record = context.record
         let canHandle = try await Authorizer.allows(actor, .handleCitizens, on: context.unit, db: db)
+        let isHandler = try await IdentityReading.isHandler(actor, of: record, on: db)
+        let scans = try await CaseScans.list(record.requireID, on: db)
+        let scanning = keyConfigured ? try await IdentityMode.current(on: db).sealsIdentities : false
         let canName = try await Authorizer.allows(actor, .nameHandlers, on: context.unit, db: db)
         let events = try await CaseEvent.query(on: db).filter(\.$caseID == record.requireID).sort(\.$onDate).sort(\.$id).all()
         let rules = try await CitizenRules.deadlineRules(on: db)
@@ -109,11 +125,11 @@ struct CasePage: Encodable {
                 : [record.citizenName, record.citizenAddress, record.citizenContact].compactMap { $0 }.joined(separator: " · "),
             anonymous: record.anonymous && record.kind != .denunciation,
             identityPlace: place, identitySealed: record.identitySealed,
-            canReadIdentity: record.identitySealed ? try await IdentityReading.isHandler(actor, of: record, on: db) : false,
+            canReadIdentity: record.identitySealed && isHandler,
             secondRound: record.secondRound, parentHref: record.parentCaseID.map { SiteRoute.citizenCase($0).path },
             nationalRef: record.nationalRef, portalRef: record.portalRef, dialogueHref: record.dialogueID.map { SiteRoute.dialogue($0).path },
             events: events.map { event in
-                Event(date: CivilDate(parsing: event.onDate)?.vietnamese ?? event.onDate, action: CaseAction(rawValue: event.action)?.label ?? "Tiếp nhận",
+                Event(date: CivilDate(parsing: event.onDate)?.vietnamese ?? event.onDate, action: event.action == "scan" ? "Lưu bản chụp đơn" : CaseAction(rawValue: event.action)?.label ?? "Tiếp nhận",
                       text: event.text, document: event.documentNumber.map { n in "Số \(n)" + (event.documentDate.flatMap(CivilDate.init(parsing:)).map { " ngày \($0.vietnamese)" } ?? "") },
                       due: event.dueOn.flatMap(CivilDate.init(parsing:))?.vietnamese, actor: event.actorName)
             },
@@ -125,6 +141,12 @@ struct CasePage: Encodable {
             handlerChoices: canName ? handlerUsers.filter { $0.userRole != .admin }.map { SelectOption(value: $0.username, label: $0.fullName, selected: handlerIDs.contains($0.id ?? 0)) } : [],
             actionHref: SiteRoute.citizenCaseAction(record.requireID).path, identityHref: SiteRoute.citizenCaseIdentity(record.requireID).path,
             handlersHref: SiteRoute.citizenCaseHandlers(record.requireID).path, receiptHref: SiteRoute.citizenCaseReceipt(record.requireID).path,
+            redactedHref: SiteRoute.citizenCaseRedacted(record.requireID).path,
+            scans: scans.enumerated().map { index, scan in
+                Scan(id: scan.id, label: "Bản chụp \(index + 1) · \(scan.media_type == "application/pdf" ? "PDF" : "ảnh") \(max(1, scan.byte_size / 1024)) KB · \(scan.created_by)")
+            },
+            showScans: !scans.isEmpty || (canHandle && scanning), canAttachScans: canHandle && scanning, canOpenScans: isHandler,
+            scansHref: SiteRoute.citizenCaseScans(record.requireID).path, scanOpenHref: SiteRoute.citizenCaseScanOpen(record.requireID).path,
             today: today.description, errors: errors)
     }
 }

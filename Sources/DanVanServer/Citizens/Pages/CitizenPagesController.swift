@@ -7,6 +7,8 @@ import Vapor
 /// sealed identity (named handlers only, with a reason), the receipt, reception days, dialogues,
 /// the rules, and the administrator's identity setting.
 struct CitizenPagesController {
+    let limits: UploadLimits
+
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.citizens.pathComponents, use: overview)
         routes.get(SiteRoute.citizenCases.pathComponents, use: list)
@@ -17,6 +19,9 @@ struct CitizenPagesController {
         routes.post(SiteRoute.citizenCaseIdentity(SiteRoute.anyID).pathComponents, use: identity)
         routes.post(SiteRoute.citizenCaseHandlers(SiteRoute.anyID).pathComponents, use: handlers)
         routes.get(SiteRoute.citizenCaseReceipt(SiteRoute.anyID).pathComponents, use: receipt)
+        routes.get(SiteRoute.citizenCaseRedacted(SiteRoute.anyID).pathComponents, use: redactedCopy)
+        routes.upload(.POST, SiteRoute.citizenCaseScans(SiteRoute.anyID).pathComponents, limit: limits.evidencePostBytes, use: attachScans)
+        routes.post(SiteRoute.citizenCaseScanOpen(SiteRoute.anyID).pathComponents, use: openScan)
         ReceptionPagesController().register(routes)
         TrackingPageController().register(routes)
     }
@@ -87,7 +92,8 @@ struct CitizenPagesController {
     }
 
     private func render(_ req: Request, _ context: CaseContext, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
-        let page = try await CasePage.query(context, actor: try req.actor, today: req.today, errors: errors, on: req.db)
+        let page = try await CasePage.query(context, actor: try req.actor, today: req.today, keyConfigured: req.application.settings.identityKey != nil,
+                                            errors: errors, on: req.db)
         return try await req.renderPage("citizen-case", title: page.heading, page, status: status, crumbs: [
             .init(label: context.unit.name, href: SiteRoute.unit(context.unit.code).path),
             .init(label: "Tiếp dân, đơn thư", href: SiteRoute.citizens.path + "?unit=\(context.unit.code)"), .init(label: page.trackingCode, href: nil)])
@@ -170,5 +176,57 @@ struct CitizenPagesController {
                                subject: record.kind == .denunciation ? nil : record.subject, due: record.due?.vietnamese,
                                trackHref: SiteRoute.track.path, caseHref: SiteRoute.citizenCase(record.requireID).path)
         return try await req.renderPage("citizen-receipt", title: "Phiếu tiếp nhận \(record.trackingCode)", page)
+    }
+
+    /// The copy handed to a verifier: the case's text without its sender.
+    func redactedCopy(req: Request) async throws -> Response {
+        let context = try await CaseContext.visible(try req.routeID(), by: try req.requireUser(), on: req.db)
+        let data = try await RedactedCopyDocuments.docx(context, on: req.db)
+        return DocumentDownload.response(data, kind: .docx, name: "Bản sao nội dung đơn \(context.record.trackingCode)")
+    }
+
+    struct ScansForm: Content {
+        var scans: [File]?
+    }
+
+    func attachScans(req: Request) async throws -> Response {
+        let id = try req.routeID()
+        let files = ((try? req.content.decode(ScansForm.self))?.scans ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
+            .map { CaseScans.Upload(name: $0.filename, data: Data(buffer: $0.data)) }
+        do {
+            _ = try await CaseScans.attach(id, files: files, key: req.application.settings.identityKey, today: req.today, by: try req.actor, on: req.db)
+            return req.redirect(to: SiteRoute.citizenCase(id).path)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            let context = try await CaseContext.visible(id, by: try req.requireUser(), on: req.db)
+            return try await render(req, context, errors: FormErrors(error), status: error.status)
+        }
+    }
+
+    struct ScanOpenForm: Content {
+        var scan: String?
+        var reason: String?
+    }
+
+    func openScan(req: Request) async throws -> Response {
+        let id = try req.routeID()
+        let form = try? req.content.decode(ScanOpenForm.self)
+        do {
+            let scan = try await CaseScans.open(id, scanID: Int(form?.scan ?? "") ?? 0, reason: form?.reason ?? "", key: req.application.settings.identityKey,
+                                                by: try req.actor, on: req.db)
+            return scan.response(caseID: id, scanID: Int(form?.scan ?? "") ?? 0)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            let context = try await CaseContext.visible(id, by: try req.requireUser(), on: req.db)
+            return try await render(req, context, errors: FormErrors(error), status: error.status)
+        }
+    }
+}
+
+extension CaseScans.Opened {
+    func response(caseID: Int, scanID: Int) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: mediaType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"ban-chup-don-\(caseID)-\(scanID).\(fileExtension)\"")
+        response.headers.cacheControl = .init(noStore: true)
+        return response
     }
 }

@@ -1,7 +1,6 @@
 import DanVanCore
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import Vapor
 
 /// The public tracking page (no sign-in): a citizen types the code from the receipt and sees
@@ -62,27 +61,6 @@ struct TrackingPageController {
         response.headers.contentType = .html
         response.headers.cacheControl = .init(noStore: true)
         return response
-    }
-}
-
-/// Lookups per address in a sliding window, kept in this server's memory: a lookup writes
-/// nothing to the database, so the public page stays cheap under load. Behind several app
-/// servers each counts its own, so one address gets at most the limit times the servers.
-final class PublicRateLimit: Sendable {
-    static let capacity = 100_000
-    private let hits = NIOLockedValueBox<[String: [Date]]>([:])
-
-    func allow(_ address: String, limit: Int, window: TimeInterval, now: Date = Date()) -> Bool {
-        hits.withLockedValue { hits in
-            if hits.count > Self.capacity { hits = hits.filter { $0.value.last.map { now.timeIntervalSince($0) < window } ?? false } }
-            let recent = (hits[address] ?? []).filter { now.timeIntervalSince($0) < window }
-            guard recent.count < limit else {
-                hits[address] = recent
-                return false
-            }
-            hits[address] = recent + [now]
-            return true
-        }
     }
 }
 

@@ -23,14 +23,20 @@ enum IdentityReading {
         return try await CaseEscalation.handlers(of: record.requireID, on: db).contains(userID)
     }
 
+    /// The reason a reader gives, long enough to say what for.
+    static func reason(_ typed: String, label: String, field: String = "reason") throws -> String {
+        let why = try FreeText.clean(typed, field: field, label: label, limit: FreeText.Limit.line, required: true).orInvalid()
+        guard why.count >= 10 else {
+            throw AppError(.unprocessableEntity, "\(label) quá ngắn; ghi rõ việc cần làm (ít nhất 10 ký tự).", field: field)
+        }
+        return why
+    }
+
     static func read(_ caseID: Int, reason: String, key: IdentityKey?, by actor: Actor, on db: any Database) async throws -> IdentityVault.Identity {
         guard let record = try await CitizenCase.find(caseID, on: db), try await isHandler(actor, of: record, on: db) else {
             throw AppError(.forbidden, "Chỉ người được giao xử lý vụ việc tại đơn vị có thẩm quyền mới được xem danh tính người tố cáo.")
         }
-        let why = try FreeText.clean(reason, field: "reason", label: "Lý do xem danh tính", limit: FreeText.Limit.line, required: true).orInvalid()
-        guard why.count >= 10 else {
-            throw AppError(.unprocessableEntity, "Lý do xem danh tính quá ngắn; ghi rõ việc cần làm (ít nhất 10 ký tự).", field: "reason")
-        }
+        let why = try Self.reason(reason, label: "Lý do xem danh tính")
         guard record.identitySealed, let row = try await sealedRow(caseID, on: db) else {
             throw AppError(.notFound, "Vụ việc này không lưu danh tính trong hệ thống; danh tính ở sổ mật của đơn vị (\(record.registerReference ?? "không ghi số")).")
         }

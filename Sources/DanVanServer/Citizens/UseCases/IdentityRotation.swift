@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Re-sealing every identity with a new key, all or nothing; the audit log says how many, never whose.
+/// Re-sealing every identity and every scan of a letter with a new key, all or nothing; the audit log says how many, never whose.
 enum IdentityRotation {
     private struct Row: Decodable {
         let case_id: Int
@@ -11,7 +11,7 @@ enum IdentityRotation {
         let sealed: String
     }
 
-    static func perform(from old: IdentityKey, to new: IdentityKey, on db: any Database) async throws -> Int {
+    static func perform(from old: IdentityKey, to new: IdentityKey, on db: any Database) async throws -> (identities: Int, scans: Int) {
         try await db.writeTransaction { tx in
             let sql = try UnitClosure.sqlDatabase(tx)
             let rows = try await sql.select().columns("case_id", "key_id", "sealed").from("case_identities").all(decoding: Row.self)
@@ -25,9 +25,10 @@ enum IdentityRotation {
                     .set("key_id", to: new.id).where("case_id", .equal, row.case_id).run()
                 count += 1
             }
+            let scans = try await CaseScans.reseal(from: old, to: new, on: tx)
             try await AuditLog.record("identity.rotate", entityType: "installation", entityKey: "identity_key", unitID: nil,
-                                      before: ["key": old.id], after: ["key": new.id, "count": "\(count)"], by: .commandLine, on: tx)
-            return count
+                                      before: ["key": old.id], after: ["key": new.id, "count": "\(count)", "scans": "\(scans)"], by: .commandLine, on: tx)
+            return (count, scans)
         }
     }
 }
