@@ -50,7 +50,7 @@ struct DeadlineCommand: AsyncParsableCommand {
 /// `danvan cases list | import`: the register of citizens' matters, never with an identity.
 struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cases", abstract: "Sổ theo dõi đơn thư: liệt kê, nhập từ bảng tính.",
-                                                    subcommands: [List.self, Import.self, Report.self])
+                                                    subcommands: [List.self, Import.self, Report.self, Copy.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liệt kê vụ việc của một đơn vị và cấp dưới (không có --unit: mọi đơn vị gốc); không có danh tính.")
@@ -120,6 +120,29 @@ extension CasesCommand {
                 let chosen = CitizenReportPeriod(parsing: period, year: year ?? Int(period.prefix(4)) ?? Today.date.year)
                 let report = try await CitizenReport.query(unit: root, period: chosen, today: Today.date, on: app.db)
                 return docx ? try await CitizenReportDocuments.docx(report, on: app.db) : try await CitizenReportDocuments.xlsx(report, on: app.db)
+            }
+            try data.write(to: URL(fileURLWithPath: output))
+            CommandOutput.line("Đã ghi \(output).")
+        }
+    }
+}
+
+extension CasesCommand {
+    struct Copy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bản sao nội dung đơn để chuyển xác minh (.docx), không kèm thông tin người gửi đơn.")
+
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Option(help: "Mã tra cứu của vụ việc (trên phiếu tiếp nhận).") var code: String
+        @ArgumentParser.Option(help: "Tệp .docx.") var output: String
+
+        func run() async throws {
+            guard output.lowercased().hasSuffix(".docx") else { throw ValidationError("Tệp ra phải có đuôi .docx.") }
+            let data = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
+                guard let normalized = TrackingCode.normalized(code),
+                      let record = try await CitizenCase.query(on: app.db).filter(\.$trackingCode == normalized).first() else {
+                    throw ValidationError("Không có vụ việc mã \"\(code)\".")
+                }
+                return try await RedactedCopyDocuments.docx(try await CaseContext.load(record.requireID, on: app.db), on: app.db)
             }
             try data.write(to: URL(fileURLWithPath: output))
             CommandOutput.line("Đã ghi \(output).")
