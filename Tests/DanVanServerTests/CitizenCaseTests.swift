@@ -3,6 +3,7 @@ import DanVanDocuments
 import Fluent
 import Foundation
 import SQLKit
+import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VaporTesting
@@ -248,5 +249,22 @@ struct CitizenCaseTests {
         #expect(!limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(600)), "as the next window opens the previous one still weighs fully")
         #expect(limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(1_100)), "most of the previous window has slid away")
         #expect(limit.allow("a", limit: 5, window: 600, now: start.addingTimeInterval(5_000)), "long after, the count starts again")
+    }
+
+    @Test("the public cache: one read per lifetime, misses included; a lifetime of 0 keeps nothing")
+    func publicCache() async throws {
+        let cache = PublicCache<String>(lifetime: 60)
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        let reads = NIOLockedValueBox(0)
+        func read(_ answer: String?) -> String? { reads.withLockedValue { $0 += 1 }; return answer }
+        #expect(try await cache.value(for: "A", now: start) { read("đang xử lý") } == "đang xử lý")
+        #expect(try await cache.value(for: "A", now: start.addingTimeInterval(59)) { read("đã trả lời") } == "đang xử lý")
+        #expect(try await cache.value(for: "A", now: start.addingTimeInterval(61)) { read("đã trả lời") } == "đã trả lời")
+        #expect(try await cache.value(for: "B", now: start) { read(nil) } == nil)
+        #expect(try await cache.value(for: "B", now: start.addingTimeInterval(1)) { read("x") } == nil, "a miss is kept too")
+        #expect(reads.withLockedValue { $0 } == 3)
+        let none = PublicCache<String>(lifetime: 0)
+        _ = try await none.value(for: "A", now: start) { read("1") }
+        #expect(try await none.value(for: "A", now: start) { read("2") } == "2")
     }
 }

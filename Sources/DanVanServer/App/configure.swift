@@ -15,6 +15,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
     app.personalCache = PersonalCache()
     app.publicRateLimit = PublicRateLimit()
+    app.trackingCache = PublicCache(lifetime: TimeInterval(app.settings.publicCacheSeconds))
     try DatabaseSetup.use(database, on: app)
     app.migrations.add(MigrationList.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))

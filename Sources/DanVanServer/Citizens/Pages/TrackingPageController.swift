@@ -6,7 +6,9 @@ import Vapor
 /// The public tracking page (no sign-in): a citizen types the code from the receipt and sees
 /// the status, the handling unit and the deadline; never a name, never what was written. An
 /// unknown code and a code of a case that cannot be shown read the same; lookups from one
-/// address are limited (`DANVAN_PUBLIC_LOOKUPS` per 10 minutes, see `PublicRateLimit`).
+/// address are limited (`DANVAN_PUBLIC_LOOKUPS` per 10 minutes, see `PublicRateLimit`). What a code
+/// shows is kept in memory for a minute (`PublicCache`): a case's status moves over days, and a
+/// citizen checking again, or many checking at once, costs no database read.
 struct TrackingPageController {
     static let window: TimeInterval = 600
 
@@ -21,7 +23,7 @@ struct TrackingPageController {
         let message: String?
     }
 
-    struct Found: Encodable {
+    struct Found: Encodable, Sendable {
         let code: String
         let unitName: String
         let received: String
@@ -40,7 +42,10 @@ struct TrackingPageController {
             return try await render(req, TrackingPage(action: SiteRoute.track.path, typed: "", found: nil,
                                                       message: "Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau 10 phút."), status: .tooManyRequests)
         }
-        let found = try await Self.lookup(typed, today: req.today, on: req.db)
+        let today = req.today
+        let found = try await req.application.trackingCache.value(for: "\(today) \(TrackingCode.normalized(typed) ?? "")") {
+            try await Self.lookup(typed, today: today, on: req.db)
+        }
         let shown = FreeText.printable(typed.trimmingCharacters(in: .whitespaces))
         return try await render(req, TrackingPage(action: SiteRoute.track.path, typed: shown, found: found,
                                                   message: found == nil ? "Không tìm thấy vụ việc có mã \"\(shown)\". Kiểm tra lại mã trên phiếu tiếp nhận." : nil),
@@ -69,9 +74,19 @@ extension Application {
         typealias Value = PublicRateLimit
     }
 
+    private struct TrackingCacheKey: StorageKey {
+        typealias Value = PublicCache<TrackingPageController.Found>
+    }
+
     /// The tracking page's per-address limit, made at configuration.
     var publicRateLimit: PublicRateLimit {
         get { storage[PublicRateLimitKey.self] ?? PublicRateLimit() }
         set { storage[PublicRateLimitKey.self] = newValue }
+    }
+
+    /// What each tracking code shows, for a minute, made at configuration.
+    var trackingCache: PublicCache<TrackingPageController.Found> {
+        get { storage[TrackingCacheKey.self] ?? PublicCache(lifetime: 60) }
+        set { storage[TrackingCacheKey.self] = newValue }
     }
 }
