@@ -81,7 +81,7 @@ struct MovementRulesTests {
         #expect(kind("- 100% các chi bộ trực thuộc xây dựng được 01 mô hình “Dân vận khéo”.") == .modelPerUnit)
         #expect(kind("- Mỗi cấp ủy cơ sở có từ 01 - 02 mô hình điển hình.") == .modelPerUnit)
         #expect(kind("- Có ít nhất 05 mô hình “Dân vận khéo” được công nhận.") == .modelsRecognised)
-        #expect(kind("- Trên 85% cán bộ được tập huấn.") == .ratio)
+        #expect(kind("- Trên 85% hộ gia đình được tuyên truyền.") == .ratio)
         #expect(kind("- Có ít nhất 05 mô hình bảo vệ môi trường được xây dựng.") == .modelsRegistered)
         #expect(IndicatorKind.modelShare.isComputed && !IndicatorKind.ratio.isComputed)
     }

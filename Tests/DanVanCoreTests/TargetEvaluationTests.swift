@@ -96,7 +96,11 @@ struct TargetEvaluationTests {
         #expect(models.kind == .modelPerUnit && models.perUnit == Threshold(.ge, 1, measure: .count))
         let hotspots = IndicatorSuggestion.suggest(for: target("100% các thôn không để xảy ra điểm nóng", "các thôn không để xảy ra điểm nóng", .percent))
         #expect(hotspots.kind == .childCoverage && hotspots.perUnit == Threshold(.eq, 0, measure: .count))
-        #expect(IndicatorSuggestion.suggest(for: target("trên 85% cán bộ được tập huấn", "cán bộ được tập huấn", .percent)).kind == .ratio)
+        #expect(IndicatorSuggestion.suggest(for: target("trên 85% cán bộ được tập huấn", "cán bộ được tập huấn", .percent)).kind == .trainedShare,
+                "a share of cadres trained is counted from the rosters")
+        #expect(IndicatorSuggestion.suggest(for: target("trên 85% hộ dân được tuyên truyền", "hộ dân được tuyên truyền", .percent)).kind == .ratio)
+        #expect(IndicatorSuggestion.suggest(for: target("100% khu dân cư tổ chức tập huấn", "khu dân cư tổ chức tập huấn", .percent)).kind != .trainedShare,
+                "a share of units that held training is not a share of people")
         #expect(IndicatorSuggestion.suggest(for: target("ít nhất 02 cuộc đối thoại", "cuộc đối thoại", .count)).kind == .count)
     }
 }

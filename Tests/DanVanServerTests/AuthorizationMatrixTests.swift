@@ -22,20 +22,20 @@ struct AuthorizationMatrixTests {
     static let actions: [AccessAction] = [.viewUnit, .editUnit, .createChildUnit, .moveUnit, .endUnit, .viewUsers, .manageUsers, .viewAudit,
                                           .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask,
                                           .registerModel, .decideModel, .launchCampaign, .scoreSheet, .appraiseSheet, .openRound,
-                                          .handleCitizens, .nameHandlers]
+                                          .handleCitizens, .nameHandlers, .manageTraining]
 
     /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit,
     /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask, registerModel, decideModel, launchCampaign,
-    /// scoreSheet, appraiseSheet, openRound, handleCitizens, nameHandlers.
+    /// scoreSheet, appraiseSheet, openRound, handleCitizens, nameHandlers, manageTraining.
     static let expected: [Role: [Target: String]] = [
-        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
-                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
-        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓✓·", .ancestor: "··········✓············",
-                   .sibling: "·······················", .otherTree: "·······················"],
-        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··✓·", .descendant: "✓·········✓············", .ancestor: "··········✓············",
-                    .sibling: "·······················", .otherTree: "·······················"],
-        .viewer: [.own: "✓·········✓············", .descendant: "✓·········✓············", .ancestor: "··········✓············",
-                  .sibling: "·······················", .otherTree: "·······················"],
+        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
+                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
+        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓✓·✓", .ancestor: "··········✓·············",
+                   .sibling: "························", .otherTree: "························"],
+        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··✓·✓", .descendant: "✓·········✓·············", .ancestor: "··········✓·············",
+                    .sibling: "························", .otherTree: "························"],
+        .viewer: [.own: "✓·········✓·············", .descendant: "✓·········✓·············", .ancestor: "··········✓·············",
+                  .sibling: "························", .otherTree: "························"],
     ]
 
     @Test("every column of the matrix is an action, and every action has a column")
@@ -196,6 +196,8 @@ struct MatrixWorld {
     let sheets: [String: (set: Int, round: Int, sheet: Int, file: Int)]
     /// Per unit: a case it received and a dialogue it held.
     let citizens: [String: (case: Int, dialogue: Int)]
+    /// Per unit: a training course it organised.
+    let courses: [String: Int]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -235,11 +237,16 @@ struct MatrixWorld {
                                                                year: 2026, today: CivilDate(year: 2026, month: 3, day: 1)!, by: .commandLine, on: app.db).requireID
         }
         var citizens: [String: (case: Int, dialogue: Int)] = [:]
+        var courses: [String: Int] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             sheets[target.rawValue] = try await classification(for: target.rawValue, on: app.db)
             citizens[target.rawValue] = try await citizenWork(for: target.rawValue, on: app.db)
+            var course = CourseRecording.Input()
+            (course.unitCode, course.title, course.startsOn, course.topics, course.audience) = (target.rawValue, "Lớp của \(target.rawValue)", "2026-03-10", ["dan_van"], ["leader"])
+            courses[target.rawValue] = try await CourseRecording.create(course, by: .commandLine, on: app.db).requireID
         }
-        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens)
+        return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens,
+                           courses: courses)
     }
 
     static func sum(_ column: String, of table: String, on db: any Database) async throws -> Int {
@@ -312,7 +319,9 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("case_handlers", on: app.db), try await NotificationFlowTests.count("reception_sessions", on: app.db),
          try await NotificationFlowTests.count("dialogues", on: app.db), try await NotificationFlowTests.count("deadline_rules", on: app.db),
          try await NotificationFlowTests.count("work_calendar_days", on: app.db), try await NotificationFlowTests.count("installation_settings", on: app.db),
-         try await MatrixWorld.sum("version", of: "citizen_cases", on: app.db), try await MatrixWorld.sum("version", of: "dialogues", on: app.db)]
+         try await MatrixWorld.sum("version", of: "citizen_cases", on: app.db), try await MatrixWorld.sum("version", of: "dialogues", on: app.db),
+         try await NotificationFlowTests.count("people", on: app.db), try await NotificationFlowTests.count("training_courses", on: app.db),
+         try await NotificationFlowTests.count("course_attendances", on: app.db), try await MatrixWorld.sum("version", of: "training_courses", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -339,7 +348,9 @@ struct MatrixWorld {
                          "/api/classification-rounds?unit=\(code)", "/api/criteria-sets?unit=\(code)",
                          "/api/cases?unit=\(code)", "/api/cases/\(citizens[code]?.case ?? 0)", "/api/reception-duties?unit=\(code)",
                          "/api/cases/\(citizens[code]?.case ?? 0)/redacted.docx", "/api/cases/\(citizens[code]?.case ?? 0)/scans",
-                         "/api/reception-sessions?unit=\(code)", "/api/dialogues?unit=\(code)", "/api/citizens/timeliness?unit=\(code)"] {
+                         "/api/reception-sessions?unit=\(code)", "/api/dialogues?unit=\(code)", "/api/citizens/timeliness?unit=\(code)",
+                         "/api/people?unit=\(code)", "/api/training/courses?unit=\(code)", "/api/training/courses/\(courses[code] ?? 0)",
+                         "/api/training/summary?unit=\(code)&year=2026"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -418,6 +429,16 @@ struct MatrixWorld {
             return received
         case .nameHandlers:
             return try await app.api(.PUT, "/api/cases/\(citizens[code]?.case ?? 0)/handlers", token: token, json: #"{"handlers": []}"#)
+        case .manageTraining:
+            let created = try await app.api(.POST, "/api/training/courses", token: token, json: #"{"unitCode": "\#(code)", "title": ""}"#)
+            let others = [
+                try await app.api(.PUT, "/api/training/courses/\(courses[code] ?? 0)/roster", token: token, json: #"{"version": 1, "lines": []}"#),
+                try await app.api(.POST, "/api/people/import?unit=\(code)&filename=ds.csv", token: token, body: "x"),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (created.status == .forbidden), "every training action follows recording a course, at \(code): \(other.status)")
+            }
+            return created
         }
     }
 
@@ -432,6 +453,7 @@ struct MatrixWorld {
                          "/citizens?unit=\(code)", "/citizens/cases?unit=\(code)", "/citizens/cases/\(citizens[code]?.case ?? 0)",
                          "/citizens/cases/\(citizens[code]?.case ?? 0)/receipt", "/citizens/dialogues/\(citizens[code]?.dialogue ?? 0)",
                          "/citizens/cases/\(citizens[code]?.case ?? 0)/redacted.docx",
+                         "/training?unit=\(code)", "/people?unit=\(code)", "/training/courses/\(courses[code] ?? 0)",
                          "/citizens/report.xlsx?unit=\(code)", "/citizens/report.docx?unit=\(code)"] {
                 let read = try await app.page(.GET, path, headers: headers)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
@@ -518,6 +540,17 @@ struct MatrixWorld {
             return received
         case .nameHandlers:
             return try await app.page(.POST, "/citizens/cases/\(citizens[code]?.case ?? 0)/handlers", headers: headers, form: [:])
+        case .manageTraining:
+            let created = try await app.page(.POST, "/training/courses/new", headers: headers, form: ["unitCode": code, "title": ""])
+            let others = [
+                try await app.page(.GET, "/training/courses/new?unit=\(code)", headers: headers),
+                try await app.page(.POST, "/training/courses/\(courses[code] ?? 0)/roster", headers: headers, form: ["version": "1"]),
+                try await app.page(.POST, "/people/import", headers: headers, form: ["unitCode": code]),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (created.status == .forbidden), "every training page follows recording a course, at \(code): \(other.status)")
+            }
+            return created
         }
     }
 }

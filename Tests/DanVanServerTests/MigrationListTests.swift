@@ -29,6 +29,7 @@ struct MigrationListTests {
         "CreateCitizenCase",
         "CreateReception",
         "CreateCaseScans",
+        "CreateTraining",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -36,4 +36,6 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case handleCitizens
     /// Name who handles a case and so who may read a sealed identity: the competent unit's own managers only.
     case nameHandlers
+    /// Keep the unit's register of people, record its training courses and their rosters.
+    case manageTraining
 }

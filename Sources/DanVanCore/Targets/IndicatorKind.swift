@@ -24,10 +24,14 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
     case gradeShare = "grade_share"
     /// From the published classification: the unit's own grade reaches the level ("loại Tốt").
     case ownGrade = "own_grade"
+    /// From the training rosters: the distinct people in charge of mass mobilisation work, of the
+    /// categories the training target names, trained in the year, over those on the register on
+    /// 31 December ("trên 85% cán bộ … được tập huấn"). A person at two courses counts once.
+    case trainedShare = "trained_share"
 
     /// Counted from a register by DanVan itself: no report form asks for it.
     public var isComputed: Bool {
-        [.modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade].contains(self)
+        [.modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade, .trainedShare].contains(self)
     }
 
     public var label: String {
@@ -42,6 +46,7 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
         case .modelsRecognised: "Số mô hình được công nhận (tự tính từ sổ đăng ký)"
         case .gradeShare: "Tỷ lệ đơn vị được xếp loại đạt mức (tự tính từ kết quả xếp loại)"
         case .ownGrade: "Mức xếp loại của đơn vị (tự tính từ kết quả xếp loại)"
+        case .trainedShare: "Tỷ lệ cán bộ được tập huấn, mỗi người tính một lần (tự tính từ danh sách học viên)"
         }
     }
 }

@@ -24,6 +24,7 @@ public struct IndicatorSuggestion: Equatable, Sendable {
         }
         guard target.unit == .percent else { return IndicatorSuggestion(kind: .count, name: name, perUnit: nil) }
         let folded = VietnameseFolding.fold(subject)
+        if isTrainingOfPeople(VietnameseFolding.fold(target.text)) { return IndicatorSuggestion(kind: .trainedShare, name: name, perUnit: nil) }
         guard childUnitWords.contains(where: { folded.hasPrefix($0) }) else {
             return IndicatorSuggestion(kind: .ratio, name: name, perUnit: nil)
         }
@@ -46,6 +47,11 @@ public struct IndicatorSuggestion: Equatable, Sendable {
         // "… đăng ký xây dựng mô hình" counts units that registered; "… xây dựng được 01 mô hình" each unit's models.
         let perUnit = childUnitWords.contains { foldedSubject.hasPrefix($0) } && !folded.contains("dang ky")
         return perUnit ? .modelPerUnit : .modelShare
+    }
+
+    /// "… cán bộ … được tập huấn, bồi dưỡng": a share of people trained, counted from the rosters.
+    private static func isTrainingOfPeople(_ folded: String) -> Bool {
+        ["tap huan", "boi duong"].contains(where: folded.contains) && ["can bo", "cong chuc", "dang vien", "hoi vien"].contains(where: folded.contains)
     }
 
     /// "xây dựng được 01 mô hình" → at least one; "không để xảy ra" → none; otherwise done or not.

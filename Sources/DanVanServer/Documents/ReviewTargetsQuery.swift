@@ -26,8 +26,9 @@ enum ReviewTargetsQuery {
         }
         let fromRegister = try await ModelTargets.evaluations(measured, unit: unit, year: year, today: rollup.period.lastDay, summary: models, on: db)
         let fromClassification = try await ClassificationTargets.evaluations(measured, unit: unit, year: year, on: db)
+        let fromTraining = try await TrainingTargets.evaluations(measured, unit: unit, year: year, on: db)
         var targets = measured.enumerated().map { index, row -> ReviewReportExport.Target in
-            if let evaluation = fromClassification[index] ?? fromRegister[index] {
+            if let evaluation = fromTraining[index] ?? fromClassification[index] ?? fromRegister[index] {
                 return .init(area: area(row.planID, row.line), text: row.text, threshold: row.threshold.phrase, numerator: nil,
                              denominator: nil, evaluation: evaluation)
             }

@@ -51,5 +51,6 @@ enum MigrationList {
         CreateCitizenCase(),
         CreateReception(),
         CreateCaseScans(),
+        CreateTraining(),
     ]
 }

@@ -20,6 +20,7 @@ func registerRoutes(_ app: Application) throws {
     ModelPagesController(limits: app.settings.uploads).register(app)
     ClassificationPagesController(limits: app.settings.uploads).register(app)
     CitizenPagesController(limits: app.settings.uploads).register(app)
+    TrainingPagesController(limits: app.settings.uploads).register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)
@@ -34,4 +35,5 @@ func registerRoutes(_ app: Application) throws {
     ModelsAPIController(limits: app.settings.uploads).register(api)
     ClassificationAPIController(limits: app.settings.uploads).register(api)
     CitizensAPIController(limits: app.settings.uploads).register(api)
+    TrainingAPIController(limits: app.settings.uploads).register(api)
 }

@@ -122,6 +122,12 @@ enum SiteRoute: Equatable {
     case citizenRules
     case citizensReportXlsx
     case citizensReportDocx
+    case training
+    case people
+    case peopleImport
+    case courseNew
+    case course(Int)
+    case courseRoster(Int)
     case identitySettings
     case track
 
@@ -273,6 +279,12 @@ enum SiteRoute: Equatable {
         case .citizenRules: [.fixed("citizens"), .fixed("rules")]
         case .citizensReportXlsx: [.fixed("citizens"), .fixed("report.xlsx")]
         case .citizensReportDocx: [.fixed("citizens"), .fixed("report.docx")]
+        case .training: [.fixed("training")]
+        case .people: [.fixed("people")]
+        case .peopleImport: [.fixed("people"), .fixed("import")]
+        case .courseNew: [.fixed("training"), .fixed("courses"), .fixed("new")]
+        case .course(let id): [.fixed("training"), .fixed("courses"), .value(String(id))]
+        case .courseRoster(let id): [.fixed("training"), .fixed("courses"), .value(String(id)), .fixed("roster")]
         case .identitySettings: [.fixed("admin"), .fixed("identity")]
         case .track: [.fixed("tra-cuu")]
         }

@@ -2,14 +2,15 @@ import DanVanCore
 import Fluent
 
 /// A unit's targets for a period evaluated the one way the dashboard shows them: computed kinds
-/// from their registers ("Dân vận khéo", classification), the rest from the reported roll-up.
+/// from their registers ("Dân vận khéo", classification, training rosters), the rest from the reported roll-up.
 enum TargetEvaluations {
     static func evaluate(_ rows: [DashboardQueries.TargetRow], unit: OrgUnit, period: ReportPeriod, rollup: RollupResult,
                          on db: any Database) async throws -> [TargetEvaluation] {
         let fromRegister = try await ModelTargets.evaluations(rows, unit: unit, year: period.year, today: period.lastDay, on: db)
         let fromClassification = try await ClassificationTargets.evaluations(rows, unit: unit, year: period.year, on: db)
+        let fromTraining = try await TrainingTargets.evaluations(rows, unit: unit, year: period.year, on: db)
         return rows.enumerated().map { index, row in
-            fromClassification[index] ?? fromRegister[index] ?? TargetEvaluation.evaluate(row.threshold, rollup.value(of: row.indicatorID, at: unit.requireID))
+            fromTraining[index] ?? fromClassification[index] ?? fromRegister[index] ?? TargetEvaluation.evaluate(row.threshold, rollup.value(of: row.indicatorID, at: unit.requireID))
         }
     }
 

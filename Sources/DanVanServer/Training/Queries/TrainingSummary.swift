@@ -1,0 +1,74 @@
+import DanVanCore
+import Fluent
+import SQLKit
+
+/// A subtree's training in a year: the courses its units organised, their attendances, and
+/// the distinct people of the subtree (where they are on the counting date) trained by anyone
+/// that year, per category. The target's share counts the people in charge of mass
+/// mobilisation work whose category the training target names.
+struct TrainingSummary: Sendable, Equatable {
+    struct CategoryCount: Sendable, Equatable {
+        let key: String
+        let label: String
+        let share: TrainedShare
+    }
+
+    let year: Int
+    let countingDate: CivilDate
+    let courses: Int
+    let attendances: Int
+    let distinctTrained: Int
+    let people: Int
+    let byCategory: [CategoryCount]
+    /// The target's own count: "cán bộ lãnh đạo và công chức trực tiếp phụ trách công tác dân vận".
+    let target: TrainedShare
+
+    /// The counting date: 31 December of the year.
+    static func countingDate(year: Int) -> CivilDate { CivilDate(year: year, month: 12, day: 31) ?? CivilDate.literal("2026-12-31") }
+
+    private struct CourseRow: Decodable {
+        let courses: Int
+        let attendances: Int
+    }
+
+    private struct PeopleRow: Decodable {
+        let category: String
+        let in_charge: Bool
+        let people: Int
+        let trained: Int
+    }
+
+    static func load(rootID: Int, year: Int, on db: any Database) async throws -> TrainingSummary {
+        let sql = try UnitClosure.sqlDatabase(db)
+        let date = countingDate(year: year).description
+        let first = "\(year)-01-01", last = "\(year)-12-31"
+        let courses = try await sql.raw("""
+            SELECT CAST(COUNT(DISTINCT t.id) AS BIGINT) AS courses, CAST(COUNT(a.id) AS BIGINT) AS attendances
+            FROM training_courses t JOIN unit_closure c ON c.descendant_id = t.unit_id AND c.ancestor_id = \(bind: rootID)
+            LEFT JOIN course_attendances a ON a.course_id = t.id
+            WHERE t.starts_on >= \(bind: first) AND t.starts_on <= \(bind: last)
+            """).first(decoding: CourseRow.self) ?? CourseRow(courses: 0, attendances: 0)
+        let rows = try await sql.raw("""
+            SELECT p.category AS category, p.in_charge AS in_charge, CAST(COUNT(*) AS BIGINT) AS people,
+                   CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM course_attendances a JOIN training_courses t ON t.id = a.course_id
+                                              WHERE a.person_id = p.id AND t.starts_on >= \(bind: first) AND t.starts_on <= \(bind: last))
+                            THEN 1 ELSE 0 END) AS BIGINT) AS trained
+            FROM people p
+            JOIN person_units pu ON pu.person_id = p.id AND pu.from_on <= \(bind: date) AND (pu.to_on IS NULL OR pu.to_on >= \(bind: date))
+            JOIN unit_closure c ON c.descendant_id = pu.unit_id AND c.ancestor_id = \(bind: rootID)
+            WHERE (p.active_from IS NULL OR p.active_from <= \(bind: date)) AND (p.active_to IS NULL OR p.active_to >= \(bind: date))
+            GROUP BY p.category, p.in_charge
+            """).all(decoding: PeopleRow.self)
+        let categories = try await TrainingLists.categories(on: db)
+        let targetKeys = Set(categories.filter(\.inTrainingTarget).map(\.key))
+        let byCategory = categories.map { category in
+            let matching = rows.filter { $0.category == category.key }
+            return CategoryCount(key: category.key, label: category.label,
+                                 share: TrainedShare(trained: matching.map(\.trained).reduce(0, +), inScope: matching.map(\.people).reduce(0, +)))
+        }
+        let target = rows.filter { $0.in_charge && targetKeys.contains($0.category) }
+        return TrainingSummary(year: year, countingDate: countingDate(year: year), courses: courses.courses, attendances: courses.attendances,
+                               distinctTrained: rows.map(\.trained).reduce(0, +), people: rows.map(\.people).reduce(0, +), byCategory: byCategory,
+                               target: TrainedShare(trained: target.map(\.trained).reduce(0, +), inScope: target.map(\.people).reduce(0, +)))
+    }
+}
