@@ -22,20 +22,20 @@ struct AuthorizationMatrixTests {
     static let actions: [AccessAction] = [.viewUnit, .editUnit, .createChildUnit, .moveUnit, .endUnit, .viewUsers, .manageUsers, .viewAudit,
                                           .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask,
                                           .registerModel, .decideModel, .launchCampaign, .scoreSheet, .appraiseSheet, .openRound,
-                                          .handleCitizens, .nameHandlers, .manageTraining]
+                                          .handleCitizens, .nameHandlers, .manageTraining, .inspect]
 
     /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit,
     /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask, registerModel, decideModel, launchCampaign,
-    /// scoreSheet, appraiseSheet, openRound, handleCitizens, nameHandlers, manageTraining.
+    /// scoreSheet, appraiseSheet, openRound, handleCitizens, nameHandlers, manageTraining, inspect.
     static let expected: [Role: [Target: String]] = [
-        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
-                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
-        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓✓·✓", .ancestor: "··········✓·············",
-                   .sibling: "························", .otherTree: "························"],
-        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··✓·✓", .descendant: "✓·········✓·············", .ancestor: "··········✓·············",
-                    .sibling: "························", .otherTree: "························"],
-        .viewer: [.own: "✓·········✓·············", .descendant: "✓·········✓·············", .ancestor: "··········✓·············",
-                  .sibling: "························", .otherTree: "························"],
+        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
+                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
+        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓✓·✓✓", .ancestor: "··········✓··············",
+                   .sibling: "·························", .otherTree: "·························"],
+        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··✓·✓·", .descendant: "✓·········✓··············", .ancestor: "··········✓··············",
+                    .sibling: "·························", .otherTree: "·························"],
+        .viewer: [.own: "✓·········✓··············", .descendant: "✓·········✓··············", .ancestor: "··········✓··············",
+                  .sibling: "·························", .otherTree: "·························"],
     ]
 
     @Test("every column of the matrix is an action, and every action has a column")
@@ -198,6 +198,8 @@ struct MatrixWorld {
     let citizens: [String: (case: Int, dialogue: Int)]
     /// Per unit: a training course it organised.
     let courses: [String: Int]
+    /// Per unit: a concluded self-inspection and its one requirement.
+    let inspections: [String: (inspection: Int, requirement: Int)]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -245,8 +247,19 @@ struct MatrixWorld {
             (course.unitCode, course.title, course.startsOn, course.topics, course.audience) = (target.rawValue, "Lớp của \(target.rawValue)", "2026-03-10", ["dan_van"], ["leader"])
             courses[target.rawValue] = try await CourseRecording.create(course, by: .commandLine, on: app.db).requireID
         }
+        var inspections: [String: (inspection: Int, requirement: Int)] = [:]
+        for target in AuthorizationMatrixTests.Target.allCases {
+            var input = InspectionRecording.Input()
+            (input.unitCode, input.kind, input.title, input.team, input.subjects, input.startsOn) =
+                (target.rawValue, "self_inspection", "Tự kiểm tra của \(target.rawValue)", "Tổ tự kiểm tra", [target.rawValue], "2026-04-01")
+            input.conclusion.concludedOn = "2026-04-10"
+            input.conclusion.requirements = [.init(unitCode: target.rawValue, text: "Bổ sung hồ sơ.", dueOn: "2026-06-30")]
+            let inspection = try await InspectionRecording.record(input, today: CivilDate(year: 2026, month: 11, day: 30)!, by: .commandLine, on: app.db)
+            let requirement = try #require(try await InspectionRequirement.query(on: app.db).filter(\.$inspectionID == inspection.requireID).first())
+            inspections[target.rawValue] = (inspection.requireID, requirement.requireID)
+        }
         return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens,
-                           courses: courses)
+                           courses: courses, inspections: inspections)
     }
 
     static func sum(_ column: String, of table: String, on db: any Database) async throws -> Int {
@@ -321,7 +334,10 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("work_calendar_days", on: app.db), try await NotificationFlowTests.count("installation_settings", on: app.db),
          try await MatrixWorld.sum("version", of: "citizen_cases", on: app.db), try await MatrixWorld.sum("version", of: "dialogues", on: app.db),
          try await NotificationFlowTests.count("people", on: app.db), try await NotificationFlowTests.count("training_courses", on: app.db),
-         try await NotificationFlowTests.count("course_attendances", on: app.db), try await MatrixWorld.sum("version", of: "training_courses", on: app.db)]
+         try await NotificationFlowTests.count("course_attendances", on: app.db), try await MatrixWorld.sum("version", of: "training_courses", on: app.db),
+         try await NotificationFlowTests.count("inspections", on: app.db), try await NotificationFlowTests.count("inspection_findings", on: app.db),
+         try await NotificationFlowTests.count("requirement_events", on: app.db), try await MatrixWorld.sum("version", of: "inspections", on: app.db),
+         try await MatrixWorld.sum("version", of: "inspection_requirements", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -350,7 +366,8 @@ struct MatrixWorld {
                          "/api/cases/\(citizens[code]?.case ?? 0)/redacted.docx", "/api/cases/\(citizens[code]?.case ?? 0)/scans",
                          "/api/reception-sessions?unit=\(code)", "/api/dialogues?unit=\(code)", "/api/citizens/timeliness?unit=\(code)",
                          "/api/people?unit=\(code)", "/api/training/courses?unit=\(code)", "/api/training/courses/\(courses[code] ?? 0)",
-                         "/api/training/summary?unit=\(code)&year=2026"] {
+                         "/api/training/summary?unit=\(code)&year=2026", "/api/inspections?unit=\(code)",
+                         "/api/inspections/\(inspections[code]?.inspection ?? 0)", "/api/inspection-requirements?unit=\(code)"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -379,7 +396,12 @@ struct MatrixWorld {
         case .editPlans:
             return try await app.api(.POST, "/api/plans/import?save=true&unit=\(code)&filename=k.txt", token: token, body: Self.planText)
         case .issuePlans: return try await app.api(.POST, "/api/plans/\(plan)/issue", token: token, json: #"{"version": -1}"#)
-        case .updateTask: return try await app.api(.POST, "/api/tasks/\(occurrence)/progress", token: token, json: #"{"version": -1}"#)
+        case .updateTask:
+            let progress = try await app.api(.POST, "/api/tasks/\(occurrence)/progress", token: token, json: #"{"version": -1}"#)
+            let remedy = try await app.api(.POST, "/api/inspection-requirements/\(inspections[code]?.requirement ?? 0)/actions", token: token,
+                                           json: #"{"action": "report", "text": "Đã bổ sung.", "version": -1}"#)
+            #expect((remedy.status == .forbidden) == (progress.status == .forbidden), "reporting a remedy follows updating a task, at \(code): \(remedy.status)")
+            return progress
         case .chaseTask: return try await app.api(.POST, "/api/tasks/\(occurrence)/remind", token: token, json: "{}")
         case .registerModel:
             return try await app.api(.POST, "/api/models", token: token,
@@ -439,6 +461,17 @@ struct MatrixWorld {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every training action follows recording a course, at \(code): \(other.status)")
             }
             return created
+        case .inspect:
+            let created = try await app.api(.POST, "/api/inspections", token: token, json: #"{"unitCode": "\#(code)", "title": ""}"#)
+            let ids = inspections[code] ?? (0, 0)
+            let others = [
+                try await app.api(.POST, "/api/inspections/\(ids.inspection)/conclusion", token: token, json: #"{"concludedOn": "2026-05-01", "version": -1}"#),
+                try await app.api(.POST, "/api/inspection-requirements/\(ids.requirement)/actions", token: token, json: #"{"action": "close", "version": -1}"#),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (created.status == .forbidden), "every inspection action follows recording one, at \(code): \(other.status)")
+            }
+            return created
         }
     }
 
@@ -454,7 +487,9 @@ struct MatrixWorld {
                          "/citizens/cases/\(citizens[code]?.case ?? 0)/receipt", "/citizens/dialogues/\(citizens[code]?.dialogue ?? 0)",
                          "/citizens/cases/\(citizens[code]?.case ?? 0)/redacted.docx",
                          "/training?unit=\(code)", "/people?unit=\(code)", "/training/courses/\(courses[code] ?? 0)",
-                         "/citizens/report.xlsx?unit=\(code)", "/citizens/report.docx?unit=\(code)"] {
+                         "/citizens/report.xlsx?unit=\(code)", "/citizens/report.docx?unit=\(code)",
+                         "/inspections?unit=\(code)", "/inspections/\(inspections[code]?.inspection ?? 0)",
+                         "/inspections/\(inspections[code]?.inspection ?? 0)/thong-bao-ket-luan.docx", "/inspections/\(inspections[code]?.inspection ?? 0)/ket-luan.xlsx"] {
                 let read = try await app.page(.GET, path, headers: headers)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -481,7 +516,12 @@ struct MatrixWorld {
             return plan
         case .editPlans: return try await app.page(.GET, "/plans/\(plan)/edit", headers: headers)
         case .issuePlans: return try await app.page(.POST, "/plans/\(plan)/issue", headers: headers, form: ["version": "-1"])
-        case .updateTask: return try await app.page(.POST, "/tasks/\(occurrence)/update", headers: headers, form: ["version": "-1"])
+        case .updateTask:
+            let progress = try await app.page(.POST, "/tasks/\(occurrence)/update", headers: headers, form: ["version": "-1"])
+            let remedy = try await app.page(.POST, "/inspections/requirements/\(inspections[code]?.requirement ?? 0)/actions", headers: headers,
+                                            form: ["action": "report", "text": "Đã bổ sung.", "version": "-1"])
+            #expect((remedy.status == .forbidden) == (progress.status == .forbidden), "reporting a remedy follows updating a task, at \(code): \(remedy.status)")
+            return progress
         case .chaseTask: return try await app.page(.POST, "/tasks/\(occurrence)/remind", headers: headers, form: ["note": ""])
         case .registerModel:
             let form = try await app.page(.GET, "/models/new?unit=\(code)", headers: headers)
@@ -549,6 +589,18 @@ struct MatrixWorld {
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every training page follows recording a course, at \(code): \(other.status)")
+            }
+            return created
+        case .inspect:
+            let created = try await app.page(.POST, "/inspections/new", headers: headers, form: ["unitCode": code, "title": ""])
+            let ids = inspections[code] ?? (0, 0)
+            let others = [
+                try await app.page(.GET, "/inspections/new?unit=\(code)", headers: headers),
+                try await app.page(.POST, "/inspections/\(ids.inspection)/conclusion", headers: headers, form: ["concludedOn": "2026-05-01", "version": "-1"]),
+                try await app.page(.POST, "/inspections/requirements/\(ids.requirement)/actions", headers: headers, form: ["action": "close", "version": "-1"]),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (created.status == .forbidden), "every inspection page follows recording one, at \(code): \(other.status)")
             }
             return created
         }

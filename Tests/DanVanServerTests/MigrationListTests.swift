@@ -30,6 +30,7 @@ struct MigrationListTests {
         "CreateReception",
         "CreateCaseScans",
         "CreateTraining",
+        "CreateInspection",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

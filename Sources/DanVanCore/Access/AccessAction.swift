@@ -38,4 +38,7 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case nameHandlers
     /// Keep the unit's register of people, record its training courses and their rosters.
     case manageTraining
+    /// Record the unit's inspections and supervisions of units below (or of itself), conclude them,
+    /// and accept or close what the inspected units report on their requirements.
+    case inspect
 }

@@ -58,6 +58,7 @@ struct ToDoPage: Encodable {
         list += tasks.items
         list += try await ToDoModels.returned(to: unit, today: today, on: db)
         list += try await ToDoClassification.own(unit, today: today, on: db)
+        list += try await ToDoInspections.own(unit, today: today, on: db)
         let cases = try await ToDoCitizens.open(for: unit, today: today, on: db)
         list += cases.items
         if cases.total > cases.items.count {
@@ -75,6 +76,7 @@ struct ToDoPage: Encodable {
             list += try await ToDoPlans.lines(for: unit, today: today, on: db)
             list += try await ToDoModels.waiting(below: unit, today: today, on: db)
             list += try await ToDoClassification.waiting(in: unit, today: today, on: db)
+            list += try await ToDoInspections.waiting(in: unit, today: today, on: db)
         }
         return (list.sorted { $0.urgency < $1.urgency }, more)
     }

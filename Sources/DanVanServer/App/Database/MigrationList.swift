@@ -52,5 +52,6 @@ enum MigrationList {
         CreateReception(),
         CreateCaseScans(),
         CreateTraining(),
+        CreateInspection(),
     ]
 }

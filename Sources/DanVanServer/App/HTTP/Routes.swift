@@ -21,6 +21,7 @@ func registerRoutes(_ app: Application) throws {
     ClassificationPagesController(limits: app.settings.uploads).register(app)
     CitizenPagesController(limits: app.settings.uploads).register(app)
     TrainingPagesController(limits: app.settings.uploads).register(app)
+    InspectionPagesController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)
@@ -36,4 +37,5 @@ func registerRoutes(_ app: Application) throws {
     ClassificationAPIController(limits: app.settings.uploads).register(api)
     CitizensAPIController(limits: app.settings.uploads).register(api)
     TrainingAPIController(limits: app.settings.uploads).register(api)
+    InspectionsAPIController().register(api)
 }

@@ -128,6 +128,13 @@ enum SiteRoute: Equatable {
     case courseNew
     case course(Int)
     case courseRoster(Int)
+    case inspections
+    case inspectionNew
+    case inspection(Int)
+    case inspectionConclusion(Int)
+    case inspectionDocx(Int)
+    case inspectionXlsx(Int)
+    case requirementAction(Int)
     case identitySettings
     case track
 
@@ -285,6 +292,13 @@ enum SiteRoute: Equatable {
         case .courseNew: [.fixed("training"), .fixed("courses"), .fixed("new")]
         case .course(let id): [.fixed("training"), .fixed("courses"), .value(String(id))]
         case .courseRoster(let id): [.fixed("training"), .fixed("courses"), .value(String(id)), .fixed("roster")]
+        case .inspections: [.fixed("inspections")]
+        case .inspectionNew: [.fixed("inspections"), .fixed("new")]
+        case .inspection(let id): [.fixed("inspections"), .value(String(id))]
+        case .inspectionConclusion(let id): [.fixed("inspections"), .value(String(id)), .fixed("conclusion")]
+        case .inspectionDocx(let id): [.fixed("inspections"), .value(String(id)), .fixed("thong-bao-ket-luan.docx")]
+        case .inspectionXlsx(let id): [.fixed("inspections"), .value(String(id)), .fixed("ket-luan.xlsx")]
+        case .requirementAction(let id): [.fixed("inspections"), .fixed("requirements"), .value(String(id)), .fixed("actions")]
         case .identitySettings: [.fixed("admin"), .fixed("identity")]
         case .track: [.fixed("tra-cuu")]
         }

@@ -16,6 +16,8 @@ struct MyTasksPage: Encodable {
     let dueThisMonth: [TaskQueries.Line]
     let upcoming: [TaskQueries.Line]
     let coordinating: [TaskQueries.Line]
+    /// What inspections required the unit to fix and it has not yet had accepted.
+    let requirements: [RequirementView]
     let done: [TaskQueries.Line]
     let reminders: [Reminder]
     let grids: [Link]
@@ -41,6 +43,8 @@ struct MyTasksPage: Encodable {
             upcoming: current ? open.filter { $0.timeliness == Timeliness.inTime.rawValue && !($0.dueOn ?? "").hasPrefix(monthPrefix)
                 && ($0.dueOn ?? "") <= soon } : open.filter { $0.timeliness == Timeliness.inTime.rawValue },
             coordinating: coordinating,
+            requirements: current ? try await InspectionQueries.requirements(owedBy: unitID, on: db)
+                .map { RequirementView.make($0, canReport: false, canDecide: false, today: today) } : [],
             done: current ? [] : lines.filter { [Timeliness.doneOnTime.rawValue, Timeliness.doneLate.rawValue].contains($0.timeliness) },
             reminders: try await reminders(leadUnit: unitID, on: db),
             grids: try await grids(of: unit, year: year, for: user, on: db),

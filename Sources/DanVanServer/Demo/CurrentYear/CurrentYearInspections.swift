@@ -1,0 +1,95 @@
+import DanVanCore
+import Fluent
+import Foundation
+
+/// Inspection in the demo year: the Provincial Standing Board's April inspection of three
+/// communes' mass mobilisation work, concluded in May with a requirement on each: Bình Lư fixed
+/// it on time, Bản Bo late, Sơn Bình has not (overdue); Bản Bo's second requirement is reported
+/// and waits for the province to accept it. An October supervision is held and not yet concluded.
+enum CurrentYearInspections {
+    static let communes = ["LC-DU-BINHLU", "LC-DU-BANBO", "LC-DU-SONBINH"]
+
+    static func load(today: CivilDate, people: DemoPeople, on db: any Database) async throws {
+        let year = today.year
+        func day(_ month: Int, _ day: Int) -> CivilDate? { CivilDate(year: year, month: month, day: day).flatMap { $0 <= today ? $0 : nil } }
+        let province = people.manager(for: "LC-TU")
+        if let starts = day(4, 14), let ends = day(4, 24) {
+            var input = InspectionRecording.Input()
+            input.unitCode = "LC-TU"
+            input.kind = InspectionKind.inspection.rawValue
+            input.title = "Kiểm tra việc thực hiện công tác dân vận năm \(year) tại các xã Bình Lư, Bản Bo, Sơn Bình"
+            input.decisionNumber = "312-QĐ/TU"
+            input.decisionDate = CivilDate(year: year, month: 4, day: 2)?.description ?? ""
+            input.team = "Đoàn kiểm tra số 3 của Ban Thường vụ Tỉnh ủy do đồng chí Phó Trưởng Ban Dân vận Tỉnh ủy làm trưởng đoàn"
+            input.subjects = communes
+            input.periodFrom = CivilDate(year: year - 1, month: 1, day: 1)?.description ?? ""
+            input.periodTo = CivilDate(year: year, month: 3, day: 31)?.description ?? ""
+            input.contents = "Việc lãnh đạo, chỉ đạo, ban hành kế hoạch thực hiện công tác dân vận; thực hiện Quy chế dân chủ ở cơ sở; "
+                + "phong trào thi đua \"Dân vận khéo\"; tiếp dân, đối thoại trực tiếp với Nhân dân."
+            input.startsOn = starts.description
+            input.endsOn = ends.description
+            let inspection = try await InspectionRecording.record(input, today: today, by: province, on: db)
+            if let concluded = day(5, 8) {
+                _ = try await InspectionRecording.conclude(inspection.requireID, conclusion(year: year, concludedOn: concluded), today: today, by: province, on: db)
+                try await follow(inspection.requireID, today: today, people: people, province: province, on: db)
+            }
+        }
+        if let starts = day(10, 20), let ends = day(10, 23) {
+            var input = InspectionRecording.Input()
+            input.unitCode = "LC-TU"
+            input.kind = InspectionKind.thematicSupervision.rawValue
+            input.title = "Giám sát chuyên đề việc thực hiện dân chủ ở cơ sở tại xã Bình Lư và xã Sơn Bình"
+            input.decisionNumber = "405-QĐ/TU"
+            input.decisionDate = CivilDate(year: year, month: 10, day: 6)?.description ?? ""
+            input.team = "Đoàn giám sát của Ban Thường vụ Tỉnh ủy do đồng chí Trưởng Ban Dân vận Tỉnh ủy làm trưởng đoàn"
+            input.subjects = ["LC-DU-BINHLU", "LC-DU-SONBINH"]
+            input.contents = "Việc công khai thông tin, lấy ý kiến Nhân dân và hoạt động của Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng."
+            input.startsOn = starts.description
+            input.endsOn = ends.description
+            _ = try await InspectionRecording.record(input, today: today, by: province, on: db)
+        }
+    }
+
+    private static func conclusion(year: Int, concludedOn: CivilDate) -> InspectionRecording.Conclusion {
+        var conclusion = InspectionRecording.Conclusion()
+        conclusion.conclusionNumber = "118-TB/TU"
+        conclusion.concludedOn = concludedOn.description
+        conclusion.version = 1
+        conclusion.findings = [
+            .init(unitCode: "LC-DU-BINHLU", type: "strength", text: "Ban hành kế hoạch công tác dân vận năm \(year) kịp thời, cụ thể hóa đầy đủ chỉ tiêu của tỉnh; 100% thôn có Tổ dân vận hoạt động."),
+            .init(unitCode: "LC-DU-BANBO", type: "strength", text: "Duy trì tốt việc tiếp dân định kỳ của Bí thư Đảng ủy; mô hình \"Dân vận khéo\" được nhân rộng ở 4 bản."),
+            .init(unitCode: "LC-DU-BINHLU", type: "shortcoming", text: "Sổ theo dõi kết quả thực hiện mô hình \"Dân vận khéo\" chưa cập nhật thường xuyên.", severity: "minor"),
+            .init(unitCode: "LC-DU-BANBO", type: "shortcoming", text: "Hội nghị đối thoại năm trước chưa công khai kết quả đúng thời hạn.", severity: "moderate", criterion: "2.3"),
+            .init(unitCode: "LC-DU-SONBINH", type: "shortcoming", text: "Chưa xây dựng kế hoạch thực hiện Quy chế dân chủ ở cơ sở năm \(year).", severity: "moderate"),
+            .init(unitCode: "LC-DU-SONBINH", type: "violation", text: "Không tổ chức tiếp dân định kỳ trong quý I theo quy định.", severity: "serious", criterion: "3.1"),
+        ]
+        func due(_ month: Int, _ day: Int) -> String { CivilDate(year: year, month: month, day: day)?.description ?? "" }
+        conclusion.requirements = [
+            .init(unitCode: "LC-DU-BINHLU", text: "Cập nhật sổ theo dõi mô hình \"Dân vận khéo\" và báo cáo kết quả về Ban Dân vận Tỉnh ủy.", dueOn: due(6, 30)),
+            .init(unitCode: "LC-DU-BANBO", text: "Công khai kết quả hội nghị đối thoại trên bảng tin và hệ thống loa của xã.", dueOn: due(6, 15)),
+            .init(unitCode: "LC-DU-BANBO", text: "Rà soát, bổ sung lịch tiếp dân định kỳ năm \(year) của lãnh đạo xã.", dueOn: due(9, 30)),
+            .init(unitCode: "LC-DU-SONBINH", text: "Ban hành kế hoạch thực hiện Quy chế dân chủ ở cơ sở năm \(year).", dueOn: due(7, 31)),
+            .init(unitCode: "LC-DU-SONBINH", text: "Tổ chức tiếp dân định kỳ hằng tháng theo quy định và báo cáo kết quả.", dueOn: due(12, 31)),
+        ]
+        return conclusion
+    }
+
+    /// The remedies as the communes reported them and the province's answers.
+    private static func follow(_ inspectionID: Int, today: CivilDate, people: DemoPeople, province: Actor, on db: any Database) async throws {
+        let requirements = try await InspectionRequirement.query(on: db).filter(\.$inspectionID == inspectionID).sort(\.$position).all()
+        func act(_ position: Int, _ action: RequirementAction, _ month: Int, _ day: Int, _ text: String, by actor: Actor) async throws {
+            guard let requirement = try await InspectionRequirement.query(on: db).filter(\.$inspectionID == inspectionID).filter(\.$position == position).first(),
+                  let date = CivilDate(year: today.year, month: month, day: day), date <= today else { return }
+            _ = try await RequirementActing.perform(requirement.requireID, .init(action: action.rawValue, onDate: date.description, text: text, version: requirement.version),
+                                                    today: today, by: actor, on: db)
+        }
+        guard !requirements.isEmpty else { return }
+        try await act(1, .report, 6, 20, "Đã cập nhật sổ theo dõi đến tháng 6; báo cáo số 45-BC/ĐU ngày 20/6 kèm bản chụp sổ.", by: people.poster(for: "LC-DU-BINHLU"))
+        try await act(1, .accept, 6, 25, "", by: province)
+        try await act(2, .report, 7, 10, "Đã niêm yết kết quả đối thoại tại trụ sở và phát trên loa 3 ngày liên tiếp (biên bản niêm yết ngày 10/7).",
+                      by: people.poster(for: "LC-DU-BANBO"))
+        try await act(2, .accept, 7, 15, "", by: province)
+        try await act(3, .report, 9, 25, "Đã ban hành lịch tiếp dân định kỳ của Bí thư và Chủ tịch xã (Thông báo số 21-TB/ĐU ngày 25/9).",
+                      by: people.poster(for: "LC-DU-BANBO"))
+    }
+}
