@@ -87,8 +87,8 @@ struct InspectionFlowTests {
             #expect(docx.status == .ok)
             let text = try DocxPlanSource.lines(from: Data(buffer: docx.body), filename: "tb.docx").map(\.text).joined(separator: "\n")
             for expected in ["THÔNG BÁO", "Kết luận kiểm tra công tác dân vận năm 2026 tại xã Lũng Cú", "Quyết định số 12-QĐ/HU", "Ưu điểm", "Hạn chế, khuyết điểm",
-                             "Vi phạm: Chi bộ thôn Lô Lô Chải: Không họp Tổ dân vận quý I. (mức độ: nghiêm trọng)",
-                             "Đảng ủy xã Lũng Cú: Công khai kết quả đối thoại trên bảng tin.; thời hạn khắc phục: 30/06/2026"] {
+                             "Chi bộ thôn Lô Lô Chải: Không họp Tổ dân vận quý I (vi phạm, mức độ nghiêm trọng).",
+                             "Đảng ủy xã Lũng Cú: Công khai kết quả đối thoại trên bảng tin; thời hạn khắc phục: 30/06/2026."] {
                 #expect(text.contains(expected), "\(expected) in the notice")
             }
             let xlsx = try await app.page(.GET, "/inspections/\(id)/ket-luan.xlsx", headers: browser)

@@ -5,7 +5,7 @@ import Foundation
 /// `danvan inspections list`: inspections with their findings and requirements.
 struct InspectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "inspections", abstract: "Kiểm tra, giám sát: các cuộc, kết luận và yêu cầu khắc phục.",
-                                                    subcommands: [List.self])
+                                                    subcommands: [List.self, Notice.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +38,30 @@ struct InspectionsCommand: AsyncParsableCommand {
                         + (inspection.concludedOn.map { "kết luận \($0); \(inspection.requirements.count) yêu cầu, \(open) đang mở" } ?? "chưa kết luận")
                 }.joined(separator: "\n"))
             }
+        }
+    }
+
+    struct Notice: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ghi thông báo kết luận của một cuộc kiểm tra (.docx) hoặc bảng kết luận và yêu cầu khắc phục (.xlsx).")
+
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Option(help: "Số của cuộc kiểm tra (id trong danh sách --json).") var id: Int
+        @ArgumentParser.Option(help: "Tệp ra: .docx (thông báo) hoặc .xlsx (bảng).") var output: String
+
+        func run() async throws {
+            let xlsx = output.lowercased().hasSuffix(".xlsx")
+            guard xlsx || output.lowercased().hasSuffix(".docx") else { throw AppError.invalid("output", "Tệp ra phải là .docx hoặc .xlsx: \(output).") }
+            let data = try await AppRunner.withApplication(try common.settings(), .readOnly) { app in
+                let context = try await InspectionContext.load(id, on: app.db)
+                guard context.inspection.concludedOn != nil else {
+                    throw AppError(.conflict, "Cuộc kiểm tra #\(id) chưa có kết luận.", field: "id")
+                }
+                return xlsx ? try await ConclusionDocuments.xlsx(context, today: Today.date, on: app.db)
+                    : try await ConclusionDocuments.docx(context, today: Today.date, on: app.db)
+            }
+            try data.write(to: URL(fileURLWithPath: output))
+            CommandOutput.line("Đã ghi \(output).")
         }
     }
 }

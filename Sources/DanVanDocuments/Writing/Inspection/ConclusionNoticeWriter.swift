@@ -73,19 +73,17 @@ public enum ConclusionNoticeWriter {
         let period = notice.starts == notice.ends ? "ngày \(notice.starts.vietnamese)" : "từ ngày \(notice.starts.vietnamese) đến ngày \(notice.ends.vietnamese)"
         var opening = (notice.decision.map { "Thực hiện \($0), " } ?? "") + "\(notice.team) đã tiến hành \(word) \(period) đối với "
             + notice.subjects.joined(separator: ", ") + "."
-        if !notice.contents.isEmpty { opening += " Nội dung: \(notice.contents.trimmingCharacters(in: .whitespacesAndNewlines))" }
+        if !notice.contents.isEmpty { opening += " Nội dung: " + sentence(notice.contents) }
         let closing = "Trên cơ sở báo cáo của đoàn và ý kiến của các đơn vị được \(word), \(notice.issuerName) kết luận như sau:"
         let byUnit = notice.subjects.count > 1
         func line(_ finding: Finding) -> OfficialItem {
-            .dash((byUnit ? "\(finding.unitName): " : "") + finding.text + (finding.severity.map { " (mức độ: \($0.label.lowercased()))" } ?? ""))
+            let marks = [finding.type == .violation ? "vi phạm" : nil, finding.severity.map { "mức độ \($0.label.lowercased())" }].compactMap { $0 }
+            return .dash((byUnit ? "\(finding.unitName): " : "") + sentence(finding.text, adding: marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))"))
         }
         let strengths = notice.findings.filter { $0.type == .strength }.map(line)
-        let shortcomings = notice.findings.filter { $0.type != .strength }.map { finding -> OfficialItem in
-            guard case .dash(let text) = line(finding) else { return line(finding) }
-            return .dash(finding.type == .violation ? "Vi phạm: " + text : text)
-        }
+        let shortcomings = notice.findings.filter { $0.type != .strength }.map(line)
         let requirements = notice.requirements.map { requirement in
-            OfficialItem.dash("\(requirement.unitName): \(requirement.text)" + (requirement.due.map { "; thời hạn khắc phục: \($0.vietnamese)" } ?? "") + ".")
+            OfficialItem.dash("\(requirement.unitName): " + sentence(requirement.text, adding: requirement.due.map { "; thời hạn khắc phục: \($0.vietnamese)" } ?? ""))
         }
         return OfficialDocument(
             header: notice.header, documentWord: "THÔNG BÁO", subject: subject(notice),
@@ -98,6 +96,13 @@ public enum ConclusionNoticeWriter {
                                     + [.text("Các đơn vị báo cáo kết quả khắc phục kèm minh chứng về \(notice.issuerName) đúng thời hạn.")]),
             ],
             recipients: notice.subjects + ["Lưu"], signature: notice.signature, appendices: [])
+    }
+
+    /// The text as one sentence with `adding` before its closing full stop: "… bảng tin; thời hạn …: 30/06/2026."
+    static func sentence(_ text: String, adding suffix: String = "") -> String {
+        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = body.last, ".;,".contains(last) { body.removeLast() }
+        return body + suffix + "."
     }
 
     /// "Kết luận kiểm tra công tác dân vận …": the kind's word is not repeated when the title starts with it.
@@ -119,7 +124,7 @@ public enum ConclusionNoticeWriter {
         let requirements = SpreadsheetTable(
             sheetName: "Yêu cầu", title: "YÊU CẦU KHẮC PHỤC VÀ KẾT QUẢ", subtitle: [notice.issuerName, notice.title],
             columns: [.init("TT", width: 5, format: .integer), .init("Đơn vị", width: 30), .init("Yêu cầu", width: 60), .init("Thời hạn", width: 12),
-                      .init("Trạng thái", width: 26), .init("Ngày khắc phục", width: 14), .init("Đúng hạn / trễ hạn", width: 16)],
+                      .init("Trạng thái", width: 26), .init("Ngày báo cáo khắc phục", width: 16), .init("Đúng hạn, trễ hạn", width: 16)],
             rows: notice.requirements.enumerated().map { index, requirement in
                 [.number(Double(index + 1)), .text(requirement.unitName), .text(requirement.text), .text(requirement.due?.vietnamese ?? ""),
                  .text(requirement.state), .text(requirement.fixedOn?.vietnamese ?? ""), .text(requirement.timeliness)]

@@ -2,15 +2,17 @@ import DanVanCore
 import Fluent
 import Foundation
 
-/// Inspection in the demo year: the Provincial Standing Board's April inspection of three
-/// communes' mass mobilisation work, concluded in May with a requirement on each: Bình Lư fixed
-/// it on time, Bản Bo late, Sơn Bình has not (overdue); Bản Bo's second requirement is reported
-/// and waits for the province to accept it. An October supervision is held and not yet concluded.
+/// Inspection in the demo: the Provincial Standing Board's April inspection of three communes'
+/// mass mobilisation work (this year's once its conclusion of 8 May has passed, else last
+/// year's), concluded with requirements: Bình Lư fixed its on time, Bản Bo one late, Sơn Bình has
+/// not (overdue); Bản Bo's second is reported and waits for the province to accept it. This
+/// year's October supervision is planned, or held and not yet concluded.
 enum CurrentYearInspections {
     static let communes = ["LC-DU-BINHLU", "LC-DU-BANBO", "LC-DU-SONBINH"]
 
     static func load(today: CivilDate, people: DemoPeople, on db: any Database) async throws {
-        let year = today.year
+        let concludedThisYear = CivilDate(year: today.year, month: 5, day: 8).map { $0 <= today } ?? false
+        let year = concludedThisYear ? today.year : today.year - 1
         func day(_ month: Int, _ day: Int) -> CivilDate? { CivilDate(year: year, month: month, day: day).flatMap { $0 <= today ? $0 : nil } }
         let province = people.manager(for: "LC-TU")
         if let starts = day(4, 14), let ends = day(4, 24) {
@@ -31,16 +33,17 @@ enum CurrentYearInspections {
             let inspection = try await InspectionRecording.record(input, today: today, by: province, on: db)
             if let concluded = day(5, 8) {
                 _ = try await InspectionRecording.conclude(inspection.requireID, conclusion(year: year, concludedOn: concluded), today: today, by: province, on: db)
-                try await follow(inspection.requireID, today: today, people: people, province: province, on: db)
+                try await follow(inspection.requireID, year: year, today: today, people: people, province: province, on: db)
             }
         }
-        if let starts = day(10, 20), let ends = day(10, 23) {
+        if let starts = CivilDate(year: today.year, month: 10, day: 20), let ends = CivilDate(year: today.year, month: 10, day: 23) {
             var input = InspectionRecording.Input()
             input.unitCode = "LC-TU"
             input.kind = InspectionKind.thematicSupervision.rawValue
             input.title = "Giám sát chuyên đề việc thực hiện dân chủ ở cơ sở tại xã Bình Lư và xã Sơn Bình"
-            input.decisionNumber = "405-QĐ/TU"
-            input.decisionDate = CivilDate(year: year, month: 10, day: 6)?.description ?? ""
+            if let decided = CivilDate(year: today.year, month: 10, day: 6), decided <= today {
+                (input.decisionNumber, input.decisionDate) = ("405-QĐ/TU", decided.description)
+            }
             input.team = "Đoàn giám sát của Ban Thường vụ Tỉnh ủy do đồng chí Trưởng Ban Dân vận Tỉnh ủy làm trưởng đoàn"
             input.subjects = ["LC-DU-BINHLU", "LC-DU-SONBINH"]
             input.contents = "Việc công khai thông tin, lấy ý kiến Nhân dân và hoạt động của Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng."
@@ -75,11 +78,11 @@ enum CurrentYearInspections {
     }
 
     /// The remedies as the communes reported them and the province's answers.
-    private static func follow(_ inspectionID: Int, today: CivilDate, people: DemoPeople, province: Actor, on db: any Database) async throws {
+    private static func follow(_ inspectionID: Int, year: Int, today: CivilDate, people: DemoPeople, province: Actor, on db: any Database) async throws {
         let requirements = try await InspectionRequirement.query(on: db).filter(\.$inspectionID == inspectionID).sort(\.$position).all()
         func act(_ position: Int, _ action: RequirementAction, _ month: Int, _ day: Int, _ text: String, by actor: Actor) async throws {
             guard let requirement = try await InspectionRequirement.query(on: db).filter(\.$inspectionID == inspectionID).filter(\.$position == position).first(),
-                  let date = CivilDate(year: today.year, month: month, day: day), date <= today else { return }
+                  let date = CivilDate(year: year, month: month, day: day), date <= today else { return }
             _ = try await RequirementActing.perform(requirement.requireID, .init(action: action.rawValue, onDate: date.description, text: text, version: requirement.version),
                                                     today: today, by: actor, on: db)
         }

@@ -122,9 +122,17 @@ struct InspectionPagesController {
     private func render(_ req: Request, _ context: InspectionContext, form: InspectionForm? = nil, errors: FormErrors = .none,
                         status: HTTPStatus = .ok) async throws -> Response {
         let page = try await InspectionPage.query(context, actor: try req.actor, form: form, errors: errors, today: req.today, on: req.db)
+        // An inspected unit's reader may not see the inspecting unit: the trail leads to their own unit.
+        var home = context.unit
+        if try await !Authorizer.allows(try req.requireUser(), .viewUnit, on: home, db: req.db) {
+            for subject in context.subjects where try await Authorizer.allows(try req.requireUser(), .viewUnit, on: subject, db: req.db) {
+                home = subject
+                break
+            }
+        }
         return try await req.renderPage("inspection", title: context.inspection.title, page, status: status, crumbs: [
-            .init(label: context.unit.name, href: SiteRoute.unit(context.unit.code).path),
-            .init(label: "Kiểm tra, giám sát", href: SiteRoute.inspections.path + "?unit=\(context.unit.code)"), .init(label: context.inspection.title, href: nil)])
+            .init(label: home.name, href: SiteRoute.unit(home.code).path),
+            .init(label: "Kiểm tra, giám sát", href: SiteRoute.inspections.path + "?unit=\(home.code)"), .init(label: context.inspection.title, href: nil)])
     }
 
     func conclude(req: Request) async throws -> Response {
