@@ -70,6 +70,16 @@ struct InspectionFlowTests {
             let summary = try await InspectionQueries.summary(of: try await fixture.unit("T-D").requireID, year: 2026, today: Self.today, on: app.db)
             #expect(summary.byKind[.inspection] == 1 && summary.unitsInspected == 2 && summary.findings[.violation] == 1)
             #expect(summary.requirements == TimelinessCounts(onTime: 1, late: 0, inTime: 0, overdue: 1))
+            let june = try await InspectionQueries.summary(of: try await fixture.unit("T-D").requireID, year: 2026, today: CivilDate(year: 2026, month: 6, day: 30)!, on: app.db)
+            #expect(june.requirements == TimelinessCounts(onTime: 0, late: 0, inTime: 2, overdue: 0), "as of June the remedy was reported, not yet accepted")
+            let review = try #require(try await TrainingInspectionReview.figures(unit: try await fixture.unit("T-D"), year: 2026, asOf: Self.today, on: app.db))
+            #expect(review.sentences.contains("Tiến hành 1 cuộc kiểm tra, giám sát (kiểm tra 1) đối với 2 đơn vị; kết luận nêu 1 ưu điểm, 1 hạn chế, 1 vi phạm."))
+            #expect(review.sentences.contains("Yêu cầu khắc phục sau kiểm tra, giám sát: 2 yêu cầu; đã khắc phục 1 (1 đúng hạn, 0 trễ hạn), đang khắc phục 1 (1 quá hạn)."),
+                    "\(review.sentences)")
+            let measures = InspectionRemedySource.measures(try await InspectionRequirement.query(on: app.db).all(), asOf: Self.today)
+            let communeID = try await fixture.unit("T-C").requireID, cell = try await fixture.unit("T-X").requireID
+            #expect(measures[communeID] == PrefillMeasure(numerator: 1, denominator: 1, figures: "1/1 yêu cầu sau kiểm tra, giám sát khắc phục đúng hạn"))
+            #expect(measures[cell]?.numerator == 0 && measures[cell]?.denominator == 1, "an overdue requirement pre-fills its unit's criterion at zero")
             let todoAfter = try await app.page(.GET, "/", headers: browser)
             #expect(!todoAfter.body.string.contains("Công khai kết quả đối thoại"), "an accepted requirement leaves the to-do list")
         }

@@ -29,6 +29,7 @@ enum ReviewReportQuery {
             signature: plan.flatMap(PlanExportQuery.signature))
         if models.registered > 0 || models.lastYear > 0 { export.models = models.reviewFigures }
         export.classification = try await ClassificationReview.figures(unit: unit, year: period.year, on: db)
+        export.trainingInspection = try await TrainingInspectionReview.figures(unit: unit, year: period.year, asOf: period.lastDay, on: db)
         return export
     }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// Writes a review report in the order such reports run: the situation, results (targets by
 /// area, tasks, "Dân vận khéo" models and classification when the plan has such targets,
-/// reporting), an overall assessment with places for the author's words, directions for the
+/// training and inspection when the subtree held any, reporting), an overall assessment with places for the author's words, directions for the
 /// next period drawn from unfinished tasks and unmet targets, proposals; then appendix tables.
 public enum ReviewReportDocxWriter {
     public static func docx(_ report: ReviewReportExport) throws -> Data {
@@ -23,6 +23,10 @@ public enum ReviewReportDocxWriter {
         var next = 3
         if let models = ReviewResultSections.models(report, number: String(next)) {
             sections += models
+            next += 1
+        }
+        if let figures = ReviewResultSections.trainingInspection(report, number: String(next)) {
+            sections += figures
             next += 1
         }
         sections += ReviewResultSections.reporting(report, number: String(next))

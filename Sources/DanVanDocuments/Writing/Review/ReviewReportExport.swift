@@ -88,6 +88,8 @@ public struct ReviewReportExport: Sendable {
     public var models: ReviewModelFigures?
     /// The year's classification, when the unit held a round or was graded.
     public var classification: ReviewClassificationFigures?
+    /// The year's training and inspection, when the subtree held any.
+    public var trainingInspection: ReviewTrainingInspectionFigures?
 
     public init(header: OfficialHeaderText, unitName: String, period: ReportPeriod, planReference: String?, includesSubmitted: Bool,
                 targets: [Target], tasks: [Task], reporting: Reporting, recipients: [String], signature: OfficialSignature?) {

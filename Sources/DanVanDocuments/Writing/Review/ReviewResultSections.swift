@@ -79,6 +79,13 @@ enum ReviewResultSections {
                       ])]
     }
 
+    /// Training and inspection, when the subtree held any in the year.
+    static func trainingInspection(_ report: ReviewReportExport, number: String) -> [OfficialSection]? {
+        guard let figures = report.trainingInspection, !figures.sentences.isEmpty else { return nil }
+        return [.init(number: number, heading: "Công tác tập huấn, bồi dưỡng; kiểm tra, giám sát", depth: 1,
+                      items: figures.sentences.map(OfficialItem.text))]
+    }
+
     static func reporting(_ report: ReviewReportExport, number: String) -> [OfficialSection] {
         let total = report.reporting.total
         var items: [OfficialItem] = []

@@ -30,7 +30,8 @@ protocol PrefillSource: Sendable {
 
 enum PrefillSources {
     static let all: [any PrefillSource] = [ReportTimelinessSource(), TaskTimelinessSource(), TargetsMetSource(), PlanCoverageSource(),
-                                          ModelCountSource(recognised: false), ModelCountSource(recognised: true)]
+                                          ModelCountSource(recognised: false), ModelCountSource(recognised: true),
+                                          InspectionRemedySource()]
 
     static func source(_ key: String) -> (any PrefillSource)? {
         all.first { $0.key == key }

@@ -69,7 +69,14 @@ final class InspectionRequirement: Model, @unchecked Sendable {
     var state: RequirementState { RequirementState(rawValue: stateRaw) ?? .open }
     var due: CivilDate? { CivilDate(parsing: dueOn) }
 
-    func timeliness(today: CivilDate) -> CaseTimeliness? {
-        state.timeliness(due: due, fixedOn: fixedOn.flatMap(CivilDate.init(parsing:)), today: today)
+    /// Where the requirement stood on `day`: steps taken after it are not yet taken (a review
+    /// report of June counts a remedy accepted in July as still open).
+    func timeliness(today day: CivilDate) -> CaseTimeliness? {
+        let fixed = fixedOn.flatMap(CivilDate.init(parsing:)).flatMap { $0 <= day ? $0 : nil }
+        let decidedLater = closedOn.flatMap(CivilDate.init(parsing:)).map { $0 > day } ?? false
+        var stood = state
+        if stood == .accepted || stood == .closed, decidedLater { stood = fixed == nil ? .open : .reported }
+        if stood == .reported, fixed == nil { stood = .open }
+        return stood.timeliness(due: due, fixedOn: fixed, today: day)
     }
 }

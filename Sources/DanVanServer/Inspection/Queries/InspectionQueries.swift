@@ -91,15 +91,16 @@ enum InspectionQueries {
     }
 
     static func summary(of rootID: Int, year: Int, today: CivilDate, on db: any Database) async throws -> Summary {
-        let inspections = try await inspections(by: rootID, year: year, on: db)
+        // As of `today`: an inspection not yet begun is not counted, one not yet concluded is under way.
+        let inspections = try await inspections(by: rootID, year: year, on: db).filter { $0.startsOn <= today.description }
         var summary = Summary()
         guard !inspections.isEmpty else { return summary }
         let ids = inspections.map(\.requireID)
         for inspection in inspections {
-            if inspection.concludedOn == nil { summary.planned += 1 } else { summary.byKind[inspection.kind, default: 0] += 1 }
+            if let concluded = inspection.concluded, concluded <= today { summary.byKind[inspection.kind, default: 0] += 1 } else { summary.planned += 1 }
         }
         let sql = try UnitClosure.sqlDatabase(db)
-        let concluded = inspections.filter { $0.concludedOn != nil }.map(\.requireID)
+        let concluded = inspections.filter { $0.concluded.map { $0 <= today } ?? false }.map(\.requireID)
         if !concluded.isEmpty {
             summary.unitsInspected = try await sql.raw("SELECT CAST(COUNT(DISTINCT unit_id) AS BIGINT) AS n FROM inspection_subjects WHERE inspection_id IN (\(binds: concluded))")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
