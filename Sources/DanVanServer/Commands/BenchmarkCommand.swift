@@ -9,7 +9,7 @@ import SQLKit
 /// in the same run (splitting lines; raw SQL inserting the same rows). Benchmarks/run-reader runs it.
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "benchmark", abstract: "Đo tốc độ (dùng cho Benchmarks/).",
-                                                    subcommands: [Reader.self, Rollup.self, SubmissionBenchmarkCommand.self, DeadlineBenchmarkCommand.self, ModelBenchmarkCommand.self, ClassificationBenchmarkCommand.self, CitizensBenchmarkCommand.self])
+                                                    subcommands: [Reader.self, Rollup.self, SubmissionBenchmarkCommand.self, DeadlineBenchmarkCommand.self, ModelBenchmarkCommand.self, ClassificationBenchmarkCommand.self, CitizensBenchmarkCommand.self, TrainingBenchmarkCommand.self])
 
     struct Reader: AsyncParsableCommand {
         @OptionGroup var common: CommonOptions
