@@ -337,7 +337,8 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("course_attendances", on: app.db), try await MatrixWorld.sum("version", of: "training_courses", on: app.db),
          try await NotificationFlowTests.count("inspections", on: app.db), try await NotificationFlowTests.count("inspection_findings", on: app.db),
          try await NotificationFlowTests.count("requirement_events", on: app.db), try await MatrixWorld.sum("version", of: "inspections", on: app.db),
-         try await MatrixWorld.sum("version", of: "inspection_requirements", on: app.db)]
+         try await MatrixWorld.sum("version", of: "inspection_requirements", on: app.db),
+         try await NotificationFlowTests.count("inspection_plan_items", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -367,7 +368,8 @@ struct MatrixWorld {
                          "/api/reception-sessions?unit=\(code)", "/api/dialogues?unit=\(code)", "/api/citizens/timeliness?unit=\(code)",
                          "/api/people?unit=\(code)", "/api/training/courses?unit=\(code)", "/api/training/courses/\(courses[code] ?? 0)",
                          "/api/training/summary?unit=\(code)&year=2026", "/api/inspections?unit=\(code)",
-                         "/api/inspections/\(inspections[code]?.inspection ?? 0)", "/api/inspection-requirements?unit=\(code)"] {
+                         "/api/inspections/\(inspections[code]?.inspection ?? 0)", "/api/inspection-requirements?unit=\(code)",
+                         "/api/inspection-plan?unit=\(code)&year=2026"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -467,6 +469,8 @@ struct MatrixWorld {
             let others = [
                 try await app.api(.POST, "/api/inspections/\(ids.inspection)/conclusion", token: token, json: #"{"concludedOn": "2026-05-01", "version": -1}"#),
                 try await app.api(.POST, "/api/inspection-requirements/\(ids.requirement)/actions", token: token, json: #"{"action": "close", "version": -1}"#),
+                try await app.api(.POST, "/api/inspection-plan/items", token: token, json: #"{"unitCode": "\#(code)", "month": 0}"#),
+                try await app.api(.POST, "/api/inspection-plan/from-task", token: token, json: #"{"unitCode": "\#(code)", "taskID": 0}"#),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every inspection action follows recording one, at \(code): \(other.status)")
@@ -598,6 +602,7 @@ struct MatrixWorld {
                 try await app.page(.GET, "/inspections/new?unit=\(code)", headers: headers),
                 try await app.page(.POST, "/inspections/\(ids.inspection)/conclusion", headers: headers, form: ["concludedOn": "2026-05-01", "version": "-1"]),
                 try await app.page(.POST, "/inspections/requirements/\(ids.requirement)/actions", headers: headers, form: ["action": "close", "version": "-1"]),
+                try await app.page(.POST, "/inspections/plan/from-task", headers: headers, form: ["unitCode": code, "taskID": "0"]),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every inspection page follows recording one, at \(code): \(other.status)")

@@ -152,3 +152,53 @@ struct InspectionFlowTests {
         }
     }
 }
+
+/// The yearly inspection plan: a plan's task about inspection becomes one item per month in one
+/// step, and an inspection recorded for an item carries it out.
+@Suite("Inspection plan: items from a plan's task, carried out by inspections")
+struct InspectionPlanTests {
+    @Test("\"Kiểm tra, giám sát … Tháng 4, 10\" becomes April and October; recording an inspection for April marks it done, once", arguments: TestDatabase.all)
+    func fromTask(database: TestDatabase) async throws {
+        try await withTestApp(database, settings: { $0.today = InspectionFlowTests.today }) { app in
+            let fixture = try await Fixture.tree(app)
+            let district = try await fixture.token(for: try await fixture.user("bdv-huyen", .manager, at: "T-D"))
+            let planID = try await PlanCreation.perform(unitCode: "T-D", year: 2026, subject: "Kế hoạch công tác dân vận năm 2026", by: .commandLine, on: app.db)
+            var version = try #require(try await Plan.find(planID, on: app.db)).version
+            let other = try await PlanItemAddition.perform(planID: planID, task: true, planVersion: version, by: .commandLine, on: app.db)
+            version = try #require(try await Plan.find(planID, on: app.db)).version
+            try await TaskChange.perform(taskID: other, .init(text: "Tổ chức hội nghị đối thoại.", leadUnitCode: "T-D", timing: "Tháng 6", expectedResult: nil),
+                                         planVersion: version, by: .commandLine, on: app.db)
+            version = try #require(try await Plan.find(planID, on: app.db)).version
+            let taskID = try await PlanItemAddition.perform(planID: planID, task: true, planVersion: version, by: .commandLine, on: app.db)
+            version = try #require(try await Plan.find(planID, on: app.db)).version
+            try await TaskChange.perform(taskID: taskID, .init(text: "Kiểm tra, giám sát việc thực hiện công tác dân vận.", leadUnitCode: "T-D",
+                                                               timing: "Tháng 4, 10", expectedResult: nil),
+                                         planVersion: version, by: .commandLine, on: app.db)
+            let page = try await app.page(.GET, "/inspections?unit=T-D&year=2026", headers: try await fixture.browser(for: try await fixture.user("bdv", .manager, at: "T-D")))
+            #expect(page.body.string.contains("Kiểm tra, giám sát việc thực hiện công tác dân vận.") && !page.body.string.contains("Tổ chức hội nghị đối thoại"),
+                    "only the task about inspection is offered")
+            let notInspection = try await app.api(.POST, "/api/inspection-plan/from-task", token: district, json: #"{"unitCode": "T-D", "taskID": \#(other)}"#)
+            #expect(notInspection.status == .unprocessableEntity && notInspection.body.string.contains("không phải nhiệm vụ kiểm tra, giám sát"))
+            let made = try await app.api(.POST, "/api/inspection-plan/from-task", token: district, json: #"{"unitCode": "T-D", "taskID": \#(taskID)}"#)
+            #expect(made.status == .created && made.body.string.contains("\"month\":4") && made.body.string.contains("\"month\":10"), "\(made.body.string)")
+            let again = try await app.api(.POST, "/api/inspection-plan/from-task", token: district, json: #"{"unitCode": "T-D", "taskID": \#(taskID)}"#)
+            #expect(again.body.string == "[]", "a second step adds no month twice")
+            let april = try #require(try await InspectionPlanItem.query(on: app.db).filter(\.$month == 4).first())
+            let record = #"{"unitCode": "T-D", "title": "Kiểm tra tháng 4", "team": "Đoàn 1", "subjects": ["T-C"], "startsOn": "2026-04-10", "planItemID": \#(april.requireID)}"#
+            let recorded = try await app.api(.POST, "/api/inspections", token: district, json: record)
+            #expect(recorded.status == .created)
+            let twice = try await app.api(.POST, "/api/inspections", token: district, json: record)
+            #expect(twice.status == .unprocessableEntity && twice.body.string.contains("đã có cuộc kiểm tra"), "an item is carried out once")
+            #expect(try await Inspection.query(on: app.db).count() == 1)
+            let plan = try await app.api(.GET, "/api/inspection-plan?unit=T-D&year=2026", token: district)
+            #expect(plan.body.string.contains("\"inspectionID\":1"), "\(plan.body.string)")
+            let badItem = try await app.api(.POST, "/api/inspection-plan/items", token: district,
+                                            json: #"{"unitCode": "T-D", "year": 2026, "month": 13, "contents": "", "subjects": ["T-O"]}"#)
+            #expect(badItem.status == .unprocessableEntity)
+            for expected in ["Tháng 13 không có", "Nội dung", "không thuộc phạm vi"] {
+                #expect(badItem.body.string.contains(expected), "\(expected) in \(badItem.body.string)")
+            }
+            #expect(try await InspectionPlanItem.query(on: app.db).count() == 2, "nothing stored by the refused item")
+        }
+    }
+}

@@ -31,6 +31,7 @@ struct MigrationListTests {
         "CreateCaseScans",
         "CreateTraining",
         "CreateInspection",
+        "CreateInspectionPlan",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

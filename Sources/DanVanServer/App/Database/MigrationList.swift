@@ -53,5 +53,6 @@ enum MigrationList {
         CreateCaseScans(),
         CreateTraining(),
         CreateInspection(),
+        CreateInspectionPlan(),
     ]
 }

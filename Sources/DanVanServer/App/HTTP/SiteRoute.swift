@@ -135,6 +135,7 @@ enum SiteRoute: Equatable {
     case inspectionDocx(Int)
     case inspectionXlsx(Int)
     case requirementAction(Int)
+    case inspectionPlanFromTask
     case identitySettings
     case track
 
@@ -299,6 +300,7 @@ enum SiteRoute: Equatable {
         case .inspectionDocx(let id): [.fixed("inspections"), .value(String(id)), .fixed("thong-bao-ket-luan.docx")]
         case .inspectionXlsx(let id): [.fixed("inspections"), .value(String(id)), .fixed("ket-luan.xlsx")]
         case .requirementAction(let id): [.fixed("inspections"), .fixed("requirements"), .value(String(id)), .fixed("actions")]
+        case .inspectionPlanFromTask: [.fixed("inspections"), .fixed("plan"), .fixed("from-task")]
         case .identitySettings: [.fixed("admin"), .fixed("identity")]
         case .track: [.fixed("tra-cuu")]
         }

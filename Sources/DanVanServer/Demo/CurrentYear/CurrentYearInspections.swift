@@ -15,6 +15,7 @@ enum CurrentYearInspections {
         let year = concludedThisYear ? today.year : today.year - 1
         func day(_ month: Int, _ day: Int) -> CivilDate? { CivilDate(year: year, month: month, day: day).flatMap { $0 <= today ? $0 : nil } }
         let province = people.manager(for: "LC-TU")
+        let plan = try await planFromProgramme(year: today.year, province: province, on: db)
         if let starts = day(4, 14), let ends = day(4, 24) {
             var input = InspectionRecording.Input()
             input.unitCode = "LC-TU"
@@ -30,6 +31,7 @@ enum CurrentYearInspections {
                 + "phong trào thi đua \"Dân vận khéo\"; tiếp dân, đối thoại trực tiếp với Nhân dân."
             input.startsOn = starts.description
             input.endsOn = ends.description
+            input.planItemID = year == today.year ? plan[4] : nil
             let inspection = try await InspectionRecording.record(input, today: today, by: province, on: db)
             if let concluded = day(5, 8) {
                 _ = try await InspectionRecording.conclude(inspection.requireID, conclusion(year: year, concludedOn: concluded), today: today, by: province, on: db)
@@ -49,8 +51,17 @@ enum CurrentYearInspections {
             input.contents = "Việc công khai thông tin, lấy ý kiến Nhân dân và hoạt động của Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng."
             input.startsOn = starts.description
             input.endsOn = ends.description
+            input.planItemID = plan[10]
             _ = try await InspectionRecording.record(input, today: today, by: province, on: db)
         }
+    }
+
+    /// The programme's "Kiểm tra, giám sát … Tháng 4, 10" made the province's inspection plan: item ids by month.
+    private static func planFromProgramme(year: Int, province: Actor, on db: any Database) async throws -> [Int: Int] {
+        let unit = try await UnitQueries.require(code: "LC-TU", on: db)
+        guard let task = try await InspectionPlanning.candidates(for: unit, year: year, on: db).first else { return [:] }
+        let items = try await InspectionPlanning.fromTask(task.task.requireID, unitCode: "LC-TU", by: province, on: db)
+        return Dictionary(items.map { ($0.month, $0.requireID) }, uniquingKeysWith: { first, _ in first })
     }
 
     private static func conclusion(year: Int, concludedOn: CivilDate) -> InspectionRecording.Conclusion {

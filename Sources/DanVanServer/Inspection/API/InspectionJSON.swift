@@ -46,6 +46,22 @@ enum InspectionJSON {
         let requirements: [Requirement]
     }
 
+    struct PlanItem: Content {
+        let id: Int
+        let year: Int
+        let month: Int
+        let kind: String
+        let contents: String
+        let subjects: [String]
+        let taskID: Int?
+        let inspectionID: Int?
+    }
+
+    static func planItem(_ entry: InspectionPlanQueries.Item) -> PlanItem {
+        PlanItem(id: entry.item.requireID, year: entry.item.year, month: entry.item.month, kind: entry.item.kindRaw, contents: entry.item.contents,
+                 subjects: entry.subjects.map(\.code), taskID: entry.item.taskID, inspectionID: entry.item.inspectionID)
+    }
+
     static func inspection(_ context: InspectionContext, today: CivilDate, on db: any Database) async throws -> Inspection {
         let record = context.inspection
         let units = Dictionary(uniqueKeysWithValues: context.subjects.map { ($0.requireID, $0.code) })

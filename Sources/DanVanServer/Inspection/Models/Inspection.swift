@@ -80,3 +80,24 @@ final class InspectionRequirement: Model, @unchecked Sendable {
         return stood.timeliness(due: due, fixedOn: fixed, today: day)
     }
 }
+
+/// An item of a unit's yearly inspection plan (see CreateInspectionPlan).
+final class InspectionPlanItem: Model, @unchecked Sendable {
+    static let schema = "inspection_plan_items"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "unit_id") var unitID: Int
+    @Field(key: "year") var year: Int
+    @Field(key: "month") var month: Int
+    @Field(key: "kind") var kindRaw: String
+    @Field(key: "contents") var contents: String
+    @OptionalField(key: "task_id") var taskID: Int?
+    @OptionalField(key: "inspection_id") var inspectionID: Int?
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var requireID: Int { id ?? 0 }
+    var kind: InspectionKind { InspectionKind(rawValue: kindRaw) ?? .inspection }
+}

@@ -66,6 +66,23 @@ struct RequirementView: Encodable {
 /// `/inspections`: the year's inspections a unit's subtree made and underwent, the year's
 /// figures, and what its units must still fix.
 struct InspectionsPage: Encodable {
+    struct PlanItemRow: Encodable {
+        let month: String
+        let kind: String
+        let contents: String
+        let subjects: String?
+        let inspectionTitle: String?
+        let inspectionHref: String?
+        let recordHref: String?
+    }
+
+    struct CandidateRow: Encodable {
+        let taskID: Int
+        let text: String
+        let months: String
+        let plan: String
+    }
+
     struct Figures: Encodable {
         let held: String
         let planned: Int
@@ -82,6 +99,9 @@ struct InspectionsPage: Encodable {
     let canInspect: Bool
     let newHref: String
     let figures: Figures
+    let plan: [PlanItemRow]
+    let candidates: [CandidateRow]
+    let fromTaskAction: String
     let made: [InspectionRow]
     let underwent: [InspectionRow]
     let requirements: [RequirementView]
@@ -89,6 +109,9 @@ struct InspectionsPage: Encodable {
     static func query(unit: OrgUnit, year: Int, years: ClosedRange<Int>, canInspect: Bool, today: CivilDate, on db: any Database) async throws -> InspectionsPage {
         let summary = try await InspectionQueries.summary(of: unit.requireID, year: year, today: today, on: db)
         let open = try await InspectionQueries.requirements(of: unit.requireID, openOnly: true, on: db)
+        let items = try await InspectionPlanQueries.items(of: unit, year: year, on: db)
+        let planned = Set(items.compactMap { $0.item.taskID })
+        let candidates = canInspect ? try await InspectionPlanning.candidates(for: unit, year: year, on: db).filter { !planned.contains($0.task.requireID) } : []
         return InspectionsPage(
             unitName: unit.name, unitCode: unit.code, year: year,
             yearChoice: .make(action: SiteRoute.inspections.path, selected: year, years: years, keeping: ["unit": unit.code]),
@@ -98,6 +121,15 @@ struct InspectionsPage: Encodable {
                 planned: summary.planned, unitsInspected: summary.unitsInspected,
                 findings: FindingType.allCases.map { "\($0.label): \(summary.findings[$0] ?? 0)" }.joined(separator: "; "),
                 requirements: summary.requirements, closedWithReason: summary.closedWithReason),
+            plan: items.map { entry in
+                PlanItemRow(month: "Tháng \(entry.item.month)", kind: entry.item.kind.label, contents: entry.item.contents,
+                            subjects: entry.subjects.isEmpty ? nil : entry.subjects.map(\.name).joined(separator: ", "),
+                            inspectionTitle: entry.inspection?.title, inspectionHref: entry.inspection.map { SiteRoute.inspection($0.requireID).path },
+                            recordHref: entry.inspection == nil && canInspect ? SiteRoute.inspectionNew.path + "?unit=\(unit.code)&item=\(entry.item.requireID)" : nil)
+            },
+            candidates: candidates.map { CandidateRow(taskID: $0.task.requireID, text: $0.task.text, months: $0.months.map(String.init).joined(separator: ", "),
+                                                      plan: DocumentNames.planReference($0.plan)) },
+            fromTaskAction: SiteRoute.inspectionPlanFromTask.path,
             made: try await InspectionRow.rows(try await InspectionQueries.inspections(by: unit.requireID, year: year, on: db), on: db),
             underwent: try await InspectionRow.rows(try await InspectionQueries.inspections(of: unit.requireID, year: year, on: db), on: db),
             requirements: open.map { RequirementView.make($0, canReport: false, canDecide: false, today: today) })

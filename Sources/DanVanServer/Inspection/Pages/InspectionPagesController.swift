@@ -15,6 +15,7 @@ struct InspectionPagesController {
         routes.get(SiteRoute.inspectionDocx(SiteRoute.anyID).pathComponents) { try await notice($0, kind: .docx) }
         routes.get(SiteRoute.inspectionXlsx(SiteRoute.anyID).pathComponents) { try await notice($0, kind: .xlsx) }
         routes.post(SiteRoute.requirementAction(SiteRoute.anyID).pathComponents, use: act)
+        routes.post(SiteRoute.inspectionPlanFromTask.pathComponents, use: planFromTask)
     }
 
     func overview(req: Request) async throws -> Response {
@@ -32,6 +33,18 @@ struct InspectionPagesController {
         try await req.authorize(.inspect, on: unit)
         var form = InspectionForm()
         form.unitCode = unit.code
+        if let itemID = req.query[Int.self, at: "item"] {
+            guard let item = try await InspectionPlanItem.find(itemID, on: req.db), item.unitID == unit.requireID else {
+                throw AppError.notFound("Không có mục #\(itemID) trong kế hoạch kiểm tra của \(unit.name).")
+            }
+            let subjects = try await InspectionPlanQueries.items(of: unit, year: item.year, on: req.db).first { $0.item.requireID == itemID }?.subjects ?? []
+            form.planItemID = String(itemID)
+            form.kind = item.kindRaw
+            form.title = item.contents.firstSentence
+            form.contents = item.contents
+            form.subjects = subjects.map(\.code)
+            form.startsOn = CivilDate(year: item.year, month: item.month, day: 1)?.description
+        }
         return try await renderForm(req, unit: unit, form: form)
     }
 
@@ -57,6 +70,7 @@ struct InspectionPagesController {
         var contents: String?
         var startsOn: String?
         var endsOn: String?
+        var planItemID: String?
         var conclusionNumber: String?
         var concludedOn: String?
         var findings: String?
@@ -92,6 +106,7 @@ struct InspectionPagesController {
             input.contents = contents ?? ""
             input.startsOn = startsOn ?? ""
             input.endsOn = endsOn ?? ""
+            input.planItemID = planItemID.flatMap { Int($0) }
             input.conclusion = conclusion
             return input
         }
@@ -158,6 +173,19 @@ struct InspectionPagesController {
             return try await render(req, try await InspectionContext.visible(requirement.inspectionID, by: try req.requireUser(), on: req.db),
                                     errors: FormErrors(error), status: error.status)
         }
+    }
+
+    struct FromTaskForm: Content {
+        var unitCode: String?
+        var taskID: String?
+    }
+
+    func planFromTask(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(FromTaskForm.self)) ?? FromTaskForm()
+        let unit = try await UnitQueries.require(code: form.unitCode ?? "", field: "unitCode", on: req.db)
+        try await req.authorize(.inspect, on: unit)
+        _ = try await InspectionPlanning.fromTask(Int(form.taskID ?? "") ?? 0, unitCode: unit.code, by: try req.actor, on: req.db)
+        return req.redirect(to: SiteRoute.inspections.path + "?unit=\(unit.code)")
     }
 
     func notice(_ req: Request, kind: DocumentDownload.Kind) async throws -> Response {

@@ -74,6 +74,8 @@ enum InspectionRecording {
         var contents = ""
         var startsOn = ""
         var endsOn = ""
+        /// The item of the yearly inspection plan this inspection carries out, if any.
+        var planItemID: Int?
         var conclusion = Conclusion()
 
         init() {}
@@ -85,6 +87,7 @@ enum InspectionRecording {
             decisionDate = text(.decisionDate); team = text(.team); periodFrom = text(.periodFrom); periodTo = text(.periodTo)
             contents = text(.contents); startsOn = text(.startsOn); endsOn = text(.endsOn)
             subjects = ((try? c.decodeIfPresent([String].self, forKey: .subjects)) ?? nil) ?? []
+            planItemID = ((try? c.decodeIfPresent(Int.self, forKey: .planItemID)) ?? nil) ?? Int(text(.planItemID))
             conclusion = ((try? c.decodeIfPresent(Conclusion.self, forKey: .conclusion)) ?? nil) ?? Conclusion()
         }
     }
@@ -118,6 +121,7 @@ enum InspectionRecording {
         let concluding = !input.conclusion.concludedOn.isEmpty || !input.conclusion.findings.isEmpty || !input.conclusion.requirements.isEmpty
         let conclusion = concluding ? try await check(input.conclusion, subjects: checked?.subjects ?? [], starts: checked?.starts, today: today,
                                                       issues: &issues, on: db) : nil
+        let item = try await planItem(input.planItemID, of: unit, issues: &issues, on: db)
         guard issues.isEmpty, let checked else { throw AppError.validation(ValidationFailure(issues)) }
         return try await db.writeTransaction { tx in
             let inspection = Inspection()
@@ -141,6 +145,11 @@ enum InspectionRecording {
                 try await sql.insert(into: "inspection_subjects").columns("inspection_id", "unit_id").values(SQLBind(inspection.requireID), SQLBind(subject.requireID)).run()
             }
             if let conclusion { try await write(conclusion, to: inspection, on: tx) }
+            if let item {
+                let linked = try await sql.update(InspectionPlanItem.schema).set("inspection_id", to: inspection.requireID)
+                    .where("id", .equal, item.requireID).where("inspection_id", .is, SQLLiteral.null).returning("id").all()
+                guard !linked.isEmpty else { throw AppError(.conflict, "Mục kế hoạch kiểm tra này vừa được ghi là đã tiến hành.", field: "planItemID") }
+            }
             try await AuditLog.record("inspection.create", entityType: "inspection", entityKey: "\(inspection.requireID)", unitID: unit.requireID, before: nil,
                                       after: ["title": checked.title, "subjects": checked.subjects.map(\.code).joined(separator: ","),
                                               "concluded": conclusion?.date.description ?? ""], by: actor, on: tx)
@@ -303,6 +312,16 @@ enum InspectionRecording {
         }
         guard let date else { return nil }
         return CheckedConclusion(number: number?.isEmpty == false ? number : nil, date: date, findings: findings, requirements: requirements)
+    }
+
+    private static func planItem(_ id: Int?, of unit: OrgUnit, issues: inout [ValidationIssue], on db: any Database) async throws -> InspectionPlanItem? {
+        guard let id else { return nil }
+        guard let item = try await InspectionPlanItem.find(id, on: db), item.unitID == unit.requireID else {
+            issues.append(ValidationIssue(field: "planItemID", message: "Không có mục #\(id) trong kế hoạch kiểm tra của \(unit.name)."))
+            return nil
+        }
+        if item.inspectionID != nil { issues.append(ValidationIssue(field: "planItemID", message: "Mục kế hoạch tháng \(item.month)/\(item.year) đã có cuộc kiểm tra.")) }
+        return item
     }
 
     private static func optionalDate(_ text: String, field: String, label: String, issues: inout [ValidationIssue]) -> CivilDate? {
