@@ -246,6 +246,8 @@ struct MatrixWorld {
             var course = CourseRecording.Input()
             (course.unitCode, course.title, course.startsOn, course.topics, course.audience) = (target.rawValue, "Lớp của \(target.rawValue)", "2026-03-10", ["dan_van"], ["leader"])
             courses[target.rawValue] = try await CourseRecording.create(course, by: .commandLine, on: app.db).requireID
+            _ = try await PeopleImport.perform(Data("Họ và tên,Chức vụ,Đối tượng,Phụ trách dân vận\nNgười của \(target.rawValue),Cán bộ,Cán bộ lãnh đạo,có".utf8),
+                                               filename: "ds.csv", unitCode: target.rawValue, by: .commandLine, on: app.db)
         }
         var inspections: [String: (inspection: Int, requirement: Int)] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
@@ -260,6 +262,11 @@ struct MatrixWorld {
         }
         return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens,
                            courses: courses, inspections: inspections)
+    }
+
+    /// The person the world registered at the unit.
+    func person(at code: String) async throws -> Int {
+        try await Person.query(on: app.db).filter(\.$fullName == "Người của \(code)").first()?.requireID ?? 0
     }
 
     static func sum(_ column: String, of table: String, on db: any Database) async throws -> Int {
@@ -457,6 +464,7 @@ struct MatrixWorld {
             let created = try await app.api(.POST, "/api/training/courses", token: token, json: #"{"unitCode": "\#(code)", "title": ""}"#)
             let others = [
                 try await app.api(.PUT, "/api/training/courses/\(courses[code] ?? 0)/roster", token: token, json: #"{"version": 1, "lines": []}"#),
+                try await app.api(.POST, "/api/people/\(try await person(at: code))/move", token: token, json: #"{"unitCode": "\#(code)", "onDate": "2026-05-01", "version": -1}"#),
                 try await app.api(.POST, "/api/people/import?unit=\(code)&filename=ds.csv", token: token, body: "x"),
             ]
             for other in others {
@@ -589,6 +597,7 @@ struct MatrixWorld {
             let others = [
                 try await app.page(.GET, "/training/courses/new?unit=\(code)", headers: headers),
                 try await app.page(.POST, "/training/courses/\(courses[code] ?? 0)/roster", headers: headers, form: ["version": "1"]),
+                try await app.page(.POST, "/people/\(try await person(at: code))/move", headers: headers, form: ["unitCode": code, "onDate": "2026-05-01", "version": "-1"]),
                 try await app.page(.POST, "/people/import", headers: headers, form: ["unitCode": code]),
             ]
             for other in others {

@@ -98,3 +98,40 @@ struct TrainingFlowTests {
         }
     }
 }
+
+/// A person who moves keeps one identity and is counted where they are on the counting date.
+@Suite("Training: a person who moves")
+struct PersonMovingTests {
+    @Test("moved in July, trained in March: counted once, in the new commune on 31 December; bad moves named, nothing changed", arguments: TestDatabase.all)
+    func move(database: TestDatabase) async throws {
+        try await withTestApp(database, settings: { $0.today = TrainingFlowTests.today }) { app in
+            let fixture = try await Fixture.tree(app)
+            let province = try await fixture.token(for: try await fixture.user("tinh", .manager, at: "T-P"))
+            let commune = try await fixture.token(for: try await fixture.user("xa", .manager, at: "T-C"))
+            _ = try await app.api(.POST, "/api/people/import?unit=T-C&filename=ds.csv", token: province, body: TrainingFlowTests.staffList(2, prefix: "Cán bộ"))
+            let mover = try #require(try await Person.query(on: app.db).sort(\.$id).first())
+            let created = try await app.api(.POST, "/api/training/courses", token: province, json: """
+                {"unitCode": "T-P", "title": "Lớp tháng 3", "startsOn": "2026-03-10", "topics": ["dan_van"], "audience": ["civil_servant"]}
+                """)
+            let course = try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["id"] as? Int)
+            _ = try await app.api(.PUT, "/api/training/courses/\(course)/roster", token: province, json: #"{"version": 1, "lines": [{"personID": \#(mover.requireID)}]}"#)
+
+            let refused = try await app.api(.POST, "/api/people/\(mover.requireID)/move", token: commune, json: #"{"unitCode": "T-S", "onDate": "2026-07-01", "version": 1}"#)
+            #expect(refused.status == .forbidden, "a commune cannot move its people into another district")
+            let early = try await app.api(.POST, "/api/people/\(mover.requireID)/move", token: province, json: #"{"unitCode": "T-C", "onDate": "2026-07-01", "version": 1}"#)
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("đang ở Đảng ủy xã Lũng Cú"))
+            let stale = try await app.api(.POST, "/api/people/\(mover.requireID)/move", token: province, json: #"{"unitCode": "T-S", "onDate": "2026-07-01", "version": 9}"#)
+            #expect(stale.status == .conflict)
+            let moved = try await app.api(.POST, "/api/people/\(mover.requireID)/move", token: province, json: #"{"unitCode": "T-S", "onDate": "2026-07-01", "version": 1}"#)
+            #expect(moved.status == .ok && moved.body.string.contains(#""to":"2026-06-30""#) && moved.body.string.contains(#""from":"2026-07-01""#), "\(moved.body.string)")
+            let back = try await app.api(.POST, "/api/people/\(mover.requireID)/move", token: province, json: #"{"unitCode": "T-C", "onDate": "2026-06-01", "version": 2}"#)
+            #expect(back.status == .unprocessableEntity && back.body.string.contains("phải sau ngày"), "a move cannot go back before the last one")
+
+            let old = try await TrainingSummary.load(rootID: try await fixture.unit("T-C").requireID, year: 2026, on: app.db)
+            let new = try await TrainingSummary.load(rootID: try await fixture.unit("T-S").requireID, year: 2026, on: app.db)
+            let all = try await TrainingSummary.load(rootID: try await fixture.unit("T-P").requireID, year: 2026, on: app.db)
+            #expect(old.target == TrainedShare(trained: 0, inScope: 1) && new.target == TrainedShare(trained: 1, inScope: 1))
+            #expect(all.target == TrainedShare(trained: 1, inScope: 2), "one identity: counted once in the province")
+        }
+    }
+}

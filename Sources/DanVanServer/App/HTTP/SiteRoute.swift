@@ -136,6 +136,7 @@ enum SiteRoute: Equatable {
     case inspectionXlsx(Int)
     case requirementAction(Int)
     case inspectionPlanFromTask
+    case personMove(Int)
     case identitySettings
     case track
 
@@ -301,6 +302,7 @@ enum SiteRoute: Equatable {
         case .inspectionXlsx(let id): [.fixed("inspections"), .value(String(id)), .fixed("ket-luan.xlsx")]
         case .requirementAction(let id): [.fixed("inspections"), .fixed("requirements"), .value(String(id)), .fixed("actions")]
         case .inspectionPlanFromTask: [.fixed("inspections"), .fixed("plan"), .fixed("from-task")]
+        case .personMove(let id): [.fixed("people"), .value(String(id)), .fixed("move")]
         case .identitySettings: [.fixed("admin"), .fixed("identity")]
         case .track: [.fixed("tra-cuu")]
         }

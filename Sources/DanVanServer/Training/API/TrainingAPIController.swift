@@ -3,13 +3,14 @@ import Fluent
 import Foundation
 import Vapor
 
-/// /api/people, /api/people/import, /api/training/courses[/{id}[/roster]], /api/training/summary.
+/// /api/people, /api/people/import, /api/people/{id}/move, /api/training/courses[/{id}[/roster]], /api/training/summary.
 struct TrainingAPIController {
     let limits: UploadLimits
 
     func register(_ api: any RoutesBuilder) {
         api.get("people", use: people)
         api.upload(.POST, ["people", "import"], limit: limits.singleFileBytes, use: importPeople)
+        api.post("people", ":id", "move", use: move)
         api.get("training", "courses", use: courses)
         api.post("training", "courses", use: createCourse)
         api.get("training", "courses", ":id", use: course)
@@ -27,6 +28,16 @@ struct TrainingAPIController {
         let data = Data(buffer: req.body.data ?? ByteBuffer())
         let outcome = try await PeopleImport.perform(data, filename: req.query[String.self, at: "filename"] ?? "", unitCode: unit.code, by: try req.actor, on: req.db)
         return try await TrainingJSON.Imported(added: outcome.added, updated: outcome.updated).encodeResponse(status: .created, for: req)
+    }
+
+    func move(req: Request) async throws -> TrainingJSON.Person {
+        let input = (try? req.content.decode(PersonMoving.Input.self)) ?? PersonMoving.Input()
+        let person = try await PersonMoving.perform(try req.routeID(), input, by: try req.actor, on: req.db)
+        let unit = try await UnitQueries.require(code: input.unitCode, field: "unitCode", on: req.db)
+        guard let moved = try await TrainingJSON.people(under: unit, on: req.db).first(where: { $0.id == person.requireID }) else {
+            throw AppError.internalError("Không đọc lại được người vừa chuyển.")
+        }
+        return moved
     }
 
     func courses(req: Request) async throws -> [TrainingJSON.Course] {

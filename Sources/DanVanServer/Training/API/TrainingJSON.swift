@@ -8,6 +8,7 @@ import Vapor
 enum TrainingJSON {
     struct Person: Content {
         let id: Int
+        let version: Int
         let unitCode: String
         let fullName: String
         let position: String
@@ -104,7 +105,7 @@ enum TrainingJSON {
             """).all(decoding: SpellRow.self)
         let byPerson = Dictionary(grouping: spells, by: \.person_id)
         return people.map { person in
-            Person(id: person.requireID, unitCode: codes[person.unitID] ?? "", fullName: person.fullName, position: person.position, category: person.category,
+            Person(id: person.requireID, version: person.version, unitCode: codes[person.unitID] ?? "", fullName: person.fullName, position: person.position, category: person.category,
                    inCharge: person.inCharge, activeFrom: person.activeFrom, activeTo: person.activeTo,
                    units: (byPerson[person.requireID] ?? []).map { UnitSpell(unitCode: $0.code, from: $0.from_on == PeopleRegister.sinceBefore ? nil : $0.from_on, to: $0.to_on) })
         }

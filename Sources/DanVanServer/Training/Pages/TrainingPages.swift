@@ -105,6 +105,9 @@ struct TrainingOverviewPage: Encodable {
 /// `/people`: the unit's register of people and its import.
 struct PeopleRegisterPage: Encodable {
     struct Row: Encodable {
+        let id: Int
+        let version: Int
+        let moveAction: String
         let name: String
         let position: String
         let category: String
@@ -129,7 +132,7 @@ struct PeopleRegisterPage: Encodable {
             rows: people.map { person in
                 let from = person.activeFrom.flatMap(CivilDate.init(parsing:))?.vietnamese
                 let to = person.activeTo.flatMap(CivilDate.init(parsing:))?.vietnamese
-                return Row(name: person.fullName, position: person.position, category: categories[person.category] ?? person.category, inCharge: person.inCharge,
+                return Row(id: person.requireID, version: person.version, moveAction: SiteRoute.personMove(person.requireID).path, name: person.fullName, position: person.position, category: categories[person.category] ?? person.category, inCharge: person.inCharge,
                            active: from == nil && to == nil ? nil : [from.map { "từ \($0)" }, to.map { "đến \($0)" }].compactMap { $0 }.joined(separator: " "))
             },
             canManage: canManage, importAction: SiteRoute.peopleImport.path, columns: PeopleImport.Column.allCases.map { "\"\($0.header)\"" }.joined(separator: ", "), notice: notice, errors: errors)

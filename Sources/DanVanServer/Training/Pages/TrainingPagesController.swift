@@ -12,6 +12,7 @@ struct TrainingPagesController {
         routes.get(SiteRoute.training.pathComponents, use: overview)
         routes.get(SiteRoute.people.pathComponents, use: people)
         routes.upload(.POST, SiteRoute.peopleImport.pathComponents, limit: limits.singleFileBytes, use: importPeople)
+        routes.post(SiteRoute.personMove(SiteRoute.anyID).pathComponents, use: movePerson)
         routes.get(SiteRoute.courseNew.pathComponents, use: newCourse)
         routes.post(SiteRoute.courseNew.pathComponents, use: createCourse)
         routes.get(SiteRoute.course(SiteRoute.anyID).pathComponents, use: course)
@@ -38,6 +39,21 @@ struct TrainingPagesController {
         return try await req.renderPage("people", title: "Danh sách cán bộ · \(unit.name)", page, status: status, crumbs: [
             .init(label: unit.name, href: SiteRoute.unit(unit.code).path), .init(label: "Tập huấn", href: SiteRoute.training.path + "?unit=\(unit.code)"),
             .init(label: "Danh sách cán bộ", href: nil)])
+    }
+
+    func movePerson(req: Request) async throws -> Response {
+        let id = try req.routeID()
+        guard let person = try await Person.find(id, on: req.db), let unit = try await OrgUnit.find(person.unitID, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy người #\(id) trong danh sách cán bộ.")
+        }
+        let input = (try? req.content.decode(PersonMoving.Input.self)) ?? PersonMoving.Input()
+        do {
+            let moved = try await PersonMoving.perform(id, input, by: try req.actor, on: req.db)
+            let to = try await OrgUnit.find(moved.unitID, on: req.db)
+            return try await renderPeople(req, unit: unit, notice: "Đã chuyển \(moved.fullName) sang \(to?.name ?? input.unitCode) từ ngày \(CivilDate(parsing: input.onDate)?.vietnamese ?? input.onDate).")
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            return try await renderPeople(req, unit: unit, errors: FormErrors(error), status: error.status)
+        }
     }
 
     struct ImportForm: Content {
