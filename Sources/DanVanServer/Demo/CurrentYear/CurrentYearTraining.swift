@@ -6,7 +6,7 @@ import Foundation
 /// of mass mobilisation work, Front officers, a Tổ dân vận member per village cell), the
 /// province's March and September rounds with their rosters (some people at both, some never),
 /// and Bình Lư's own course for its Tổ dân vận. Bình Lư meets "trên 85% … được tập huấn"
-/// (7 of 8), Bản Bo does not (5 of 8), Sơn Bình has barely started.
+/// (7 of 8), Bản Bo does not (5 of 8), Sơn Bình has barely started. A Tổ dân vận member moves from Bản Bo to Sơn Bình in August.
 enum CurrentYearTraining {
     struct Commune {
         let code: String
@@ -62,6 +62,17 @@ enum CurrentYearTraining {
             _ = try await RosterRecording.record(course.requireID, lines: lines, mode: .replace, version: course.version, by: province, on: db)
         }
         try await villageCourse(year: year, today: today, people: people, on: db)
+        try await moveVillager(year: year, today: today, people: people, on: db)
+    }
+
+    /// Bản Bo's Tổ dân vận member Lường Văn Xoan moved to Sơn Bình on 1 August: one person, two
+    /// stretches, counted in Sơn Bình at the year's end (outside the target's scope, so its figures hold).
+    private static func moveVillager(year: Int, today: CivilDate, people: DemoPeople, on db: any Database) async throws {
+        guard let day = CivilDate(year: year, month: 8, day: 1), day <= today else { return }
+        let banBo = try await UnitQueries.require(code: "LC-DU-BANBO", on: db)
+        guard let person = try await Person.query(on: db).filter(\.$unitID == banBo.requireID).filter(\.$fullName == "Lường Văn Xoan").first() else { return }
+        _ = try await PersonMoving.perform(person.requireID, .init(unitCode: "LC-DU-SONBINH", onDate: day.description, version: person.version),
+                                           by: people.manager(for: "LC-TU"), on: db)
     }
 
     private static func register(_ commune: Commune, people: DemoPeople, on db: any Database) async throws {
