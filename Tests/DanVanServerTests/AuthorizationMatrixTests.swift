@@ -198,8 +198,8 @@ struct MatrixWorld {
     let citizens: [String: (case: Int, dialogue: Int)]
     /// Per unit: a training course it organised.
     let courses: [String: Int]
-    /// Per unit: a concluded self-inspection and its one requirement.
-    let inspections: [String: (inspection: Int, requirement: Int)]
+    /// Per unit: a concluded self-inspection, its one requirement, reported with an evidence file.
+    let inspections: [String: (inspection: Int, requirement: Int, file: Int)]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -249,7 +249,7 @@ struct MatrixWorld {
             _ = try await PeopleImport.perform(Data("Họ và tên,Chức vụ,Đối tượng,Phụ trách dân vận\nNgười của \(target.rawValue),Cán bộ,Cán bộ lãnh đạo,có".utf8),
                                                filename: "ds.csv", unitCode: target.rawValue, by: .commandLine, on: app.db)
         }
-        var inspections: [String: (inspection: Int, requirement: Int)] = [:]
+        var inspections: [String: (inspection: Int, requirement: Int, file: Int)] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             var input = InspectionRecording.Input()
             (input.unitCode, input.kind, input.title, input.team, input.subjects, input.startsOn) =
@@ -258,7 +258,12 @@ struct MatrixWorld {
             input.conclusion.requirements = [.init(unitCode: target.rawValue, text: "Bổ sung hồ sơ.", dueOn: "2026-06-30")]
             let inspection = try await InspectionRecording.record(input, today: CivilDate(year: 2026, month: 11, day: 30)!, by: .commandLine, on: app.db)
             let requirement = try #require(try await InspectionRequirement.query(on: app.db).filter(\.$inspectionID == inspection.requireID).first())
-            inspections[target.rawValue] = (inspection.requireID, requirement.requireID)
+            let evidence = RequirementActing.Evidence(files: [.init(name: "bien-ban.pdf", data: Data("%PDF-1.4".utf8))],
+                                                      store: EvidenceStore(dataDirectory: app.settings.dataDirectory))
+            _ = try await RequirementActing.perform(requirement.requireID, .init(action: "report", onDate: "2026-06-01", text: "Đã bổ sung hồ sơ.", version: 1),
+                                                    evidence: evidence, today: CivilDate(year: 2026, month: 11, day: 30)!, by: .commandLine, on: app.db)
+            let file = try await (app.db as! any SQLDatabase).raw("SELECT CAST(MAX(id) AS BIGINT) AS n FROM requirement_files").first()?.decode(column: "n", as: Int.self) ?? 0
+            inspections[target.rawValue] = (inspection.requireID, requirement.requireID, file)
         }
         return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens,
                            courses: courses, inspections: inspections)
@@ -345,7 +350,7 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("inspections", on: app.db), try await NotificationFlowTests.count("inspection_findings", on: app.db),
          try await NotificationFlowTests.count("requirement_events", on: app.db), try await MatrixWorld.sum("version", of: "inspections", on: app.db),
          try await MatrixWorld.sum("version", of: "inspection_requirements", on: app.db),
-         try await NotificationFlowTests.count("inspection_plan_items", on: app.db)]
+         try await NotificationFlowTests.count("inspection_plan_items", on: app.db), try await NotificationFlowTests.count("requirement_files", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -473,7 +478,7 @@ struct MatrixWorld {
             return created
         case .inspect:
             let created = try await app.api(.POST, "/api/inspections", token: token, json: #"{"unitCode": "\#(code)", "title": ""}"#)
-            let ids = inspections[code] ?? (0, 0)
+            let ids = inspections[code] ?? (0, 0, 0)
             let others = [
                 try await app.api(.POST, "/api/inspections/\(ids.inspection)/conclusion", token: token, json: #"{"concludedOn": "2026-05-01", "version": -1}"#),
                 try await app.api(.POST, "/api/inspection-requirements/\(ids.requirement)/actions", token: token, json: #"{"action": "close", "version": -1}"#),
@@ -501,7 +506,8 @@ struct MatrixWorld {
                          "/training?unit=\(code)", "/people?unit=\(code)", "/training/courses/\(courses[code] ?? 0)",
                          "/citizens/report.xlsx?unit=\(code)", "/citizens/report.docx?unit=\(code)",
                          "/inspections?unit=\(code)", "/inspections/\(inspections[code]?.inspection ?? 0)",
-                         "/inspections/\(inspections[code]?.inspection ?? 0)/thong-bao-ket-luan.docx", "/inspections/\(inspections[code]?.inspection ?? 0)/ket-luan.xlsx"] {
+                         "/inspections/\(inspections[code]?.inspection ?? 0)/thong-bao-ket-luan.docx", "/inspections/\(inspections[code]?.inspection ?? 0)/ket-luan.xlsx",
+                         "/inspections/requirement-files/\(inspections[code]?.file ?? 0)"] {
                 let read = try await app.page(.GET, path, headers: headers)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -606,7 +612,7 @@ struct MatrixWorld {
             return created
         case .inspect:
             let created = try await app.page(.POST, "/inspections/new", headers: headers, form: ["unitCode": code, "title": ""])
-            let ids = inspections[code] ?? (0, 0)
+            let ids = inspections[code] ?? (0, 0, 0)
             let others = [
                 try await app.page(.GET, "/inspections/new?unit=\(code)", headers: headers),
                 try await app.page(.POST, "/inspections/\(ids.inspection)/conclusion", headers: headers, form: ["concludedOn": "2026-05-01", "version": "-1"]),

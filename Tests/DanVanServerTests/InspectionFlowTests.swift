@@ -85,6 +85,41 @@ struct InspectionFlowTests {
         }
     }
 
+    @Test("a report on the page carries its evidence files: kept with the step, opened by the inspecting unit; a wrong kind of file leaves nothing",
+          arguments: TestDatabase.all)
+    func evidenceFiles(database: TestDatabase) async throws {
+        try await withTestApp(database, settings: { $0.today = Self.today }) { app in
+            let fixture = try await Fixture.tree(app)
+            let districtUser = try await fixture.user("bdv-huyen", .manager, at: "T-D")
+            let created = try await app.api(.POST, "/api/inspections", token: try await fixture.token(for: districtUser), json: Self.inspection)
+            let body = try Self.json(created)
+            let inspectionID = try #require(body["id"] as? Int)
+            let id = try #require((body["requirements"] as? [[String: Any]])?.first { $0["unitCode"] as? String == "T-C" }?["id"] as? Int)
+            let commune = try await fixture.browser(for: try await fixture.user("xa", .reporter, at: "T-C"))
+            let fields = ["action": "report", "onDate": "2026-06-20", "text": "Đã niêm yết kết quả đối thoại, biên bản số 5.", "version": "1"]
+
+            let disguised = try await app.upload("/inspections/requirements/\(id)/actions", headers: commune, fields: fields,
+                                                 files: [("files[]", "bien-ban.pdf", Data("MZ not a pdf".utf8))])
+            #expect(disguised.status == .unprocessableEntity, "\(disguised.status)")
+            let unchanged = try #require(try await InspectionRequirement.find(id, on: app.db))
+            #expect(unchanged.state == .open && unchanged.version == 1, "a refused file refuses the whole report")
+            let kept = (try await CitizenCaseTests.count("requirement_files", on: app.db), try await CitizenCaseTests.count("requirement_events", on: app.db))
+            #expect(kept == (0, 0), "no file and no step kept")
+
+            let reported = try await app.upload("/inspections/requirements/\(id)/actions", headers: commune, fields: fields,
+                                                files: [("files[]", "bien-ban.pdf", Data("%PDF-1.4 biên bản".utf8))])
+            #expect(reported.status == .seeOther, "\(reported.body.string.prefix(400))")
+            #expect(try await InspectionRequirement.find(id, on: app.db)?.state == .reported)
+            let page = try await app.page(.GET, "/inspections/\(inspectionID)", headers: try await fixture.browser(for: districtUser))
+            let link = try #require(page.body.string.range(of: #"/inspections/requirement-files/\d+"#, options: .regularExpression).map { String(page.body.string[$0]) })
+            #expect(page.body.string.contains("bien-ban.pdf"), "the history names the file")
+            let download = try await app.page(.GET, link, headers: try await fixture.browser(for: districtUser))
+            #expect(download.status == .ok && download.body.string.hasPrefix("%PDF-1.4"))
+            let stranger = try await app.page(.GET, link, headers: try await fixture.browser(for: try await fixture.user("khac", .manager, at: "T-S")))
+            #expect(stranger.status == .forbidden || stranger.status == .notFound, "a unit outside the inspection cannot open the file")
+        }
+    }
+
     @Test("the conclusion notice is a Word document in the official layout and the table a workbook", arguments: [TestDatabase.sqlite])
     func documents(database: TestDatabase) async throws {
         try await withTestApp(database, settings: { $0.today = Self.today }) { app in

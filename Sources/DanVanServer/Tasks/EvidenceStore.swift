@@ -72,7 +72,7 @@ extension EvidenceStore {
 
     /// Every table whose rows name a stored file (its `stored_name`): a capability that keeps
     /// files here adds its table, or the start-up sweep would take its files for orphans.
-    static let referencingTables = ["evidence_files", "model_note_files", "classification_files"]
+    static let referencingTables = ["evidence_files", "model_note_files", "classification_files", "requirement_files"]
 
     /// The stored names every row of `referencingTables` keeps.
     static func referenced(on db: any Database) async throws -> Set<String> {

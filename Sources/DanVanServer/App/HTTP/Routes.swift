@@ -21,7 +21,7 @@ func registerRoutes(_ app: Application) throws {
     ClassificationPagesController(limits: app.settings.uploads).register(app)
     CitizenPagesController(limits: app.settings.uploads).register(app)
     TrainingPagesController(limits: app.settings.uploads).register(app)
-    InspectionPagesController().register(app)
+    InspectionPagesController(limits: app.settings.uploads).register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)

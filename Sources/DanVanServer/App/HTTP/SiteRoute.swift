@@ -135,6 +135,7 @@ enum SiteRoute: Equatable {
     case inspectionDocx(Int)
     case inspectionXlsx(Int)
     case requirementAction(Int)
+    case requirementFile(Int)
     case inspectionPlanFromTask
     case personMove(Int)
     case identitySettings
@@ -301,6 +302,7 @@ enum SiteRoute: Equatable {
         case .inspectionDocx(let id): [.fixed("inspections"), .value(String(id)), .fixed("thong-bao-ket-luan.docx")]
         case .inspectionXlsx(let id): [.fixed("inspections"), .value(String(id)), .fixed("ket-luan.xlsx")]
         case .requirementAction(let id): [.fixed("inspections"), .fixed("requirements"), .value(String(id)), .fixed("actions")]
+        case .requirementFile(let id): [.fixed("inspections"), .fixed("requirement-files"), .value(String(id))]
         case .inspectionPlanFromTask: [.fixed("inspections"), .fixed("plan"), .fixed("from-task")]
         case .personMove(let id): [.fixed("people"), .value(String(id)), .fixed("move")]
         case .identitySettings: [.fixed("admin"), .fixed("identity")]

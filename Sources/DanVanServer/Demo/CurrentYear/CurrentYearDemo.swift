@@ -19,7 +19,7 @@ enum CurrentYearDemo {
         try await CurrentYearClassification.load(today: today, people: people, evidence: evidence, on: db)
         try await CurrentYearCitizens.load(today: today, people: people, on: db)
         try await CurrentYearTraining.load(today: today, people: people, on: db)
-        try await CurrentYearInspections.load(today: today, people: people, on: db)
+        try await CurrentYearInspections.load(today: today, people: people, evidence: evidence, on: db)
         try await CurrentYearNotices.load(today: today, on: db)
     }
 }

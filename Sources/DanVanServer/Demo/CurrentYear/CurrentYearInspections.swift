@@ -10,7 +10,7 @@ import Foundation
 enum CurrentYearInspections {
     static let communes = ["LC-DU-BINHLU", "LC-DU-BANBO", "LC-DU-SONBINH"]
 
-    static func load(today: CivilDate, people: DemoPeople, on db: any Database) async throws {
+    static func load(today: CivilDate, people: DemoPeople, evidence: EvidenceStore, on db: any Database) async throws {
         let concludedThisYear = CivilDate(year: today.year, month: 5, day: 8).map { $0 <= today } ?? false
         let year = concludedThisYear ? today.year : today.year - 1
         func day(_ month: Int, _ day: Int) -> CivilDate? { CivilDate(year: year, month: month, day: day).flatMap { $0 <= today ? $0 : nil } }
@@ -35,7 +35,7 @@ enum CurrentYearInspections {
             let inspection = try await InspectionRecording.record(input, today: today, by: province, on: db)
             if let concluded = day(5, 8) {
                 _ = try await InspectionRecording.conclude(inspection.requireID, conclusion(year: year, concludedOn: concluded), today: today, by: province, on: db)
-                try await follow(inspection.requireID, year: year, today: today, people: people, province: province, on: db)
+                try await follow(inspection.requireID, year: year, today: today, people: people, province: province, evidence: evidence, on: db)
             }
         }
         if let starts = CivilDate(year: today.year, month: 10, day: 20), let ends = CivilDate(year: today.year, month: 10, day: 23) {
@@ -89,21 +89,23 @@ enum CurrentYearInspections {
     }
 
     /// The remedies as the communes reported them and the province's answers.
-    private static func follow(_ inspectionID: Int, year: Int, today: CivilDate, people: DemoPeople, province: Actor, on db: any Database) async throws {
+    private static func follow(_ inspectionID: Int, year: Int, today: CivilDate, people: DemoPeople, province: Actor, evidence: EvidenceStore,
+                               on db: any Database) async throws {
         let requirements = try await InspectionRequirement.query(on: db).filter(\.$inspectionID == inspectionID).sort(\.$position).all()
-        func act(_ position: Int, _ action: RequirementAction, _ month: Int, _ day: Int, _ text: String, by actor: Actor) async throws {
+        func act(_ position: Int, _ action: RequirementAction, _ month: Int, _ day: Int, _ text: String, file: String? = nil, by actor: Actor) async throws {
             guard let requirement = try await InspectionRequirement.query(on: db).filter(\.$inspectionID == inspectionID).filter(\.$position == position).first(),
                   let date = CivilDate(year: year, month: month, day: day), date <= today else { return }
             _ = try await RequirementActing.perform(requirement.requireID, .init(action: action.rawValue, onDate: date.description, text: text, version: requirement.version),
+                                                    evidence: file.map { .init(files: [.init(name: $0, data: CurrentYearClassification.samplePDF)], store: evidence) },
                                                     today: today, by: actor, on: db)
         }
         guard !requirements.isEmpty else { return }
         try await act(1, .report, 6, 20, "Đã cập nhật sổ theo dõi đến tháng 6; báo cáo số 45-BC/ĐU ngày 20/6 kèm bản chụp sổ.", by: people.poster(for: "LC-DU-BINHLU"))
         try await act(1, .accept, 6, 25, "", by: province)
         try await act(2, .report, 7, 10, "Đã niêm yết kết quả đối thoại tại trụ sở và phát trên loa 3 ngày liên tiếp (biên bản niêm yết ngày 10/7).",
-                      by: people.poster(for: "LC-DU-BANBO"))
+                      file: "bien-ban-niem-yet-10-7.pdf", by: people.poster(for: "LC-DU-BANBO"))
         try await act(2, .accept, 7, 15, "", by: province)
         try await act(3, .report, 9, 25, "Đã ban hành lịch tiếp dân định kỳ của Bí thư và Chủ tịch xã (Thông báo số 21-TB/ĐU ngày 25/9).",
-                      by: people.poster(for: "LC-DU-BANBO"))
+                      file: "thong-bao-lich-tiep-dan.pdf", by: people.poster(for: "LC-DU-BANBO"))
     }
 }

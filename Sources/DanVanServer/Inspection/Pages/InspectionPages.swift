@@ -45,9 +45,16 @@ struct RequirementView: Encodable {
     let late: Bool
     let actions: [SelectOption]
     let actionHref: String
-    let history: [String]
+    let history: [HistoryLine]
 
-    static func make(_ row: InspectionQueries.RequirementRow, canReport: Bool, canDecide: Bool, history: [String] = [],
+    /// One step on a requirement, with the evidence files posted with it.
+    struct HistoryLine: Encodable {
+        struct FileLink: Encodable { let name: String; let href: String }
+        let text: String
+        let files: [FileLink]
+    }
+
+    static func make(_ row: InspectionQueries.RequirementRow, canReport: Bool, canDecide: Bool, history: [HistoryLine] = [],
                      today: CivilDate) -> RequirementView {
         let state = row.requirementState
         // The inspecting unit may also post for units below it, but its page offers only its own steps.
@@ -223,17 +230,24 @@ struct InspectionPage: Encodable {
             docxHref: SiteRoute.inspectionDocx(record.requireID).path, xlsxHref: SiteRoute.inspectionXlsx(record.requireID).path, errors: errors)
     }
 
-    private static func history(of ids: [Int], on db: any Database) async throws -> [Int: [String]] {
+    private static func history(of ids: [Int], on db: any Database) async throws -> [Int: [RequirementView.HistoryLine]] {
         guard !ids.isEmpty else { return [:] }
-        struct Row: Decodable { let requirement_id: Int; let action: String; let on_date: String; let text: String; let actor_name: String }
-        let rows = try await UnitClosure.sqlDatabase(db).raw("""
-            SELECT requirement_id, action, on_date, text, actor_name FROM requirement_events WHERE requirement_id IN (\(binds: ids)) ORDER BY id
+        struct Row: Decodable { let id: Int; let requirement_id: Int; let action: String; let on_date: String; let text: String; let actor_name: String }
+        struct FileRow: Decodable { let id: Int; let event_id: Int; let original_name: String }
+        let sql = try UnitClosure.sqlDatabase(db)
+        let rows = try await sql.raw("""
+            SELECT id, requirement_id, action, on_date, text, actor_name FROM requirement_events WHERE requirement_id IN (\(binds: ids)) ORDER BY id
             """).all(decoding: Row.self)
+        let files = Dictionary(grouping: try await sql.raw("""
+            SELECT id, event_id, original_name FROM requirement_files WHERE requirement_id IN (\(binds: ids)) ORDER BY id
+            """).all(decoding: FileRow.self), by: \.event_id)
         return Dictionary(grouping: rows, by: \.requirement_id).mapValues { events in
             events.map { event in
                 let label = RequirementAction(rawValue: event.action)?.label ?? event.action
                 let date = CivilDate(parsing: event.on_date)?.vietnamese ?? event.on_date
-                return "\(date) · \(label) · \(event.actor_name)" + (event.text.isEmpty ? "" : ": \(event.text)")
+                return RequirementView.HistoryLine(
+                    text: "\(date) · \(label) · \(event.actor_name)" + (event.text.isEmpty ? "" : ": \(event.text)"),
+                    files: (files[event.id] ?? []).map { .init(name: $0.original_name, href: SiteRoute.requirementFile($0.id).path) })
             }
         }
     }

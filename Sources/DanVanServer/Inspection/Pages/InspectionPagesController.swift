@@ -6,6 +6,8 @@ import Vapor
 /// Inspection pages: a unit's inspections and what its units must fix, recording one, its
 /// conclusion, the steps on each requirement, and the conclusion notice (DOCX) and table (XLSX).
 struct InspectionPagesController {
+    let limits: UploadLimits
+
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.inspections.pathComponents, use: overview)
         routes.get(SiteRoute.inspectionNew.pathComponents, use: newInspection)
@@ -14,7 +16,8 @@ struct InspectionPagesController {
         routes.post(SiteRoute.inspectionConclusion(SiteRoute.anyID).pathComponents, use: conclude)
         routes.get(SiteRoute.inspectionDocx(SiteRoute.anyID).pathComponents) { try await notice($0, kind: .docx) }
         routes.get(SiteRoute.inspectionXlsx(SiteRoute.anyID).pathComponents) { try await notice($0, kind: .xlsx) }
-        routes.post(SiteRoute.requirementAction(SiteRoute.anyID).pathComponents, use: act)
+        routes.upload(.POST, SiteRoute.requirementAction(SiteRoute.anyID).pathComponents, limit: limits.evidencePostBytes, use: act)
+        routes.get(SiteRoute.requirementFile(SiteRoute.anyID).pathComponents, use: file)
         routes.post(SiteRoute.inspectionPlanFromTask.pathComponents, use: planFromTask)
     }
 
@@ -162,17 +165,36 @@ struct InspectionPagesController {
         }
     }
 
+    struct EvidenceForm: Content {
+        let files: [File]?
+    }
+
     func act(req: Request) async throws -> Response {
         let id = try req.routeID()
         let input = (try? req.content.decode(RequirementActing.Input.self)) ?? RequirementActing.Input()
+        let uploads = ((try? req.content.decode(EvidenceForm.self))?.files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
+            .map { EvidenceUploads.Upload(name: $0.filename, data: Data(buffer: $0.data)) }
+        let evidence = RequirementActing.Evidence(files: uploads, store: EvidenceStore(dataDirectory: req.application.settings.dataDirectory))
         guard let requirement = try await InspectionRequirement.find(id, on: req.db) else { throw AppError.notFound("Không tìm thấy yêu cầu #\(id).") }
         do {
-            _ = try await RequirementActing.perform(id, input, today: req.today, by: try req.actor, on: req.db)
+            _ = try await RequirementActing.perform(id, input, evidence: evidence, today: req.today, by: try req.actor, on: req.db)
             return req.redirect(to: SiteRoute.inspection(requirement.inspectionID).path)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
             return try await render(req, try await InspectionContext.visible(requirement.inspectionID, by: try req.requireUser(), on: req.db),
                                     errors: FormErrors(error), status: error.status)
         }
+    }
+
+    /// A report's evidence file, for whoever may see the inspection.
+    func file(req: Request) async throws -> Response {
+        struct Row: Decodable { let inspection_id: Int; let stored_name: String; let original_name: String }
+        let row = try await UnitClosure.sqlDatabase(req.db).raw("""
+            SELECT r.inspection_id, f.stored_name, f.original_name FROM requirement_files f
+            JOIN inspection_requirements r ON r.id = f.requirement_id WHERE f.id = \(bind: try req.routeID())
+            """).first(decoding: Row.self)
+        guard let row else { throw AppError.notFound("Không tìm thấy tệp.") }
+        _ = try await InspectionContext.visible(row.inspection_id, by: try req.requireUser(), on: req.db)
+        return try EvidenceStore(dataDirectory: req.application.settings.dataDirectory).download(storedName: row.stored_name, originalName: row.original_name)
     }
 
     struct FromTaskForm: Content {

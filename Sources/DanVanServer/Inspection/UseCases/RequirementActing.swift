@@ -25,7 +25,14 @@ enum RequirementActing {
         }
     }
 
-    static func perform(_ requirementID: Int, _ input: Input, today: CivilDate, by actor: Actor, on db: any Database) async throws -> InspectionRequirement {
+    /// Evidence of a report (photos, scans of minutes) and the store that keeps it.
+    struct Evidence: Sendable {
+        let files: [EvidenceUploads.Upload]
+        let store: EvidenceStore
+    }
+
+    static func perform(_ requirementID: Int, _ input: Input, evidence: Evidence? = nil, today: CivilDate,
+                        by actor: Actor, on db: any Database) async throws -> InspectionRequirement {
         guard let requirement = try await InspectionRequirement.find(requirementID, on: db) else { throw AppError.notFound("Không tìm thấy yêu cầu #\(requirementID).") }
         let context = try await InspectionContext.load(requirement.inspectionID, on: db)
         guard let responsible = try await OrgUnit.find(requirement.unitID, on: db) else { throw AppError.notFound("Không tìm thấy đơn vị chịu trách nhiệm.") }
@@ -58,7 +65,25 @@ enum RequirementActing {
         if action == .close, !text.isEmpty, text.count < 10 {
             issues.append(ValidationIssue(field: "text", message: "Lý do đóng yêu cầu quá ngắn; ghi rõ vì sao không cần khắc phục tiếp (ít nhất 10 ký tự)."))
         }
+        let files = evidence?.files ?? []
+        if !files.isEmpty {
+            issues += action == .report ? EvidenceUploads.issues(files)
+                : [ValidationIssue(field: "files", message: "Chỉ đính kèm minh chứng khi báo cáo kết quả khắc phục.")]
+        }
         guard issues.isEmpty, let date else { throw AppError.validation(ValidationFailure(issues)) }
+        guard let evidence, !files.isEmpty else {
+            return try await record(requirement, action: action, next: next, date: date, text: text, stored: [], input: input, by: actor, on: db)
+        }
+        return try await EvidenceUploads.storing(files, in: evidence.store) { stored in
+            try await record(requirement, action: action, next: next, date: date, text: text, stored: stored, input: input, by: actor, on: db)
+        }
+    }
+
+    /// The step itself, in one transaction: the state, the event, its files, the audit line.
+    private static func record(_ requirement: InspectionRequirement, action: RequirementAction, next: RequirementState, date: CivilDate, text: String,
+                               stored: [(upload: EvidenceUploads.Upload, storedName: String, contentType: String)], input: Input,
+                               by actor: Actor, on db: any Database) async throws -> InspectionRequirement {
+        let requirementID = try requirement.requireID()
         return try await db.writeTransaction { tx in
             var update = try UnitClosure.sqlDatabase(tx).update(InspectionRequirement.schema).set("state", to: next.rawValue)
             switch action {
@@ -70,8 +95,15 @@ enum RequirementActing {
             let changed = try await update.set("version", to: SQLRaw("version + 1")).where("id", .equal, requirementID)
                 .where("version", .equal, input.version).returning("id").all()
             guard !changed.isEmpty else { throw AppError(.conflict, "Yêu cầu vừa được người khác cập nhật; tải lại trang để xem thay đổi.", field: "version") }
-            try await UnitClosure.sqlDatabase(tx).insert(into: "requirement_events").columns("requirement_id", "action", "on_date", "text", "actor_name", "created_at")
-                .values(SQLBind(requirementID), SQLBind(action.rawValue), SQLBind(date.description), SQLBind(text), SQLBind(actor.displayName), SQLBind(Date())).run()
+            let event = try await UnitClosure.sqlDatabase(tx).insert(into: "requirement_events").columns("requirement_id", "action", "on_date", "text", "actor_name", "created_at")
+                .values(SQLBind(requirementID), SQLBind(action.rawValue), SQLBind(date.description), SQLBind(text), SQLBind(actor.displayName), SQLBind(Date()))
+                .returning("id").first()?.decode(column: "id", as: Int.self) ?? 0
+            for file in stored {
+                try await UnitClosure.sqlDatabase(tx).insert(into: "requirement_files")
+                    .columns("requirement_id", "event_id", "stored_name", "original_name", "content_type", "size")
+                    .values(SQLBind(requirementID), SQLBind(event), SQLBind(file.storedName), SQLBind(file.upload.name), SQLBind(file.contentType),
+                            SQLBind(file.upload.data.count)).run()
+            }
             try await AuditLog.record("requirement.\(action.rawValue)", entityType: "requirement", entityKey: "\(requirementID)", unitID: requirement.unitID,
                                       before: ["state": requirement.stateRaw], after: ["state": next.rawValue, "text": text], by: actor, on: tx)
             try await ReportGeneration.bump(on: tx)

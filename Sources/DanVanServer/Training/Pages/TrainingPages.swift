@@ -72,10 +72,11 @@ struct TrainingOverviewPage: Encodable {
     static func query(unit: OrgUnit, year: Int, years: ClosedRange<Int>, canManage: Bool, on db: any Database) async throws -> TrainingOverviewPage {
         let summary = try await TrainingSummary.load(rootID: unit.requireID, year: year, on: db)
         let children = try await UnitQueries.children(of: unit.requireID, on: db).sortedForDisplay()
-        var childRows: [ShareRow] = []
-        for child in children {
-            let share = try await TrainingSummary.load(rootID: child.requireID, year: year, on: db).target
-            if share.inScope > 0 { childRows.append(row(child.name, href: SiteRoute.training.path + "?unit=\(child.code)&year=\(year)", share)) }
+        let shares = try await TrainingSummary.targetShareOfChildren(parentID: unit.requireID, year: year, on: db)
+        let childRows = children.compactMap { child in
+            shares[child.id ?? 0].flatMap { share in
+                share.inScope > 0 ? row(child.name, href: SiteRoute.training.path + "?unit=\(child.code)&year=\(year)", share) : nil
+            }
         }
         let courses = try await UnitClosure.sqlDatabase(db).raw("""
             SELECT t.id AS id, t.title AS title, u.name AS unit_name, t.starts_on AS starts_on, t.ends_on AS ends_on,

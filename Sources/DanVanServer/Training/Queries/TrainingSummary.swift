@@ -32,15 +32,56 @@ struct TrainingSummary: Sendable, Equatable {
     }
 
     private struct PeopleRow: Decodable {
+        let unit_id: Int
         let category: String
         let in_charge: Bool
         let people: Int
         let trained: Int
     }
 
+    /// Whose people are counted: a whole subtree as one, or each child of a unit with its own subtree.
+    private enum Scope {
+        case subtree(Int)
+        case eachChild(of: Int)
+    }
+
+    /// People where they are on the counting date, and of them those trained in the year, by
+    /// category and whether they are in charge of the work, per counted unit.
+    private static func countPeople(_ scope: Scope, year: Int, on sql: any SQLDatabase) async throws -> [PeopleRow] {
+        let date = countingDate(year: year).description
+        let first = "\(year)-01-01", last = "\(year)-12-31"
+        let within: SQLQueryString
+        switch scope {
+        case .subtree(let rootID): within = "c.ancestor_id = \(bind: rootID)"
+        case .eachChild(let parentID): within = "c.ancestor_id IN (SELECT id FROM units WHERE parent_id = \(bind: parentID))"
+        }
+        return try await sql.raw("""
+            SELECT c.ancestor_id AS unit_id, p.category AS category, p.in_charge AS in_charge, CAST(COUNT(*) AS BIGINT) AS people,
+                   CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM course_attendances a JOIN training_courses t ON t.id = a.course_id
+                                              WHERE a.person_id = p.id AND t.starts_on >= \(bind: first) AND t.starts_on <= \(bind: last))
+                            THEN 1 ELSE 0 END) AS BIGINT) AS trained
+            FROM people p
+            JOIN person_units pu ON pu.person_id = p.id AND pu.from_on <= \(bind: date) AND (pu.to_on IS NULL OR pu.to_on >= \(bind: date))
+            JOIN unit_closure c ON c.descendant_id = pu.unit_id AND \(within)
+            WHERE (p.active_from IS NULL OR p.active_from <= \(bind: date)) AND (p.active_to IS NULL OR p.active_to >= \(bind: date))
+            GROUP BY c.ancestor_id, p.category, p.in_charge
+            """).all(decoding: PeopleRow.self)
+    }
+
+    /// The target's share of each child of a unit, counted in one pass; children without people are absent.
+    static func targetShareOfChildren(parentID: Int, year: Int, on db: any Database) async throws -> [Int: TrainedShare] {
+        let rows = try await countPeople(.eachChild(of: parentID), year: year, on: UnitClosure.sqlDatabase(db))
+        let targetKeys = Set(try await TrainingLists.categories(on: db).filter(\.inTrainingTarget).map(\.key))
+        return Dictionary(grouping: rows, by: \.unit_id).mapValues { target(of: $0, keys: targetKeys) }
+    }
+
+    private static func target(of rows: [PeopleRow], keys: Set<String>) -> TrainedShare {
+        let counted = rows.filter { $0.in_charge && keys.contains($0.category) }
+        return TrainedShare(trained: counted.map(\.trained).reduce(0, +), inScope: counted.map(\.people).reduce(0, +))
+    }
+
     static func load(rootID: Int, year: Int, on db: any Database) async throws -> TrainingSummary {
         let sql = try UnitClosure.sqlDatabase(db)
-        let date = countingDate(year: year).description
         let first = "\(year)-01-01", last = "\(year)-12-31"
         let courses = try await sql.raw("""
             SELECT CAST(COUNT(DISTINCT t.id) AS BIGINT) AS courses, CAST(COUNT(a.id) AS BIGINT) AS attendances
@@ -48,17 +89,7 @@ struct TrainingSummary: Sendable, Equatable {
             LEFT JOIN course_attendances a ON a.course_id = t.id
             WHERE t.starts_on >= \(bind: first) AND t.starts_on <= \(bind: last)
             """).first(decoding: CourseRow.self) ?? CourseRow(courses: 0, attendances: 0)
-        let rows = try await sql.raw("""
-            SELECT p.category AS category, p.in_charge AS in_charge, CAST(COUNT(*) AS BIGINT) AS people,
-                   CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM course_attendances a JOIN training_courses t ON t.id = a.course_id
-                                              WHERE a.person_id = p.id AND t.starts_on >= \(bind: first) AND t.starts_on <= \(bind: last))
-                            THEN 1 ELSE 0 END) AS BIGINT) AS trained
-            FROM people p
-            JOIN person_units pu ON pu.person_id = p.id AND pu.from_on <= \(bind: date) AND (pu.to_on IS NULL OR pu.to_on >= \(bind: date))
-            JOIN unit_closure c ON c.descendant_id = pu.unit_id AND c.ancestor_id = \(bind: rootID)
-            WHERE (p.active_from IS NULL OR p.active_from <= \(bind: date)) AND (p.active_to IS NULL OR p.active_to >= \(bind: date))
-            GROUP BY p.category, p.in_charge
-            """).all(decoding: PeopleRow.self)
+        let rows = try await countPeople(.subtree(rootID), year: year, on: sql)
         let categories = try await TrainingLists.categories(on: db)
         let targetKeys = Set(categories.filter(\.inTrainingTarget).map(\.key))
         let byCategory = categories.map { category in
@@ -66,9 +97,8 @@ struct TrainingSummary: Sendable, Equatable {
             return CategoryCount(key: category.key, label: category.label,
                                  share: TrainedShare(trained: matching.map(\.trained).reduce(0, +), inScope: matching.map(\.people).reduce(0, +)))
         }
-        let target = rows.filter { $0.in_charge && targetKeys.contains($0.category) }
         return TrainingSummary(year: year, countingDate: countingDate(year: year), courses: courses.courses, attendances: courses.attendances,
                                distinctTrained: rows.map(\.trained).reduce(0, +), people: rows.map(\.people).reduce(0, +), byCategory: byCategory,
-                               target: TrainedShare(trained: target.map(\.trained).reduce(0, +), inScope: target.map(\.people).reduce(0, +)))
+                               target: target(of: rows, keys: targetKeys))
     }
 }
