@@ -32,6 +32,7 @@ struct MigrationListTests {
         "CreateTraining",
         "CreateInspection",
         "CreateInspectionPlan",
+        "CreateRequirementFiles",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -54,5 +54,6 @@ enum MigrationList {
         CreateTraining(),
         CreateInspection(),
         CreateInspectionPlan(),
+        CreateRequirementFiles(),
     ]
 }

@@ -2,8 +2,7 @@ import Fluent
 
 /// Inspections and supervisions of mass mobilisation work: who inspected whom, under which
 /// decision, what was found, and what the inspected units must fix by when; each requirement
-/// followed to its remedy (`requirement_events`, with the evidence files of a report in
-/// `requirement_files`) until the inspecting unit accepts or closes it.
+/// followed to its remedy (`requirement_events`) until the inspecting unit accepts or closes it.
 struct CreateInspection: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("inspections")
@@ -65,19 +64,10 @@ struct CreateInspection: AsyncMigration {
             .field("actor_name", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.schema("requirement_files")
-            .field(.id, .int, .identifier(auto: true))
-            .field("requirement_id", .int, .required, .references("inspection_requirements", .id, onDelete: .cascade))
-            .field("event_id", .int, .required, .references("requirement_events", .id, onDelete: .cascade))
-            .field("stored_name", .string, .required)
-            .field("original_name", .string, .required)
-            .field("content_type", .string, .required)
-            .field("size", .int, .required)
-            .create()
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["requirement_files", "requirement_events", "inspection_requirements", "inspection_findings", "inspection_subjects", "inspections"] {
+        for table in ["requirement_events", "inspection_requirements", "inspection_findings", "inspection_subjects", "inspections"] {
             try await database.schema(table).delete()
         }
     }
