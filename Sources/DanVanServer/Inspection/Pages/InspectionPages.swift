@@ -45,6 +45,8 @@ struct RequirementView: Encodable {
     let late: Bool
     let actions: [SelectOption]
     let actionHref: String
+    /// Files go with a report only, so only the inspected unit's form asks for them.
+    let takesFiles: Bool
     let history: [HistoryLine]
 
     /// One step on a requirement, with the evidence files posted with it.
@@ -66,7 +68,8 @@ struct RequirementView: Encodable {
             id: row.id, version: row.version, unitName: row.unit_name, inspectionTitle: row.inspection_title,
             inspectionHref: SiteRoute.inspection(row.inspection_id).path, text: row.text, due: CivilDate(parsing: row.due_on)?.vietnamese ?? row.due_on,
             state: state.label, timeliness: timeliness?.label, late: timeliness == .overdue || timeliness == .late, actions: actions,
-            actionHref: SiteRoute.requirementAction(row.id).path, history: history)
+            actionHref: SiteRoute.requirementAction(row.id).path, takesFiles: actions.contains { $0.value == RequirementAction.report.rawValue },
+            history: history)
     }
 }
 

@@ -83,11 +83,14 @@ struct TrainingSummary: Sendable, Equatable {
     static func load(rootID: Int, year: Int, on db: any Database) async throws -> TrainingSummary {
         let sql = try UnitClosure.sqlDatabase(db)
         let first = "\(year)-01-01", last = "\(year)-12-31"
-        let courses = try await sql.raw("""
-            SELECT CAST(COUNT(DISTINCT t.id) AS BIGINT) AS courses, CAST(COUNT(a.id) AS BIGINT) AS attendances
-            FROM training_courses t JOIN unit_closure c ON c.descendant_id = t.unit_id AND c.ancestor_id = \(bind: rootID)
-            LEFT JOIN course_attendances a ON a.course_id = t.id
+        // Attendances counted by course from their index, not through a join with every row.
+        let yearCourses: SQLQueryString = """
+            SELECT t.id FROM training_courses t JOIN unit_closure c ON c.descendant_id = t.unit_id AND c.ancestor_id = \(bind: rootID)
             WHERE t.starts_on >= \(bind: first) AND t.starts_on <= \(bind: last)
+            """
+        let courses = try await sql.raw("""
+            SELECT CAST((SELECT COUNT(*) FROM (\(yearCourses)) y) AS BIGINT) AS courses,
+                   CAST((SELECT COUNT(*) FROM course_attendances a WHERE a.course_id IN (\(yearCourses))) AS BIGINT) AS attendances
             """).first(decoding: CourseRow.self) ?? CourseRow(courses: 0, attendances: 0)
         let rows = try await countPeople(.subtree(rootID), year: year, on: sql)
         let categories = try await TrainingLists.categories(on: db)
