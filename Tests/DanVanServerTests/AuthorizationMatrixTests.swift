@@ -22,20 +22,20 @@ struct AuthorizationMatrixTests {
     static let actions: [AccessAction] = [.viewUnit, .editUnit, .createChildUnit, .moveUnit, .endUnit, .viewUsers, .manageUsers, .viewAudit,
                                           .enterReport, .approveReport, .viewPlans, .editPlans, .issuePlans, .updateTask, .chaseTask,
                                           .registerModel, .decideModel, .launchCampaign, .scoreSheet, .appraiseSheet, .openRound,
-                                          .handleCitizens, .nameHandlers, .manageTraining, .inspect]
+                                          .handleCitizens, .nameHandlers, .manageTraining, .inspect, .publishToPeople]
 
     /// ✓ = allowed. Columns: view, edit, createChild, move, end, viewUsers, manageUsers, viewAudit,
     /// enterReport, approveReport, viewPlans, editPlans, issuePlans, updateTask, chaseTask, registerModel, decideModel, launchCampaign,
-    /// scoreSheet, appraiseSheet, openRound, handleCitizens, nameHandlers, manageTraining, inspect.
+    /// scoreSheet, appraiseSheet, openRound, handleCitizens, nameHandlers, manageTraining, inspect, publishToPeople.
     static let expected: [Role: [Target: String]] = [
-        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
-                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
-        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓✓·✓✓", .ancestor: "··········✓··············",
-                   .sibling: "·························", .otherTree: "·························"],
-        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··✓·✓·", .descendant: "✓·········✓··············", .ancestor: "··········✓··············",
-                    .sibling: "·························", .otherTree: "·························"],
-        .viewer: [.own: "✓·········✓··············", .descendant: "✓·········✓··············", .ancestor: "··········✓··············",
-                  .sibling: "·························", .otherTree: "·························"],
+        .admin: [.own: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .ancestor: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓",
+                 .sibling: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓", .otherTree: "✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓"],
+        .manager: [.own: "✓✓✓··✓✓✓✓·✓✓✓✓·✓·✓✓·✓✓✓✓✓✓", .descendant: "✓✓✓✓✓✓✓✓✓✓✓✓·✓✓✓✓✓✓✓✓✓·✓✓✓", .ancestor: "··········✓···············",
+                   .sibling: "··························", .otherTree: "··························"],
+        .reporter: [.own: "✓·······✓·✓··✓·✓··✓··✓·✓·✓", .descendant: "✓·········✓···············", .ancestor: "··········✓···············",
+                    .sibling: "··························", .otherTree: "··························"],
+        .viewer: [.own: "✓·········✓···············", .descendant: "✓·········✓···············", .ancestor: "··········✓···············",
+                  .sibling: "··························", .otherTree: "··························"],
     ]
 
     @Test("every column of the matrix is an action, and every action has a column")
@@ -200,6 +200,8 @@ struct MatrixWorld {
     let courses: [String: Int]
     /// Per unit: a concluded self-inspection, its one requirement, reported with an evidence file.
     let inspections: [String: (inspection: Int, requirement: Int, file: Int)]
+    /// Per unit: a publication it posted, in force.
+    let publications: [String: Int]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -265,8 +267,15 @@ struct MatrixWorld {
             let file = try await (app.db as! any SQLDatabase).raw("SELECT CAST(MAX(id) AS BIGINT) AS n FROM requirement_files").first()?.decode(column: "n", as: Int.self) ?? 0
             inspections[target.rawValue] = (inspection.requireID, requirement.requireID, file)
         }
+        var publications: [String: Int] = [:]
+        for target in AuthorizationMatrixTests.Target.allCases {
+            var input = PublicationRecording.Input()
+            (input.unitCode, input.ruleCode, input.title, input.forms, input.startsOn) =
+                (target.rawValue, "tthc", "Thủ tục hành chính của \(target.rawValue)", ["tru_so"], "2026-03-01")
+            publications[target.rawValue] = try await PublicationRecording.create(input, by: .commandLine, on: app.db).requireID
+        }
         return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens,
-                           courses: courses, inspections: inspections)
+                           courses: courses, inspections: inspections, publications: publications)
     }
 
     /// The person the world registered at the unit.
@@ -350,7 +359,9 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("inspections", on: app.db), try await NotificationFlowTests.count("inspection_findings", on: app.db),
          try await NotificationFlowTests.count("requirement_events", on: app.db), try await MatrixWorld.sum("version", of: "inspections", on: app.db),
          try await MatrixWorld.sum("version", of: "inspection_requirements", on: app.db),
-         try await NotificationFlowTests.count("inspection_plan_items", on: app.db), try await NotificationFlowTests.count("requirement_files", on: app.db)]
+         try await NotificationFlowTests.count("inspection_plan_items", on: app.db), try await NotificationFlowTests.count("requirement_files", on: app.db),
+         try await NotificationFlowTests.count("publications", on: app.db), try await MatrixWorld.sum("version", of: "publications", on: app.db),
+         try await MatrixWorld.sum("version", of: "units", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -381,12 +392,17 @@ struct MatrixWorld {
                          "/api/people?unit=\(code)", "/api/training/courses?unit=\(code)", "/api/training/courses/\(courses[code] ?? 0)",
                          "/api/training/summary?unit=\(code)&year=2026", "/api/inspections?unit=\(code)",
                          "/api/inspections/\(inspections[code]?.inspection ?? 0)", "/api/inspection-requirements?unit=\(code)",
-                         "/api/inspection-plan?unit=\(code)&year=2026"] {
+                         "/api/inspection-plan?unit=\(code)&year=2026", "/api/publications?unit=\(code)",
+                         "/api/publications/due?unit=\(code)&date=2026-11-30"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
             return unit
-        case .editUnit: return try await app.api(.PUT, "/api/units/\(code)", token: token, json: #"{"name": "", "version": -1}"#)
+        case .editUnit:
+            let edited = try await app.api(.PUT, "/api/units/\(code)", token: token, json: #"{"name": "", "version": -1}"#)
+            let publicPage = try await app.api(.PUT, "/api/units/\(code)/public-page", token: token, json: #"{"publish": true, "version": -1}"#)
+            #expect((publicPage.status == .forbidden) == (edited.status == .forbidden), "the public page switch follows editing the unit, at \(code)")
+            return edited
         case .createChildUnit: return try await app.api(.POST, "/api/units", token: token, json: #"{"parentCode": "\#(code)", "name": ""}"#)
         case .moveUnit:
             let parentJSON = parent.map { "\"\($0)\"" } ?? "null"
@@ -489,6 +505,11 @@ struct MatrixWorld {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every inspection action follows recording one, at \(code): \(other.status)")
             }
             return created
+        case .publishToPeople:
+            let created = try await app.api(.POST, "/api/publications", token: token, json: #"{"unitCode": "\#(code)", "title": ""}"#)
+            let ended = try await app.api(.POST, "/api/publications/\(publications[code] ?? 0)/end", token: token, json: #"{"version": -1}"#)
+            #expect((ended.status == .forbidden) == (created.status == .forbidden), "ending a publication follows recording one, at \(code): \(ended.status)")
+            return created
         }
     }
 
@@ -512,7 +533,11 @@ struct MatrixWorld {
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
             return unit
-        case .editUnit: return try await app.page(.POST, "/units/\(code)/edit", headers: headers, form: ["name": "", "version": "-1"])
+        case .editUnit:
+            let edited = try await app.page(.POST, "/units/\(code)/edit", headers: headers, form: ["name": "", "version": "-1"])
+            let publicPage = try await app.page(.POST, "/units/\(code)/public-page", headers: headers, form: ["publish": "1", "version": "-1"])
+            #expect((publicPage.status == .forbidden) == (edited.status == .forbidden), "the public page switch follows editing the unit, at \(code)")
+            return edited
         case .createChildUnit: return try await app.page(.POST, "/units", headers: headers, form: ["parentCode": code, "name": ""])
         case .moveUnit: return try await app.page(.POST, "/units/\(code)/move", headers: headers, form: ["parentCode": parent ?? "", "version": "-1"])
         case .endUnit: return try await app.page(.POST, "/units/\(code)/end", headers: headers, form: ["validTo": "x", "version": "-1"])
@@ -622,6 +647,11 @@ struct MatrixWorld {
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every inspection page follows recording one, at \(code): \(other.status)")
             }
+            return created
+        case .publishToPeople:
+            let created = try await app.page(.POST, "/publications/new", headers: headers, form: ["unitCode": code, "title": ""])
+            let ended = try await app.page(.POST, "/publications/\(publications[code] ?? 0)/end", headers: headers, form: ["version": "-1"])
+            #expect((ended.status == .forbidden) == (created.status == .forbidden), "ending a publication follows recording one, at \(code): \(ended.status)")
             return created
         }
     }

@@ -33,6 +33,7 @@ struct MigrationListTests {
         "CreateInspection",
         "CreateInspectionPlan",
         "CreateRequirementFiles",
+        "CreatePublications",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -41,4 +41,6 @@ public enum AccessAction: String, CaseIterable, Sendable {
     /// Record the unit's inspections and supervisions of units below (or of itself), conclude them,
     /// and accept or close what the inspected units report on their requirements.
     case inspect
+    /// Record what the unit publishes to its people, and follow what it still owes.
+    case publishToPeople
 }

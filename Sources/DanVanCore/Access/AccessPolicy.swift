@@ -33,7 +33,7 @@ public enum AccessPolicy {
     private static func reporterAllows(_ action: AccessAction, on relation: UnitRelation) -> Bool {
         switch (action, relation) {
         case (.viewUnit, .own), (.viewUnit, .descendant), (.enterReport, .own), (.updateTask, .own), (.registerModel, .own), (.scoreSheet, .own),
-             (.handleCitizens, .own), (.manageTraining, .own):
+             (.handleCitizens, .own), (.manageTraining, .own), (.publishToPeople, .own):
             return true
         default:
             return false

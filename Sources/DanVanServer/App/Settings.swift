@@ -35,6 +35,8 @@ public struct Settings: Sendable {
     public var identityKey: IdentityKey?
     /// `DANVAN_PUBLIC_LOOKUPS`: tracking-page lookups one address may make in 10 minutes.
     public var publicLookups: Int
+    /// `DANVAN_PUBLIC_SUBMISSIONS`: recommendations one address may send from the public pages in an hour.
+    public var publicSubmissions: Int
     /// `DANVAN_PUBLIC_CACHE_SECONDS`: how long a public page's answer is kept in memory (0: never).
     public var publicCacheSeconds: Int
 
@@ -77,6 +79,7 @@ public struct Settings: Sendable {
         self.jobSeconds = number("DANVAN_JOB_SECONDS", "Chu kỳ chạy việc định kỳ (giây)", in: 0...86_400, default: 60)
         self.digestHour = number("DANVAN_DIGEST_HOUR", "Giờ gửi thư tổng hợp", in: 0...23, default: 6)
         self.publicLookups = number("DANVAN_PUBLIC_LOOKUPS", "Số lần tra cứu mỗi địa chỉ trong 10 phút", in: 1...1_000_000_000, default: 20)
+        self.publicSubmissions = number("DANVAN_PUBLIC_SUBMISSIONS", "Số kiến nghị mỗi địa chỉ gửi trong 1 giờ", in: 1...1_000_000_000, default: 5)
         self.publicCacheSeconds = number("DANVAN_PUBLIC_CACHE_SECONDS", "Thời gian giữ kết quả trang công khai (giây)", in: 0...3_600, default: 60)
         switch IdentityKey.load(file: env("DANVAN_IDENTITY_KEY_FILE"), value: env("DANVAN_IDENTITY_KEY")) {
         case .success(let key): self.identityKey = key

@@ -12,6 +12,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.rollupCache = GenerationCache<RollupResult>(capacity: 64)
     app.modelSummaryCache = GenerationCache<ModelSummary>(capacity: 256)
     app.modelPageCache = GenerationCache<String>(capacity: 512)
+    app.publicPageCache = GenerationCache<String>(capacity: 1_024)
     app.dashboardAccessCache = GenerationCache<DashboardAccess>(capacity: 4_096)
     app.personalCache = PersonalCache()
     app.publicRateLimit = PublicRateLimit()

@@ -6,7 +6,7 @@ public struct DanVanCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "danvan",
         abstract: "DanVan: lập kế hoạch, theo dõi và báo cáo công tác dân vận.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UnitsCommand.self, UserCommand.self, ImportCommand.self, PlanCommand.self, ModelsCommand.self, CriteriaCommand.self, ClassifyCommand.self, DeadlineCommand.self, CasesCommand.self, IdentityCommand.self, PeopleCommand.self, TrainingCommand.self, InspectionsCommand.self, RollupCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, BenchmarkCommand.self])
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UnitsCommand.self, UserCommand.self, ImportCommand.self, PlanCommand.self, ModelsCommand.self, CriteriaCommand.self, ClassifyCommand.self, DeadlineCommand.self, CasesCommand.self, IdentityCommand.self, PeopleCommand.self, TrainingCommand.self, InspectionsCommand.self, PublicationsCommand.self, RollupCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, BenchmarkCommand.self])
 
     public init() {}
 

@@ -44,6 +44,12 @@ enum UnitClosure {
         return try row?.decode(column: "depth", as: Int.self)
     }
 
+    /// The unit itself and every unit above it.
+    static func ancestorIDs(of unitID: Int, on db: any Database) async throws -> [Int] {
+        try await sqlDatabase(db).raw("SELECT ancestor_id FROM unit_closure WHERE descendant_id = \(bind: unitID)").all()
+            .map { try $0.decode(column: "ancestor_id", as: Int.self) }
+    }
+
     static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
         guard let sql = db as? any SQLDatabase else {
             throw AppError.internalError("Cơ sở dữ liệu không hỗ trợ SQL.")

@@ -55,5 +55,6 @@ enum MigrationList {
         CreateInspection(),
         CreateInspectionPlan(),
         CreateRequirementFiles(),
+        CreatePublications(),
     ]
 }

@@ -22,6 +22,9 @@ func registerRoutes(_ app: Application) throws {
     CitizenPagesController(limits: app.settings.uploads).register(app)
     TrainingPagesController(limits: app.settings.uploads).register(app)
     InspectionPagesController(limits: app.settings.uploads).register(app)
+    PublicationPagesController().register(app)
+    PublicSiteController().register(app)
+    UnitPublicPageController().register(app)
 
     let api = app.grouped("api")
     OpenAPIController().register(api)
@@ -38,4 +41,6 @@ func registerRoutes(_ app: Application) throws {
     CitizensAPIController(limits: app.settings.uploads).register(api)
     TrainingAPIController(limits: app.settings.uploads).register(api)
     InspectionsAPIController().register(api)
+    PublicationsAPIController().register(api)
+    UnitPublicPageController().registerAPI(api)
 }

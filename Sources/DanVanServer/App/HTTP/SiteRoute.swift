@@ -140,6 +140,17 @@ enum SiteRoute: Equatable {
     case personMove(Int)
     case identitySettings
     case track
+    case publications
+    case publicationNew
+    case publicationEnd(Int)
+    case unitPublicPage(String)
+    case publicUnit(String)
+    case publicPlan(String, Int)
+    case publicPlanDocx(String, Int)
+    case publicFeed(String)
+    case publicSend(String)
+    case robots
+    case sitemap
 
     /// Any value, when a route is registered: the value's segment becomes the `:id` parameter.
     static let anyID = 0
@@ -149,6 +160,8 @@ enum SiteRoute: Equatable {
     private enum Segment {
         case fixed(String)
         case value(String)
+        /// A second value in one path (a public plan under its unit's code): the `:plan` parameter.
+        case plan(Int)
     }
 
     var path: String {
@@ -156,6 +169,7 @@ enum SiteRoute: Equatable {
             switch segment {
             case .fixed(let word): word
             case .value(let value): value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+            case .plan(let id): String(id)
             }
         }.joined(separator: "/")
     }
@@ -166,6 +180,7 @@ enum SiteRoute: Equatable {
             switch segment {
             case .fixed(let word): .constant(word)
             case .value: .parameter("id")
+            case .plan: .parameter("plan")
             }
         }
     }
@@ -307,6 +322,17 @@ enum SiteRoute: Equatable {
         case .personMove(let id): [.fixed("people"), .value(String(id)), .fixed("move")]
         case .identitySettings: [.fixed("admin"), .fixed("identity")]
         case .track: [.fixed("tra-cuu")]
+        case .publications: [.fixed("publications")]
+        case .publicationNew: [.fixed("publications"), .fixed("new")]
+        case .publicationEnd(let id): [.fixed("publications"), .value(String(id)), .fixed("end")]
+        case .unitPublicPage(let code): [.fixed("units"), .value(code), .fixed("public-page")]
+        case .publicUnit(let code): [.fixed("p"), .value(code)]
+        case .publicPlan(let code, let id): [.fixed("p"), .value(code), .fixed("ke-hoach"), .plan(id)]
+        case .publicPlanDocx(let code, let id): [.fixed("p"), .value(code), .fixed("ke-hoach"), .plan(id), .fixed("van-ban.docx")]
+        case .publicFeed(let code): [.fixed("p"), .value(code), .fixed("feed.atom")]
+        case .publicSend(let code): [.fixed("p"), .value(code), .fixed("gui-kien-nghi")]
+        case .robots: [.fixed("robots.txt")]
+        case .sitemap: [.fixed("sitemap.xml")]
         }
     }
 }

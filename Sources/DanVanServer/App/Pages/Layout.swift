@@ -47,6 +47,7 @@ struct Layout: Encodable {
             links.append(("Tiếp dân", .citizens, 0))
             links.append(("Tập huấn", .training, 0))
             links.append(("Kiểm tra", .inspections, 0))
+            links.append(("Công khai", .publications, 0))
             if user.userRole == .admin || user.userRole == .manager {
                 links += [("Tài khoản", .users, 0), ("Nhật ký", .audit, 0)]
             }

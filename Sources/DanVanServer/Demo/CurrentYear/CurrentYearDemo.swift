@@ -20,6 +20,7 @@ enum CurrentYearDemo {
         try await CurrentYearCitizens.load(today: today, people: people, on: db)
         try await CurrentYearTraining.load(today: today, people: people, on: db)
         try await CurrentYearInspections.load(today: today, people: people, evidence: evidence, on: db)
+        try await CurrentYearPublications.load(today: today, people: people, on: db)
         try await CurrentYearNotices.load(today: today, on: db)
     }
 }

@@ -19,6 +19,8 @@ final class OrgUnit: Model, @unchecked Sendable {
     @OptionalField(key: "valid_to") var validTo: String?
     @Field(key: "search_text") var searchText: String
     @Field(key: "version") var version: Int
+    /// The unit's choice to have a public page; nil follows `PublicPageDefault`.
+    @OptionalField(key: "public_page") var publicPage: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -26,6 +26,15 @@ struct UnitDetailPage: Encodable {
     /// Where the unit's work is: its plans, reports, dashboard and tasks.
     let work: [Action]
     let auditHref: String?
+    let publicPage: PublicPageSetting
+
+    /// Whether the unit has a public page, its address, and the switch for those who may edit the unit.
+    struct PublicPageSetting: Encodable {
+        let on: Bool
+        let href: String
+        let action: String?
+        let version: Int
+    }
 
     static func query(_ unit: OrgUnit, for user: User, on db: any Database) async throws -> UnitDetailPage {
         let today = Today.date
@@ -54,8 +63,13 @@ struct UnitDetailPage: Encodable {
             work: [Action(label: "Kế hoạch", href: SiteRoute.plans.path + "?unit=" + unit.code),
                    Action(label: "Báo cáo", href: SiteRoute.report(unit.code).path),
                    Action(label: "Tổng hợp số liệu", href: SiteRoute.dashboard(unit.code).path),
-                   Action(label: "Nhiệm vụ", href: SiteRoute.tasks.path + "?unit=" + unit.code)],
-            auditHref: Authorizer.allows(user, .viewAudit, relation: relation) ? SiteRoute.audit.path + "?unit=" + unit.code : nil)
+                   Action(label: "Nhiệm vụ", href: SiteRoute.tasks.path + "?unit=" + unit.code),
+                   Action(label: "Công khai", href: SiteRoute.publications.path + "?unit=" + unit.code)],
+            auditHref: Authorizer.allows(user, .viewAudit, relation: relation) ? SiteRoute.audit.path + "?unit=" + unit.code : nil,
+            publicPage: PublicPageSetting(on: PublicPages.isOn(unit), href: SiteRoute.publicUnit(unit.code).path,
+                                          action: Authorizer.allows(user, .editUnit, relation: relation) && unit.isActive(on: today)
+                                              ? SiteRoute.unitPublicPage(unit.code).path : nil,
+                                          version: unit.version))
     }
 
     private static func fields(_ unit: UnitDTO) -> [Field] {

@@ -1,0 +1,92 @@
+import DanVanCore
+import Fluent
+import Foundation
+
+/// Publication to the people in the demo year, recorded by each commune's People's Committee:
+/// Bình Lư published every item of the statutory list a few days before its deadline (and the
+/// land recovery for the inter-village road, on the loudspeaker for three days); Bản Bo owes the
+/// third quarter's budget execution, published its complaints report late and posted a land
+/// notice for ten days without the loudspeaker; Sơn Bình published only its plan and budget.
+enum CurrentYearPublications {
+    struct Commune {
+        let code: String
+        /// Items published late, by rule code and period key, with the days late.
+        let late: [String: Int]
+        /// Items not published at all; nil: only these rule codes were published.
+        let missing: Set<String>
+        let only: Set<String>?
+        let responsible: String
+    }
+
+    static let communes = [
+        Commune(code: "LC-UBND-BINHLU", late: [:], missing: [], only: nil, responsible: "Vàng Văn Dũng, Phó Chủ tịch UBND xã"),
+        Commune(code: "LC-UBND-BANBO", late: ["khieu-nai|H1": 12], missing: ["ns-thuchien|Q3"], only: nil, responsible: "Lò Văn Hải, Văn phòng HĐND-UBND xã"),
+        Commune(code: "LC-UBND-SONBINH", late: [:], missing: [], only: ["ktxh-kehoach", "ns-dutoan"], responsible: "Hà Văn Minh, Công chức Văn phòng - Thống kê"),
+    ]
+
+    static func load(today: CivilDate, people: DemoPeople, on db: any Database) async throws {
+        for commune in communes {
+            let unit = try await UnitQueries.require(code: commune.code, on: db)
+            let actor = people.manager(for: commune.code)
+            let owed = try await PublicationRegister.obligations(of: unit, on: today, db: db).filter { $0.dueOn < today }
+            for obligation in owed {
+                let key = "\(obligation.rule.code)|\(obligation.period.key.split(separator: "-").last ?? "")"
+                if commune.only.map({ !$0.contains(obligation.rule.code) }) ?? false { continue }
+                if obligation.period.starts.year == today.year, commune.missing.contains(key) { continue }
+                let late = obligation.period.starts.year == today.year ? commune.late[key] ?? 0 : 0
+                let starts = obligation.dueOn.adding(days: late > 0 ? late : -5)
+                try await record(obligation.rule, period: obligation.period, starts: starts, today: today, unit: unit, commune: commune, by: actor, on: db)
+            }
+            try await landNotice(unit: unit, commune: commune, today: today, by: actor, on: db)
+        }
+        try await openPublicPages(on: db)
+    }
+
+    private static func record(_ rule: PublicationRule, period: PublicationPeriod, starts: CivilDate, today: CivilDate, unit: OrgUnit,
+                               commune: Commune, by actor: Actor, on db: any Database) async throws {
+        guard starts <= today else { return }
+        var input = PublicationRecording.Input()
+        input.unitCode = unit.code
+        input.ruleCode = rule.code
+        input.period = period.key
+        input.title = "\(rule.title) – \(period.label)"
+        input.docNumber = "\(10 + starts.dayNumber % 80)/QĐ-UBND"
+        input.docDate = starts.adding(days: -3).description
+        input.forms = rule.forms + ["truong_thon"]
+        input.startsOn = starts.description
+        // A year's plan and budget stay posted all year; the rest for three months.
+        let wholeYear = rule.frequency == .yearly && rule.dueFrom == .periodStart
+        input.endsOn = (wholeYear ? period.ends : starts.adding(days: max(rule.minDays, 90))).description
+        input.responsible = commune.responsible
+        _ = try await PublicationRecording.create(input, by: actor, on: db)
+    }
+
+    /// A land recovery notice for the inter-village road: Bình Lư's on the loudspeaker as the rule asks, Bản Bo's too short.
+    private static func landNotice(unit: OrgUnit, commune: Commune, today: CivilDate, by actor: Actor, on db: any Database) async throws {
+        guard commune.only == nil, let starts = CivilDate(year: today.year, month: 9, day: 1), starts <= today else { return }
+        let proper = commune.late.isEmpty
+        var input = PublicationRecording.Input()
+        input.unitCode = unit.code
+        input.ruleCode = "dat-thuhoi"
+        input.title = proper ? "Thông báo thu hồi đất thực hiện dự án mở rộng đường liên bản Nà Tăm – Phiêng Tòng"
+            : "Thông báo thu hồi đất xây dựng nhà văn hóa bản Hon"
+        input.docNumber = proper ? "112/TB-UBND" : "87/TB-UBND"
+        input.docDate = starts.adding(days: -2).description
+        input.forms = proper ? ["tru_so", "nha_van_hoa", "loa"] : ["tru_so"]
+        input.loudspeakerDays = proper ? "3" : ""
+        input.startsOn = starts.description
+        input.endsOn = proper ? "" : starts.adding(days: 9).description
+        input.responsible = commune.responsible
+        _ = try await PublicationRecording.create(input, by: actor, on: db)
+    }
+
+    /// The communes' People's Committees have public pages by default; the party committees of
+    /// Bình Lư and Bản Bo publish theirs too, and the province's People's Committee opens the
+    /// grassroots democracy section of the provincial portal.
+    private static func openPublicPages(on db: any Database) async throws {
+        for code in ["LC-DU-BINHLU", "LC-DU-BANBO", "LC-UBND"] {
+            let unit = try await UnitQueries.require(code: code, on: db)
+            try await UnitPublicPage.set(unit, on: true, version: unit.version, by: DemoLoader.actor, on: db)
+        }
+    }
+}

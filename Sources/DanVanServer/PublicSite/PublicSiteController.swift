@@ -1,0 +1,184 @@
+import DanVanCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The public side, no sign-in: a unit's page (`/p/{code}`), its issued plans, its feed, the
+/// form to send a recommendation; robots.txt and the sitemap. Pages are kept per report
+/// generation and day; a former unit's address sends to its successor's; a unit without a public
+/// page reads as unknown.
+struct PublicSiteController {
+    static let formBytes = 32_768
+    static let submissionWindow: TimeInterval = 3_600
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.publicUnit(SiteRoute.anyCode).pathComponents, use: unitPage)
+        routes.get(SiteRoute.publicPlan(SiteRoute.anyCode, SiteRoute.anyID).pathComponents, use: planPage)
+        routes.get(SiteRoute.publicPlanDocx(SiteRoute.anyCode, SiteRoute.anyID).pathComponents, use: planDocx)
+        routes.get(SiteRoute.publicFeed(SiteRoute.anyCode).pathComponents, use: feed)
+        routes.get(SiteRoute.publicSend(SiteRoute.anyCode).pathComponents, use: sendForm)
+        routes.upload(.POST, SiteRoute.publicSend(SiteRoute.anyCode).pathComponents, limit: Self.formBytes, use: send)
+        routes.get(SiteRoute.robots.pathComponents, use: robots)
+        routes.get(SiteRoute.sitemap.pathComponents, use: sitemap)
+    }
+
+    /// The public unit the path names, or the answer to give instead (a redirect or a 404).
+    private func publicUnit(_ req: Request, rebuild: (String) -> SiteRoute) async throws -> Result<OrgUnit, PublicRefusal> {
+        let code = req.parameters.get("id") ?? ""
+        guard let unit = try await UnitQueries.find(code: code, on: req.db) else { return .failure(.notFound) }
+        if !unit.isActive(on: req.today) {
+            let successors = try await UnitQueries.successorCodes(of: unit.requireID, on: req.db)
+            if successors.count == 1, let next = successors.first { return .failure(.moved(rebuild(next).path)) }
+            return .failure(.notFound)
+        }
+        guard PublicPages.isOn(unit) else { return .failure(.notFound) }
+        return .success(unit)
+    }
+
+    enum PublicRefusal: Error {
+        case notFound
+        case moved(String)
+    }
+
+    private func refuse(_ refusal: PublicRefusal, _ req: Request) -> Response {
+        switch refusal {
+        case .moved(let path):
+            return req.redirect(to: path, redirectType: .permanent)
+        case .notFound:
+            let html = PublicHTML.page(title: "Không tìm thấy trang", stylesheet: req.application.assets.href("css/app.css")) {
+                el("section", ["class": "card narrow"]) {
+                    el("h1") { "Không tìm thấy trang" }
+                    el("p") { "Đơn vị này chưa có trang thông tin công khai, hoặc địa chỉ không đúng." }
+                    el("p") { el("a", ["href": SiteRoute.track.path]) { "Tra cứu kết quả giải quyết kiến nghị" } }
+                }
+            }
+            return Self.html(html.description, status: .notFound, cache: false)
+        }
+    }
+
+    func unitPage(req: Request) async throws -> Response {
+        let found = try await publicUnit(req) { SiteRoute.publicUnit($0) }
+        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
+        let today = req.today, stylesheet = req.application.assets.href("css/app.css"), db = req.db
+        let body = try await req.application.publicPageCache.value(for: "unit|\(unit.code)|\(today)", on: req.db) {
+            PublicHTML.unit(try await PublicUnitView.load(unit, today: today, on: db), stylesheet: stylesheet).description
+        }
+        return Self.html(body, status: .ok, cache: true)
+    }
+
+    func planPage(req: Request) async throws -> Response {
+        let id = req.parameters.get("plan").flatMap(Int.init) ?? 0
+        let found = try await publicUnit(req) { SiteRoute.publicPlan($0, id) }
+        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
+        let stylesheet = req.application.assets.href("css/app.css"), db = req.db
+        let body = try await req.application.publicPageCache.value(for: "plan|\(unit.code)|\(id)", on: req.db) {
+            guard let (view, _) = try await PublicPlanView.load(id, of: unit, on: db) else { return "" }
+            return PublicHTML.plan(view, stylesheet: stylesheet).description
+        }
+        return body.isEmpty ? refuse(.notFound, req) : Self.html(body, status: .ok, cache: true)
+    }
+
+    func planDocx(req: Request) async throws -> Response {
+        let id = req.parameters.get("plan").flatMap(Int.init) ?? 0
+        let found = try await publicUnit(req) { SiteRoute.publicPlanDocx($0, id) }
+        guard case .success(let unit) = found, let (_, plan) = try await PublicPlanView.load(id, of: unit, on: req.db) else { return refuse(.notFound, req) }
+        let file = try await DocumentExports.plan(plan, on: req.db)
+        return DocumentDownload.response(file.data, kind: .docx, name: file.name)
+    }
+
+    func feed(req: Request) async throws -> Response {
+        let found = try await publicUnit(req) { SiteRoute.publicFeed($0) }
+        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
+        let today = req.today, base = baseURL(req), db = req.db
+        let body = try await req.application.publicPageCache.value(for: "feed|\(unit.code)|\(today)|\(base)", on: req.db) {
+            let view = PublicUnitView(code: unit.code, name: unit.name, today: today, plans: [], targetsPeriod: nil, targets: [], dialogues: [],
+                                      notices: [], below: [])
+            return PublicFeeds.atom(view, recent: try await PublicFeeds.recent(of: unit, today: today, on: db), base: base)
+        }
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        response.headers.cacheControl = .init(isPublic: true, maxAge: 300)
+        return response
+    }
+
+    func robots(req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: PublicFeeds.robots(base: baseURL(req))))
+        response.headers.contentType = .plainText
+        return response
+    }
+
+    func sitemap(req: Request) async throws -> Response {
+        let today = req.today, base = baseURL(req), db = req.db
+        let body = try await req.application.publicPageCache.value(for: "sitemap|\(today)|\(base)", on: req.db) {
+            try await PublicFeeds.sitemap(base: base, today: today, on: db)
+        }
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .xml
+        return response
+    }
+
+    func sendForm(req: Request) async throws -> Response {
+        let found = try await publicUnit(req) { SiteRoute.publicSend($0) }
+        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
+        return renderForm(req, unit: unit, values: PublicSubmission.Input(), errors: .none, status: .ok)
+    }
+
+    func send(req: Request) async throws -> Response {
+        let found = try await publicUnit(req) { SiteRoute.publicSend($0) }
+        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
+        let input = (try? req.content.decode(PublicSubmission.Input.self)) ?? PublicSubmission.Input()
+        let address = req.clientAddress ?? "unknown"
+        guard req.application.publicRateLimit.allow("send|" + address, limit: req.application.settings.publicSubmissions, window: Self.submissionWindow) else {
+            return renderForm(req, unit: unit, values: input, errors: FormErrors(summary: "Địa chỉ của bạn đã gửi quá nhiều lần; vui lòng thử lại sau 1 giờ.", byField: [:]),
+                              status: .tooManyRequests)
+        }
+        do {
+            let record = try await PublicSubmission.submit(input, to: unit, today: req.today, on: req.db)
+            return renderReceipt(req, unit: unit, code: record.trackingCode, due: record.due?.vietnamese)
+        } catch let error as AppError where [.unprocessableEntity, .badRequest].contains(error.status) {
+            return renderForm(req, unit: unit, values: input, errors: FormErrors(error), status: error.status)
+        }
+    }
+
+    private func renderForm(_ req: Request, unit: OrgUnit, values: PublicSubmission.Input, errors: FormErrors, status: HTTPStatus) -> Response {
+        let html = PublicSendHTML.form(unit: unit, action: SiteRoute.publicSend(unit.code).path, csrf: req.csrfToken, values: values, errors: errors,
+                                       stylesheet: req.application.assets.href("css/app.css"))
+        return Self.html(html.description, status: status, cache: false)
+    }
+
+    private func renderReceipt(_ req: Request, unit: OrgUnit, code: String, due: String?) -> Response {
+        let html = PublicSendHTML.receipt(unit: unit, code: code, due: due, stylesheet: req.application.assets.href("css/app.css"))
+        return Self.html(html.description, status: .created, cache: false)
+    }
+
+    private func baseURL(_ req: Request) -> String {
+        if let configured = req.application.settings.publicURL, !configured.isEmpty { return String(configured.trimmingSuffix("/")) }
+        let host = req.headers.first(name: .host).map { FreeText.printable(String($0.prefix(100))) } ?? "\(req.application.settings.hostname):\(req.application.settings.port)"
+        return "http://" + host.filter { !$0.isWhitespace && $0 != "\"" && $0 != "<" && $0 != ">" }
+    }
+
+    static func html(_ body: String, status: HTTPStatus, cache: Bool) -> Response {
+        let response = Response(status: status, body: .init(string: body))
+        response.headers.contentType = .html
+        response.headers.cacheControl = cache ? .init(isPublic: true, maxAge: 60) : .init(noStore: true)
+        return response
+    }
+}
+
+extension Application {
+    private struct PublicPageCacheKey: StorageKey {
+        typealias Value = GenerationCache<String>
+    }
+
+    /// The public pages as rendered, per report generation (made at configuration).
+    var publicPageCache: GenerationCache<String> {
+        get { storage[PublicPageCacheKey.self] ?? GenerationCache<String>(capacity: 1_024) }
+        set { storage[PublicPageCacheKey.self] = newValue }
+    }
+}
+
+private extension String {
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
+    }
+}
