@@ -69,13 +69,17 @@ struct PublicUnitView: Sendable {
         [plan.numberNormalized.map { "Số \($0)" }, plan.subject.sentenceCased].compactMap { $0 }.joined(separator: " · ")
     }
 
-    /// The unit's targets for the last quarter that has ended, met or not.
+    /// The targets of the unit's own issued plans for the last quarter that has ended, met or not,
+    /// from approved figures only.
     private static func targets(of unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> (String?, [TargetLine]) {
         guard let current = ReportPeriod(frequency: .quarter, year: today.year, index: (today.month - 1) / 3 + 1) else { return (nil, []) }
         let period = current.previous
-        let rows = try await DashboardQueries.targets(unitID: unit.requireID, year: period.year, on: db)
+        let own = Set(try await Plan.query(on: db).filter(\.$unitID == unit.requireID).filter(\.$status == .issued)
+            .filter(\.$year == period.year).all().map(\.requireID))
+        let rows = try await DashboardQueries.targets(unitID: unit.requireID, year: period.year, on: db).filter { own.contains($0.planID) }
         guard !rows.isEmpty else { return (nil, []) }
-        let evaluations = try await TargetEvaluations.evaluate(unit: unit, period: period, on: db)
+        let rollup = try await RollupQuery.compute(rootID: unit.requireID, period: period, includeSubmitted: false, on: db)
+        let evaluations = try await TargetEvaluations.evaluate(rows, unit: unit, period: period, rollup: rollup, on: db)
         let lines = zip(rows, evaluations).map { row, evaluation in
             TargetLine(text: row.text, status: evaluation.status.label, met: evaluation.status == .met, explanation: evaluation.explanation)
         }
