@@ -200,8 +200,9 @@ struct MatrixWorld {
     let courses: [String: Int]
     /// Per unit: a concluded self-inspection, its one requirement, reported with an evidence file.
     let inspections: [String: (inspection: Int, requirement: Int, file: Int)]
-    /// Per unit: a publication it posted, in force.
+    /// Per unit: a publication it posted, in force, and a consultation it held.
     let publications: [String: Int]
+    let consultations: [String: Int]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -267,15 +268,20 @@ struct MatrixWorld {
             let file = try await (app.db as! any SQLDatabase).raw("SELECT CAST(MAX(id) AS BIGINT) AS n FROM requirement_files").first()?.decode(column: "n", as: Int.self) ?? 0
             inspections[target.rawValue] = (inspection.requireID, requirement.requireID, file)
         }
-        var publications: [String: Int] = [:]
+        var publications: [String: Int] = [:], consultations: [String: Int] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             var input = PublicationRecording.Input()
             (input.unitCode, input.ruleCode, input.title, input.forms, input.startsOn) =
                 (target.rawValue, "tthc", "Thủ tục hành chính của \(target.rawValue)", ["tru_so"], "2026-03-01")
             publications[target.rawValue] = try await PublicationRecording.create(input, by: .commandLine, on: app.db).requireID
+            var consultation = ConsultationRecording.Input()
+            (consultation.unitCode, consultation.kind, consultation.subject, consultation.startsOn, consultation.endsOn) =
+                (target.rawValue, "consultation", "Lấy ý kiến của \(target.rawValue)", "2026-03-01", "2026-03-31")
+            consultations[target.rawValue] = try await ConsultationRecording.create(consultation, today: CivilDate(year: 2026, month: 11, day: 30)!,
+                                                                                    by: .commandLine, on: app.db).requireID
         }
         return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens,
-                           courses: courses, inspections: inspections, publications: publications)
+                           courses: courses, inspections: inspections, publications: publications, consultations: consultations)
     }
 
     /// The person the world registered at the unit.
@@ -361,7 +367,8 @@ struct MatrixWorld {
          try await MatrixWorld.sum("version", of: "inspection_requirements", on: app.db),
          try await NotificationFlowTests.count("inspection_plan_items", on: app.db), try await NotificationFlowTests.count("requirement_files", on: app.db),
          try await NotificationFlowTests.count("publications", on: app.db), try await MatrixWorld.sum("version", of: "publications", on: app.db),
-         try await MatrixWorld.sum("version", of: "units", on: app.db)]
+         try await MatrixWorld.sum("version", of: "units", on: app.db), try await NotificationFlowTests.count("consultations", on: app.db),
+         try await MatrixWorld.sum("version", of: "consultations", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -393,7 +400,7 @@ struct MatrixWorld {
                          "/api/training/summary?unit=\(code)&year=2026", "/api/inspections?unit=\(code)",
                          "/api/inspections/\(inspections[code]?.inspection ?? 0)", "/api/inspection-requirements?unit=\(code)",
                          "/api/inspection-plan?unit=\(code)&year=2026", "/api/publications?unit=\(code)",
-                         "/api/publications/due?unit=\(code)&date=2026-11-30"] {
+                         "/api/publications/due?unit=\(code)&date=2026-11-30", "/api/consultations?unit=\(code)&year=2026"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -507,8 +514,14 @@ struct MatrixWorld {
             return created
         case .publishToPeople:
             let created = try await app.api(.POST, "/api/publications", token: token, json: #"{"unitCode": "\#(code)", "title": ""}"#)
-            let ended = try await app.api(.POST, "/api/publications/\(publications[code] ?? 0)/end", token: token, json: #"{"version": -1}"#)
-            #expect((ended.status == .forbidden) == (created.status == .forbidden), "ending a publication follows recording one, at \(code): \(ended.status)")
+            let others = [
+                try await app.api(.POST, "/api/publications/\(publications[code] ?? 0)/end", token: token, json: #"{"version": -1}"#),
+                try await app.api(.POST, "/api/consultations", token: token, json: #"{"unitCode": "\#(code)", "kind": "khac"}"#),
+                try await app.api(.POST, "/api/consultations/\(consultations[code] ?? 0)/publish", token: token, json: #"{"version": -1}"#),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (created.status == .forbidden), "every publication action follows recording one, at \(code): \(other.status)")
+            }
             return created
         }
     }
@@ -650,8 +663,14 @@ struct MatrixWorld {
             return created
         case .publishToPeople:
             let created = try await app.page(.POST, "/publications/new", headers: headers, form: ["unitCode": code, "title": ""])
-            let ended = try await app.page(.POST, "/publications/\(publications[code] ?? 0)/end", headers: headers, form: ["version": "-1"])
-            #expect((ended.status == .forbidden) == (created.status == .forbidden), "ending a publication follows recording one, at \(code): \(ended.status)")
+            let others = [
+                try await app.page(.POST, "/publications/\(publications[code] ?? 0)/end", headers: headers, form: ["version": "-1"]),
+                try await app.page(.POST, "/consultations/new", headers: headers, form: ["unitCode": code, "kind": "khac"]),
+                try await app.page(.POST, "/consultations/\(consultations[code] ?? 0)/publish", headers: headers, form: ["version": "-1"]),
+            ]
+            for other in others {
+                #expect((other.status == .forbidden) == (created.status == .forbidden), "every publication page follows recording one, at \(code): \(other.status)")
+            }
             return created
         }
     }

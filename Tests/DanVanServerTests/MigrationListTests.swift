@@ -34,6 +34,7 @@ struct MigrationListTests {
         "CreateInspectionPlan",
         "CreateRequirementFiles",
         "CreatePublications",
+        "CreateConsultations",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

@@ -33,6 +33,8 @@ struct PublicSiteTests {
         ("publications", ["responsible", "proof_link", "created_by"], nil),
         ("plans", ["subject", "signature_name"], "status = 'draft'"),
         ("training_courses", ["title", "created_by"], nil),
+        ("consultations", ["minutes", "short_reason", "created_by"], nil),
+        ("consultations", ["subject"], "result_published_on IS NULL"),
     ]
 
     @Test("no public page, feed or sitemap of the demo shows a sensitive field, and they do show what is public", arguments: TestDatabase.all)
@@ -57,6 +59,7 @@ struct PublicSiteTests {
             }
             let binhlu = try #require(pages["/p/LC-UBND-BINHLU"])
             #expect(binhlu.contains("Thông báo thu hồi đất thực hiện dự án mở rộng đường liên bản") && binhlu.contains("Đối thoại với Nhân dân"))
+            #expect(binhlu.contains("Được thông qua (64/86 hộ tán thành"), "a village vote's published result")
             let party = try #require(pages["/p/LC-DU-BINHLU"])
             #expect(party.contains("Kế hoạch đã ban hành") && party.contains("Kết quả thực hiện chỉ tiêu"))
             #expect(pages.keys.contains { $0.hasPrefix("/p/LC-DU-BINHLU/ke-hoach/") }, "an issued plan is read publicly")

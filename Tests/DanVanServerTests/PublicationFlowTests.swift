@@ -133,4 +133,50 @@ struct PublicationFlowTests {
             #expect(elsewhere.filter { $0.code == "ns-thuchien" }.count == 1, "a unit outside the province keeps the national rule only")
         }
     }
+
+    @Test("a consultation shorter than the rule needs a reason; a vote cannot count more than its households; more than half passes", arguments: TestDatabase.all)
+    func consultations(database: TestDatabase) async throws {
+        try await withTestApp(database, settings: { $0.today = Self.today }) { app in
+            let fixture = try await Self.communes(app)
+            _ = try await UnitCreation.perform(UnitDraft(code: "T-OA-B1", name: "Thôn Lô Lô Chải", kind: UnitKind.village.rawValue, level: UnitLevel.grassroots.rawValue),
+                                               parentCode: "T-OA", reportsToCode: nil, by: .commandLine, on: app.db)
+            let clerk = try await fixture.token(for: try await fixture.user("vp-xa", .manager, at: "T-OA"))
+            let short = try await app.api(.POST, "/api/consultations", token: clerk, json: """
+                {"unitCode": "T-OA", "kind": "consultation", "subject": "Dự thảo quy hoạch", "startsOn": "2026-09-01", "endsOn": "2026-09-12"}
+                """)
+            #expect(short.status == .unprocessableEntity && short.body.string.contains("12 ngày, ít hơn 20 ngày") && short.body.string.contains("lý do"))
+            let overCount = try await app.api(.POST, "/api/consultations", token: clerk, json: """
+                {"unitCode": "T-OA", "kind": "meeting", "villageCode": "T-OB", "subject": "Đóng góp làm đường", "startsOn": "2026-09-01",
+                 "households": 40, "participants": 45, "votesFor": 30, "votesAgainst": 12, "votesAbstain": 5}
+                """)
+            #expect(overCount.status == .unprocessableEntity)
+            for expected in ["Số hộ tham gia (45) nhiều hơn số hộ của thôn (40)", "Tổng số phiếu (47)", "không phải thôn, bản của Ủy ban nhân dân xã Lũng Cú"] {
+                #expect(overCount.body.string.contains(expected), "\(expected) in \(overCount.body.string)")
+            }
+            #expect(try await Consultation.query(on: app.db).count() == 0, "nothing stored")
+            let reasoned = try await app.api(.POST, "/api/consultations", token: clerk, json: """
+                {"unitCode": "T-OA", "kind": "consultation", "subject": "Dự thảo quy hoạch", "startsOn": "2026-09-01", "endsOn": "2026-09-12", "shortReason": "Kịp hạn đăng ký vốn"}
+                """)
+            #expect(reasoned.status == .created && reasoned.body.string.contains("ít hơn 20 ngày theo quy định; lý do: Kịp hạn đăng ký vốn"), "kept, and flagged")
+            let vote = try await app.api(.POST, "/api/consultations", token: clerk, json: """
+                {"unitCode": "T-OA", "kind": "meeting", "villageCode": "T-OA-B1", "subject": "Đóng góp làm đường", "startsOn": "2026-09-01",
+                 "households": 40, "participants": 36, "votesFor": 20, "votesAgainst": 12, "votesAbstain": 4}
+                """)
+            #expect(vote.status == .created && vote.body.string.contains("Không được thông qua (20/40"), "half is not more than half: \(vote.body.string)")
+            let passed = try await app.api(.POST, "/api/consultations", token: clerk, json: """
+                {"unitCode": "T-OA", "kind": "questionnaire", "villageCode": "T-OA-B1", "subject": "Giờ sinh hoạt nhà văn hóa", "startsOn": "2026-10-01",
+                 "households": 40, "votesFor": 21}
+                """)
+            #expect(passed.status == .created && passed.body.string.contains("Được thông qua (21/40"))
+            let id = try #require((try Self.json(passed) as? [String: Any])?["id"] as? Int)
+            #expect(try await app.api(.POST, "/api/consultations/\(id)/publish", token: clerk, json: #"{"onDate": "2026-10-05", "version": 9}"#).status == .conflict)
+            let future = try await app.api(.POST, "/api/consultations/\(id)/publish", token: clerk, json: #"{"onDate": "2026-12-25", "version": 1}"#)
+            #expect(future.status == .unprocessableEntity)
+            let published = try await app.api(.POST, "/api/consultations/\(id)/publish", token: clerk, json: #"{"onDate": "2026-10-05", "version": 1}"#)
+            #expect(published.status == .ok && published.body.string.contains("05/10/2026"))
+            let page = try await app.page(.GET, "/p/T-OA", headers: [:])
+            #expect(page.body.string.contains("Giờ sinh hoạt nhà văn hóa") && !page.body.string.contains("Dự thảo quy hoạch"),
+                    "only results that were published reach the public page")
+        }
+    }
 }

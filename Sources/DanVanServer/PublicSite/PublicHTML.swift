@@ -48,6 +48,7 @@ enum PublicHTML {
                     }) }
                 }
             }
+            if !view.consultations.isEmpty { consultations(view.consultations) }
             if !view.dialogues.isEmpty { dialogues(view.dialogues) }
             if !view.below.isEmpty {
                 section("Đơn vị trực thuộc") {
@@ -59,7 +60,7 @@ enum PublicHTML {
                     }) }
                 }
             }
-            if view.notices.isEmpty && view.plans.isEmpty && view.dialogues.isEmpty && view.below.isEmpty {
+            if view.notices.isEmpty && view.plans.isEmpty && view.dialogues.isEmpty && view.below.isEmpty && view.consultations.isEmpty {
                 el("p", ["class": "meta"]) { "Đơn vị chưa có nội dung công khai." }
             }
             el("footer", ["class": "meta"]) {
@@ -85,6 +86,19 @@ enum PublicHTML {
                         [n.item, n.period, n.document, n.span].compactMap { $0 }.joined(separator: " · ")
                     }
                     el("p", ["class": "meta"]) { "Hình thức: \(n.forms)" }
+                }
+            })
+        }
+    }
+
+    private static func consultations(_ lines: [PublicUnitView.ConsultationResult]) -> HTML {
+        section("Nhân dân bàn, quyết định và góp ý") {
+            HTML.joined(lines.map { c in
+                el("div", ["class": "item"]) {
+                    el("p") { el("strong") { c.subject } }
+                    el("p", ["class": "meta"]) { [c.kind, c.village, c.span].compactMap { $0 }.joined(separator: " · ") }
+                    if let outcome = c.outcome { el("p") { outcome } }
+                    el("p", ["class": "meta"]) { "Công khai kết quả ngày \(c.publishedOn)" }
                 }
             })
         }

@@ -38,6 +38,16 @@ struct PublicUnitView: Sendable {
         let startsOn: CivilDate
     }
 
+    /// A matter put to the people, once its result was published: never the minutes.
+    struct ConsultationResult: Sendable {
+        let subject: String
+        let kind: String
+        let village: String?
+        let span: String
+        let outcome: String?
+        let publishedOn: String
+    }
+
     struct UnitLink: Sendable {
         let name: String
         let code: String
@@ -52,6 +62,7 @@ struct PublicUnitView: Sendable {
     let targets: [TargetLine]
     let dialogues: [DialogueLine]
     let notices: [NoticeLine]
+    var consultations: [ConsultationResult] = []
     let below: [UnitLink]
 
     static func load(_ unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> PublicUnitView {
@@ -62,7 +73,15 @@ struct PublicUnitView: Sendable {
             code: unit.code, name: unit.name, today: today,
             plans: plans.map { PlanLine(id: $0.requireID, title: planTitle($0), issuedOn: $0.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese) },
             targetsPeriod: period, targets: targets, dialogues: try await dialogues(of: unit, today: today, on: db),
-            notices: try await notices(of: unit, today: today, on: db), below: try await below(unit, today: today, on: db))
+            notices: try await notices(of: unit, today: today, on: db), consultations: try await consultations(of: unit, today: today, on: db),
+            below: try await below(unit, today: today, on: db))
+    }
+
+    private static func consultations(of unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> [ConsultationResult] {
+        try await ConsultationLine.lines(under: unit, year: nil, canManage: false, on: db)
+            .filter { $0.unitCode == unit.code && $0.resultPublishedOn != nil }.prefix(20)
+            .map { ConsultationResult(subject: $0.subject, kind: $0.kindLabel, village: $0.village, span: $0.span, outcome: $0.outcome,
+                                      publishedOn: $0.resultPublishedOn ?? "") }
     }
 
     static func planTitle(_ plan: Plan) -> String {

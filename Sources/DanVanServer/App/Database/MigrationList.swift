@@ -56,5 +56,6 @@ enum MigrationList {
         CreateInspectionPlan(),
         CreateRequirementFiles(),
         CreatePublications(),
+        CreateConsultations(),
     ]
 }

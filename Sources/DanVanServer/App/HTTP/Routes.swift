@@ -42,5 +42,6 @@ func registerRoutes(_ app: Application) throws {
     TrainingAPIController(limits: app.settings.uploads).register(api)
     InspectionsAPIController().register(api)
     PublicationsAPIController().register(api)
+    ConsultationsAPIController().register(api)
     UnitPublicPageController().registerAPI(api)
 }

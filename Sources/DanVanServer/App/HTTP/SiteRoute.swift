@@ -143,6 +143,8 @@ enum SiteRoute: Equatable {
     case publications
     case publicationNew
     case publicationEnd(Int)
+    case consultationNew
+    case consultationPublish(Int)
     case unitPublicPage(String)
     case publicUnit(String)
     case publicPlan(String, Int)
@@ -325,6 +327,8 @@ enum SiteRoute: Equatable {
         case .publications: [.fixed("publications")]
         case .publicationNew: [.fixed("publications"), .fixed("new")]
         case .publicationEnd(let id): [.fixed("publications"), .value(String(id)), .fixed("end")]
+        case .consultationNew: [.fixed("consultations"), .fixed("new")]
+        case .consultationPublish(let id): [.fixed("consultations"), .value(String(id)), .fixed("publish")]
         case .unitPublicPage(let code): [.fixed("units"), .value(code), .fixed("public-page")]
         case .publicUnit(let code): [.fixed("p"), .value(code)]
         case .publicPlan(let code, let id): [.fixed("p"), .value(code), .fixed("ke-hoach"), .plan(id)]

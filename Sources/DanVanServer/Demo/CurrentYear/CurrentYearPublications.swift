@@ -39,6 +39,7 @@ enum CurrentYearPublications {
             }
             try await landNotice(unit: unit, commune: commune, today: today, by: actor, on: db)
         }
+        try await consultations(today: today, people: people, on: db)
         try await openPublicPages(on: db)
     }
 
@@ -78,6 +79,30 @@ enum CurrentYearPublications {
         input.endsOn = proper ? "" : starts.adding(days: 9).description
         input.responsible = commune.responsible
         _ = try await PublicationRecording.create(input, by: actor, on: db)
+    }
+
+    /// Bình Lư consulted its people for 30 days on the road's route and Bản Nà Tăm's households
+    /// voted to contribute to its concrete (passed); Bản Bo consulted for 12 days, with its reason.
+    private static func consultations(today: CivilDate, people: DemoPeople, on db: any Database) async throws {
+        guard let starts = CivilDate(year: today.year, month: 6, day: 2), starts.adding(days: 40) <= today else { return }
+        var road = ConsultationRecording.Input()
+        (road.unitCode, road.kind, road.subject) = ("LC-UBND-BINHLU", "consultation", "Dự thảo phương án mở rộng đường liên bản Nà Tăm – Phiêng Tòng")
+        (road.startsOn, road.endsOn, road.resultPublishedOn) = (starts.description, starts.adding(days: 29).description, starts.adding(days: 36).description)
+        road.minutes = "Nhận 143 ý kiến; tiếp thu điều chỉnh hướng tuyến qua khu ruộng bậc thang, giữ nguyên mặt đường 5,5 m."
+        _ = try await ConsultationRecording.create(road, today: today, by: people.manager(for: "LC-UBND-BINHLU"), on: db)
+        var vote = ConsultationRecording.Input()
+        (vote.unitCode, vote.villageCode, vote.kind) = ("LC-UBND-BINHLU", "LC-UBND-BINHLU-BANNATAM", "meeting")
+        vote.subject = "Mức đóng góp ngày công, vật liệu bê tông hóa đường nội bản Nà Tăm"
+        (vote.startsOn, vote.households, vote.participants) = (starts.adding(days: 45).description, "86", "71")
+        (vote.votesFor, vote.votesAgainst, vote.votesAbstain) = ("64", "5", "2")
+        vote.minutes = "Biên bản hội nghị thôn ngày \(starts.adding(days: 45).vietnamese): mỗi hộ góp 6 ngày công và 300.000 đồng."
+        vote.resultPublishedOn = starts.adding(days: 48).description
+        _ = try await ConsultationRecording.create(vote, today: today, by: people.manager(for: "LC-UBND-BINHLU"), on: db)
+        var short = ConsultationRecording.Input()
+        (short.unitCode, short.kind, short.subject) = ("LC-UBND-BANBO", "consultation", "Dự thảo danh sách hộ được hỗ trợ làm nhà văn hóa bản Hon")
+        (short.startsOn, short.endsOn) = (starts.adding(days: 60).description, starts.adding(days: 71).description)
+        short.shortReason = "Kịp thời hạn đăng ký nguồn hỗ trợ của tỉnh"
+        _ = try await ConsultationRecording.create(short, today: today, by: people.manager(for: "LC-UBND-BANBO"), on: db)
     }
 
     /// The communes' People's Committees have public pages by default; the party committees of

@@ -67,9 +67,24 @@ struct PublicationRegisterPage: Encodable {
     let notice: String?
     let errors: FormErrors
     let ruleSource: String
+    let consultations: [ConsultationLine]
+    let consultationAction: String
+    let kinds: [SelectOption]
+    let villages: [SelectOption]
+    let consultation: ConsultationRecording.Input
+    let consultationErrors: FormErrors
 
-    static func query(unit: OrgUnit, canManage: Bool, today: CivilDate, values: PublicationRecording.Input? = nil, notice: String? = nil,
-                      errors: FormErrors = .none, on db: any Database) async throws -> PublicationRegisterPage {
+    /// What the page was asked to show again: a form with what was typed and its errors.
+    struct Echo {
+        var publication: PublicationRecording.Input?
+        var consultation: ConsultationRecording.Input?
+        var errors: FormErrors = .none
+        var consultationErrors: FormErrors = .none
+    }
+
+    static func query(unit: OrgUnit, canManage: Bool, today: CivilDate, echo: Echo = Echo(), notice: String? = nil,
+                      on db: any Database) async throws -> PublicationRegisterPage {
+        let values = echo.publication, errors = echo.errors
         let carries = PublicationDuty.applies(kind: unit.unitKind, level: unit.unitLevel)
         let owed = try await PublicationRegister.obligations(of: unit, on: today, db: db)
         let compliance = carries ? PublicationCompliance(owed, on: today) : nil
@@ -90,7 +105,18 @@ struct PublicationRegisterPage: Encodable {
             rules: rules.map { SelectOption(value: $0.code, label: "\($0.title) (\($0.frequency.label.lowercased()))", selected: $0.code == input.ruleCode) },
             periods: periodOptions(today: today, selected: input.period),
             forms: PublicationForm.all.map { SelectOption(value: $0.key, label: $0.label, selected: input.forms.contains($0.key)) },
-            values: input, notice: notice, errors: errors, ruleSource: PublicationRule.shippedSource)
+            values: input, notice: notice, errors: errors, ruleSource: PublicationRule.shippedSource,
+            consultations: try await ConsultationLine.lines(under: unit, year: today.year, canManage: canManage && carries, on: db),
+            consultationAction: SiteRoute.consultationNew.path,
+            kinds: ConsultationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (echo.consultation?.kind ?? "")) },
+            villages: try await villageOptions(of: unit, selected: echo.consultation?.villageCode ?? "", on: db),
+            consultation: echo.consultation ?? ConsultationRecording.Input(), consultationErrors: echo.consultationErrors)
+    }
+
+    private static func villageOptions(of unit: OrgUnit, selected: String, on db: any Database) async throws -> [SelectOption] {
+        let villages = try await UnitQueries.subtree(of: [unit.requireID], maxDepth: 2, on: db).filter { $0.unitKind == .village }
+        return [SelectOption(value: "", label: "— (cả xã)", selected: selected.isEmpty)]
+            + villages.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == selected) }
     }
 
     private static func obligation(_ o: PublicationObligation) -> Obligation {

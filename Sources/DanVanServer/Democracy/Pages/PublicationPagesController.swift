@@ -9,17 +9,18 @@ struct PublicationPagesController {
         routes.get(SiteRoute.publications.pathComponents, use: register)
         routes.post(SiteRoute.publicationNew.pathComponents, use: create)
         routes.post(SiteRoute.publicationEnd(SiteRoute.anyID).pathComponents, use: end)
+        routes.post(SiteRoute.consultationNew.pathComponents, use: createConsultation)
+        routes.post(SiteRoute.consultationPublish(SiteRoute.anyID).pathComponents, use: publishConsultation)
     }
 
     func register(req: Request) async throws -> Response {
         try await render(req, unit: try await req.chosenUnit())
     }
 
-    private func render(_ req: Request, unit: OrgUnit, values: PublicationRecording.Input? = nil, notice: String? = nil,
-                        errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
+    private func render(_ req: Request, unit: OrgUnit, echo: PublicationRegisterPage.Echo = .init(), notice: String? = nil,
+                        status: HTTPStatus = .ok) async throws -> Response {
         let canManage = try await Authorizer.allows(try req.requireUser(), .publishToPeople, on: unit, db: req.db)
-        let page = try await PublicationRegisterPage.query(unit: unit, canManage: canManage, today: req.today, values: values, notice: notice,
-                                                           errors: errors, on: req.db)
+        let page = try await PublicationRegisterPage.query(unit: unit, canManage: canManage, today: req.today, echo: echo, notice: notice, on: req.db)
         return try await req.renderPage("publications", title: "Công khai · \(unit.name)", page, status: status,
                                         crumbs: [.init(label: unit.name, href: SiteRoute.unit(unit.code).path), .init(label: "Công khai", href: nil)])
     }
@@ -64,7 +65,7 @@ struct PublicationPagesController {
             let publication = try await PublicationRecording.create(input, by: try req.actor, on: req.db)
             return try await render(req, unit: unit, notice: "Đã ghi việc công khai \"\(publication.title)\".")
         } catch let error as AppError where error.status == .unprocessableEntity {
-            return try await render(req, unit: unit, values: input, errors: FormErrors(error), status: error.status)
+            return try await render(req, unit: unit, echo: .init(publication: input, errors: FormErrors(error)), status: error.status)
         }
     }
 
@@ -85,7 +86,35 @@ struct PublicationPagesController {
                                                            by: try req.actor, on: req.db)
             return try await render(req, unit: unit, notice: "Đã kết thúc công khai \"\(ended.title)\" ngày \(ended.ends?.vietnamese ?? "").")
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
-            return try await render(req, unit: unit, errors: FormErrors(error), status: error.status)
+            return try await render(req, unit: unit, echo: .init(errors: FormErrors(error)), status: error.status)
+        }
+    }
+
+    func createConsultation(req: Request) async throws -> Response {
+        let input = (try? req.content.decode(ConsultationRecording.Input.self)) ?? ConsultationRecording.Input()
+        let unit = try await UnitQueries.require(code: input.unitCode, field: "unitCode", on: req.db)
+        try await req.authorize(.publishToPeople, on: unit)
+        do {
+            let record = try await ConsultationRecording.create(input, today: req.today, by: try req.actor, on: req.db)
+            return try await render(req, unit: unit, notice: "Đã ghi \(record.kind.label.lowercased()): \"\(record.subject)\".")
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await render(req, unit: unit, echo: .init(consultation: input, consultationErrors: FormErrors(error)), status: error.status)
+        }
+    }
+
+    func publishConsultation(req: Request) async throws -> Response {
+        let id = try req.routeID()
+        guard let record = try await Consultation.find(id, on: req.db), let unit = try await OrgUnit.find(record.unitID, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy việc lấy ý kiến #\(id).")
+        }
+        try await req.authorize(.publishToPeople, on: unit)
+        let form = (try? req.content.decode(EndForm.self)) ?? EndForm()
+        do {
+            let published = try await ConsultationRecording.publish(id, onDate: form.onDate ?? "", version: Int(form.version ?? "") ?? -1, today: req.today,
+                                                                    by: try req.actor, on: req.db)
+            return try await render(req, unit: unit, notice: "Đã ghi ngày công khai kết quả \"\(published.subject)\".")
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            return try await render(req, unit: unit, echo: .init(consultationErrors: FormErrors(error)), status: error.status)
         }
     }
 }
