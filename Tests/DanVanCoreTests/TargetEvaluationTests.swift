@@ -102,5 +102,8 @@ struct TargetEvaluationTests {
         #expect(IndicatorSuggestion.suggest(for: target("100% khu dân cư tổ chức tập huấn", "khu dân cư tổ chức tập huấn", .percent)).kind != .trainedShare,
                 "a share of units that held training is not a share of people")
         #expect(IndicatorSuggestion.suggest(for: target("ít nhất 02 cuộc đối thoại", "cuộc đối thoại", .count)).kind == .count)
+        #expect(IndicatorSuggestion.suggest(for: target("100% xã thực hiện công khai đúng quy định", "xã thực hiện công khai đúng quy định", .percent)).kind
+                == .publicationShare, "publishing to the people is counted from the publication register")
+        #expect(IndicatorSuggestion.suggest(for: target("100% thôn có bảng tin công cộng", "thôn có bảng tin công cộng", .percent)).kind != .publicationShare)
     }
 }

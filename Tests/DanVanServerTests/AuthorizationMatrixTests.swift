@@ -368,7 +368,7 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("inspection_plan_items", on: app.db), try await NotificationFlowTests.count("requirement_files", on: app.db),
          try await NotificationFlowTests.count("publications", on: app.db), try await MatrixWorld.sum("version", of: "publications", on: app.db),
          try await MatrixWorld.sum("version", of: "units", on: app.db), try await NotificationFlowTests.count("consultations", on: app.db),
-         try await MatrixWorld.sum("version", of: "consultations", on: app.db)]
+         try await MatrixWorld.sum("version", of: "consultations", on: app.db), try await NotificationFlowTests.count("oversight_boards", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -400,7 +400,8 @@ struct MatrixWorld {
                          "/api/training/summary?unit=\(code)&year=2026", "/api/inspections?unit=\(code)",
                          "/api/inspections/\(inspections[code]?.inspection ?? 0)", "/api/inspection-requirements?unit=\(code)",
                          "/api/inspection-plan?unit=\(code)&year=2026", "/api/publications?unit=\(code)",
-                         "/api/publications/due?unit=\(code)&date=2026-11-30", "/api/consultations?unit=\(code)&year=2026"] {
+                         "/api/publications/due?unit=\(code)&date=2026-11-30", "/api/consultations?unit=\(code)&year=2026",
+                         "/api/oversight-boards?unit=\(code)"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -518,6 +519,7 @@ struct MatrixWorld {
                 try await app.api(.POST, "/api/publications/\(publications[code] ?? 0)/end", token: token, json: #"{"version": -1}"#),
                 try await app.api(.POST, "/api/consultations", token: token, json: #"{"unitCode": "\#(code)", "kind": "khac"}"#),
                 try await app.api(.POST, "/api/consultations/\(consultations[code] ?? 0)/publish", token: token, json: #"{"version": -1}"#),
+                try await app.api(.POST, "/api/oversight-boards", token: token, json: #"{"unitCode": "\#(code)", "kind": "khac"}"#),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every publication action follows recording one, at \(code): \(other.status)")
@@ -667,6 +669,7 @@ struct MatrixWorld {
                 try await app.page(.POST, "/publications/\(publications[code] ?? 0)/end", headers: headers, form: ["version": "-1"]),
                 try await app.page(.POST, "/consultations/new", headers: headers, form: ["unitCode": code, "kind": "khac"]),
                 try await app.page(.POST, "/consultations/\(consultations[code] ?? 0)/publish", headers: headers, form: ["version": "-1"]),
+                try await app.page(.POST, "/oversight-boards/new", headers: headers, form: ["unitCode": code, "kind": "khac"]),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every publication page follows recording one, at \(code): \(other.status)")

@@ -35,6 +35,7 @@ struct MigrationListTests {
         "CreateRequirementFiles",
         "CreatePublications",
         "CreateConsultations",
+        "CreateOversightBoards",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

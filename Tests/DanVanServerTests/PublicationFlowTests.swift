@@ -55,6 +55,14 @@ struct PublicationFlowTests {
             #expect(province.status == .ok)
             #expect(province.body.string.contains("Ủy ban nhân dân xã Lũng Cú") && province.body.string.contains("Ủy ban nhân dân xã Ma Lé"))
             #expect(province.body.string.contains("Công khai thực hiện ngân sách quý III/2026"), "what is posted across the communes")
+            let share = try await PublicationTargets.share(under: try await fixture.unit("T-O"), on: Self.today, db: app.db)
+            let ownDue = try #require(mine["compliance"] as? [String: Any])["due"] as? Int ?? 0
+            #expect(share.onTime == 1 && share.due == 2 * ownDue, "both communes' items summed, one met on time: \(share)")
+            let row = DashboardQueries.TargetRow(text: "100% xã thực hiện công khai đúng quy định", threshold: Threshold(.eq, 100, measure: .percent),
+                                                 indicatorID: 0, planLabel: "KH", planID: 0, line: 1, kind: .publicationShare, perUnit: nil)
+            let period = try #require(ReportPeriod(code: "2026-Q4"))
+            let evaluated = try await PublicationTargets.evaluations([row], unit: try await fixture.unit("T-O"), period: period, on: app.db)
+            #expect(evaluated[0]?.status == .notMet && evaluated[0]?.explanation.hasPrefix("1/") == true, "\(String(describing: evaluated[0]))")
             let listed = try await app.api(.GET, "/api/publications?unit=T-O&status=posted", token: clerk)
             #expect(listed.status == .forbidden, "a commune clerk does not read the province's register")
             let badStatus = try await app.api(.GET, "/api/publications?unit=T-OA&status=treo", token: clerk)
@@ -177,6 +185,45 @@ struct PublicationFlowTests {
             let page = try await app.page(.GET, "/p/T-OA", headers: [:])
             #expect(page.body.string.contains("Giờ sinh hoạt nhà văn hóa") && !page.body.string.contains("Dự thảo quy hoạch"),
                     "only results that were published reach the public page")
+        }
+    }
+
+    @Test("boards: a people's inspection board is the commune's, terms do not overlap, members are named; villages without one are counted", arguments: TestDatabase.all)
+    func boards(database: TestDatabase) async throws {
+        try await withTestApp(database, settings: { $0.today = Self.today }) { app in
+            let fixture = try await Self.communes(app)
+            for (code, name) in [("T-OA-B1", "Thôn Lô Lô Chải"), ("T-OA-B2", "Thôn Séo Lủng")] {
+                _ = try await UnitCreation.perform(UnitDraft(code: code, name: name, kind: UnitKind.village.rawValue, level: UnitLevel.grassroots.rawValue),
+                                                   parentCode: "T-OA", reportsToCode: nil, by: .commandLine, on: app.db)
+            }
+            let clerk = try await fixture.token(for: try await fixture.user("vp-xa", .reporter, at: "T-OA"))
+            let bad = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
+                {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "people_inspection", "decision": "", "termFrom": "2024-09-15", "termTo": "2024-01-01", "members": "Một người"}
+                """)
+            #expect(bad.status == .unprocessableEntity)
+            for expected in ["được bầu ở cấp xã", "Quyết định công nhận", "trước khi bắt đầu", "ít nhất 3 thành viên"] {
+                #expect(bad.body.string.contains(expected), "\(expected) in \(bad.body.string)")
+            }
+            let elsewhere = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
+                {"unitCode": "T-OA", "villageCode": "T-X", "kind": "investment_supervision", "decision": "QĐ 1", "termFrom": "2024-09-15", "members": "A\nB\nC"}
+                """)
+            #expect(elsewhere.status == .unprocessableEntity && elsewhere.body.string.contains("không phải thôn, bản"))
+            #expect(try await OversightBoard.query(on: app.db).count() == 0)
+            let made = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
+                {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "investment_supervision", "decision": "Quyết định số 5/QĐ-MTTQ", "termFrom": "2024-09-15", "termTo": "2029-09-14", "members": "Lò Văn A – Trưởng ban\nGiàng Thị B\nSùng A C"}
+                """)
+            #expect(made.status == .created, "\(made.body.string)")
+            let twice = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
+                {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "investment_supervision", "decision": "Quyết định số 6", "termFrom": "2026-01-01", "members": "A\nB\nC"}
+                """)
+            #expect(twice.status == .unprocessableEntity && twice.body.string.contains("nhiệm kỳ không được trùng"))
+            let row = DashboardQueries.TargetRow(text: "100% thôn thành lập Ban Giám sát đầu tư của cộng đồng", threshold: Threshold(.eq, 100, measure: .percent),
+                                                 indicatorID: 0, planLabel: "KH", planID: 0, line: 1, kind: .boardCoverage, perUnit: nil)
+            let evaluated = try await BoardCoverage.evaluations([row], unit: try await fixture.unit("T-OA"), period: try #require(ReportPeriod(code: "2026-Q4")), on: app.db)
+            #expect(evaluated[0]?.status == .notMet && evaluated[0]?.explanation.contains("1/2") == true && evaluated[0]?.explanation.contains("Thôn Séo Lủng") == true,
+                    "\(String(describing: evaluated[0]))")
+            let listed = try await app.api(.GET, "/api/oversight-boards?unit=T-OA", token: clerk)
+            #expect(listed.body.string.contains("\"withBoard\":1") && listed.body.string.contains("\"places\":2"))
         }
     }
 }

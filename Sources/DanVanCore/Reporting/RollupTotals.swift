@@ -50,7 +50,7 @@ public struct RollupTotals: Equatable, Sendable {
             if childrenCounted > 0 { return .childCoverage(meeting: childrenMeeting, of: childrenCounted) }
             let meets = (level ?? .atLeastOne).contains(numerator)
             return .childCoverage(meeting: meets ? 1 : 0, of: 1)
-        case .modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade, .trainedShare:
+        case .modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade, .trainedShare, .publicationShare, .boardCoverage:
             // Counted from a register or the classification, not from reports.
             return nil
         }

@@ -28,10 +28,17 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
     /// categories the training target names, trained in the year, over those on the register on
     /// 31 December ("trên 85% cán bộ … được tập huấn"). A person at two courses counts once.
     case trainedShare = "trained_share"
+    /// From the publication register: of the items the communes of the subtree had to publish by
+    /// the period's end, the share published on time ("100% … công khai đúng quy định").
+    case publicationShare = "publication_share"
+    /// From the register of oversight boards: the share of the villages below (or communes, for
+    /// the people's inspection board) with the board the target names in office on the day
+    /// ("100% thôn thành lập Ban Giám sát đầu tư của cộng đồng").
+    case boardCoverage = "board_coverage"
 
     /// Counted from a register by DanVan itself: no report form asks for it.
     public var isComputed: Bool {
-        [.modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade, .trainedShare].contains(self)
+        [.modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade, .trainedShare, .publicationShare, .boardCoverage].contains(self)
     }
 
     public var label: String {
@@ -47,6 +54,8 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
         case .gradeShare: "Tỷ lệ đơn vị được xếp loại đạt mức (tự tính từ kết quả xếp loại)"
         case .ownGrade: "Mức xếp loại của đơn vị (tự tính từ kết quả xếp loại)"
         case .trainedShare: "Tỷ lệ cán bộ được tập huấn, mỗi người tính một lần (tự tính từ danh sách học viên)"
+        case .publicationShare: "Tỷ lệ nội dung công khai đúng hạn theo quy định (tự tính từ sổ công khai)"
+        case .boardCoverage: "Tỷ lệ thôn, xã có Ban Giám sát đầu tư của cộng đồng hoặc Ban Thanh tra nhân dân (tự tính từ danh sách ban)"
         }
     }
 }

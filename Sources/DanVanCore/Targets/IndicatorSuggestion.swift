@@ -25,6 +25,8 @@ public struct IndicatorSuggestion: Equatable, Sendable {
         guard target.unit == .percent else { return IndicatorSuggestion(kind: .count, name: name, perUnit: nil) }
         let folded = VietnameseFolding.fold(subject)
         if isTrainingOfPeople(VietnameseFolding.fold(target.text)) { return IndicatorSuggestion(kind: .trainedShare, name: name, perUnit: nil) }
+        if OversightBoardKind.named(in: VietnameseFolding.fold(target.text)) != nil { return IndicatorSuggestion(kind: .boardCoverage, name: name, perUnit: nil) }
+        if isPublicationDuty(VietnameseFolding.fold(target.text)) { return IndicatorSuggestion(kind: .publicationShare, name: name, perUnit: nil) }
         guard childUnitWords.contains(where: { folded.hasPrefix($0) }) else {
             return IndicatorSuggestion(kind: .ratio, name: name, perUnit: nil)
         }
@@ -52,6 +54,11 @@ public struct IndicatorSuggestion: Equatable, Sendable {
     /// "… cán bộ … được tập huấn, bồi dưỡng": a share of people trained, counted from the rosters.
     private static func isTrainingOfPeople(_ folded: String) -> Bool {
         ["tap huan", "boi duong"].contains(where: folded.contains) && ["can bo", "cong chuc", "dang vien", "hoi vien"].contains(where: folded.contains)
+    }
+
+    /// "… công khai đúng quy định", "thực hiện tốt việc công khai …": the publication register's share on time.
+    private static func isPublicationDuty(_ folded: String) -> Bool {
+        folded.contains("cong khai") && ["dung quy dinh", "day du", "kip thoi", "dung han", "theo quy dinh", "thuc hien"].contains(where: folded.contains)
     }
 
     /// "xây dựng được 01 mô hình" → at least one; "không để xảy ra" → none; otherwise done or not.

@@ -17,6 +17,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     app.personalCache = PersonalCache()
     app.publicRateLimit = PublicRateLimit()
     app.trackingCache = PublicCache(lifetime: TimeInterval(app.settings.publicCacheSeconds))
+    app.publicAnswers = PublicCache(lifetime: TimeInterval(app.settings.publicCacheSeconds))
     try DatabaseSetup.use(database, on: app)
     app.migrations.add(MigrationList.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))

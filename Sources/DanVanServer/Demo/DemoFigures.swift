@@ -21,7 +21,7 @@ enum DemoFigures {
                 return ReportEntry(indicatorID: item.indicatorID, numerator: (month + spread) / 4, denominator: nil, comment: "")
             case .yesNo:
                 return ReportEntry(indicatorID: item.indicatorID, numerator: month + spread > 5 ? 1 : 0, denominator: nil, comment: "")
-            case .modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade, .trainedShare:
+            case .modelShare, .modelPerUnit, .modelsRegistered, .modelsRecognised, .gradeShare, .ownGrade, .trainedShare, .publicationShare, .boardCoverage:
                 return nil
             }
         }

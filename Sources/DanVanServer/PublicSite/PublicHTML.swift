@@ -48,6 +48,13 @@ enum PublicHTML {
                     }) }
                 }
             }
+            if !view.models.isEmpty {
+                section("Mô hình \"Dân vận khéo\" được công nhận") {
+                    el("ul") { HTML.joined(view.models.map { m in
+                        el("li") { m.name; el("span", ["class": "meta"]) { " · \(m.field) · năm \(m.year) · \(m.recognition)" } }
+                    }) }
+                }
+            }
             if !view.consultations.isEmpty { consultations(view.consultations) }
             if !view.dialogues.isEmpty { dialogues(view.dialogues) }
             if !view.below.isEmpty {
@@ -60,7 +67,7 @@ enum PublicHTML {
                     }) }
                 }
             }
-            if view.notices.isEmpty && view.plans.isEmpty && view.dialogues.isEmpty && view.below.isEmpty && view.consultations.isEmpty {
+            if view.notices.isEmpty && view.plans.isEmpty && view.dialogues.isEmpty && view.below.isEmpty && view.consultations.isEmpty && view.models.isEmpty {
                 el("p", ["class": "meta"]) { "Đơn vị chưa có nội dung công khai." }
             }
             el("footer", ["class": "meta"]) {

@@ -12,14 +12,32 @@ struct PublicSiteController {
     static let submissionWindow: TimeInterval = 3_600
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteRoute.publicUnit(SiteRoute.anyCode).pathComponents, use: unitPage)
-        routes.get(SiteRoute.publicPlan(SiteRoute.anyCode, SiteRoute.anyID).pathComponents, use: planPage)
+        routes.get(SiteRoute.publicUnit(SiteRoute.anyCode).pathComponents) { try await remembered($0, unitPage) }
+        routes.get(SiteRoute.publicPlan(SiteRoute.anyCode, SiteRoute.anyID).pathComponents) { try await remembered($0, planPage) }
         routes.get(SiteRoute.publicPlanDocx(SiteRoute.anyCode, SiteRoute.anyID).pathComponents, use: planDocx)
-        routes.get(SiteRoute.publicFeed(SiteRoute.anyCode).pathComponents, use: feed)
+        routes.get(SiteRoute.publicFeed(SiteRoute.anyCode).pathComponents) { try await remembered($0, feed) }
         routes.get(SiteRoute.publicSend(SiteRoute.anyCode).pathComponents, use: sendForm)
         routes.upload(.POST, SiteRoute.publicSend(SiteRoute.anyCode).pathComponents, limit: Self.formBytes, use: send)
         routes.get(SiteRoute.robots.pathComponents, use: robots)
-        routes.get(SiteRoute.sitemap.pathComponents, use: sitemap)
+        routes.get(SiteRoute.sitemap.pathComponents) { try await remembered($0, sitemap) }
+    }
+
+    /// A public answer as it went out, kept for `DANVAN_PUBLIC_CACHE_SECONDS` per path and day, so
+    /// that a crowd costs no database read; behind it, pages are rebuilt once per report generation.
+    struct Answer: Sendable {
+        let status: HTTPStatus
+        let headers: HTTPHeaders
+        let body: String
+    }
+
+    private func remembered(_ req: Request, _ handler: @escaping @Sendable (Request) async throws -> Response) async throws -> Response {
+        let key = "\(req.today)|\(req.headers.first(name: .host) ?? "")|\(req.url.path)"
+        let answer = try await req.application.publicAnswers.value(for: key) {
+            let response = try await handler(req)
+            return Answer(status: response.status, headers: response.headers, body: response.body.string ?? "")
+        }
+        guard let answer else { return refuse(.notFound, req) }
+        return Response(status: answer.status, headers: answer.headers, body: .init(string: answer.body))
     }
 
     /// The public unit the path names, or the answer to give instead (a redirect or a 404).
@@ -168,6 +186,16 @@ struct PublicSiteController {
 extension Application {
     private struct PublicPageCacheKey: StorageKey {
         typealias Value = GenerationCache<String>
+    }
+
+    private struct PublicAnswersKey: StorageKey {
+        typealias Value = PublicCache<PublicSiteController.Answer>
+    }
+
+    /// The public answers as they went out, for a short lifetime (made at configuration).
+    var publicAnswers: PublicCache<PublicSiteController.Answer> {
+        get { storage[PublicAnswersKey.self] ?? PublicCache(lifetime: 0) }
+        set { storage[PublicAnswersKey.self] = newValue }
     }
 
     /// The public pages as rendered, per report generation (made at configuration).

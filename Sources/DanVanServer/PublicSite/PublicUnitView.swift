@@ -48,6 +48,14 @@ struct PublicUnitView: Sendable {
         let publishedOn: String
     }
 
+    /// A "Dân vận khéo" model recognised by the level above: its name, field, year and level.
+    struct ModelLine: Sendable {
+        let name: String
+        let field: String
+        let year: Int
+        let recognition: String
+    }
+
     struct UnitLink: Sendable {
         let name: String
         let code: String
@@ -63,6 +71,7 @@ struct PublicUnitView: Sendable {
     let dialogues: [DialogueLine]
     let notices: [NoticeLine]
     var consultations: [ConsultationResult] = []
+    var models: [ModelLine] = []
     let below: [UnitLink]
 
     static func load(_ unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> PublicUnitView {
@@ -74,7 +83,17 @@ struct PublicUnitView: Sendable {
             plans: plans.map { PlanLine(id: $0.requireID, title: planTitle($0), issuedOn: $0.issuedOn.flatMap(CivilDate.init(parsing:))?.vietnamese) },
             targetsPeriod: period, targets: targets, dialogues: try await dialogues(of: unit, today: today, on: db),
             notices: try await notices(of: unit, today: today, on: db), consultations: try await consultations(of: unit, today: today, on: db),
-            below: try await below(unit, today: today, on: db))
+            models: try await models(of: unit, today: today, on: db), below: try await below(unit, today: today, on: db))
+    }
+
+    /// Models of the unit and the units below it recognised this year or last.
+    private static func models(of unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> [ModelLine] {
+        let ids = try await UnitQueries.subtree(of: [unit.requireID], maxDepth: 2, on: db).map(\.requireID)
+        return try await MovementModel.query(on: db).filter(\.$unitID ~~ ids).filter(\.$status ~~ ["recognised", "exemplary"])
+            .filter(\.$year >= today.year - 1).sort(\.$year, .descending).sort(\.$name).limit(30).all().map { model in
+                ModelLine(name: model.name, field: model.field, year: model.year,
+                          recognition: (model.status == "exemplary" ? "Điển hình tiêu biểu" : "Được công nhận") + (model.recognitionLevel.map { " · \($0)" } ?? ""))
+            }
     }
 
     private static func consultations(of unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> [ConsultationResult] {

@@ -57,5 +57,6 @@ enum MigrationList {
         CreateRequirementFiles(),
         CreatePublications(),
         CreateConsultations(),
+        CreateOversightBoards(),
     ]
 }

@@ -43,5 +43,6 @@ func registerRoutes(_ app: Application) throws {
     InspectionsAPIController().register(api)
     PublicationsAPIController().register(api)
     ConsultationsAPIController().register(api)
+    BoardsAPIController().register(api)
     UnitPublicPageController().registerAPI(api)
 }

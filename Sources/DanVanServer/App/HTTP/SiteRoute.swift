@@ -145,6 +145,7 @@ enum SiteRoute: Equatable {
     case publicationEnd(Int)
     case consultationNew
     case consultationPublish(Int)
+    case boardNew
     case unitPublicPage(String)
     case publicUnit(String)
     case publicPlan(String, Int)
@@ -329,6 +330,7 @@ enum SiteRoute: Equatable {
         case .publicationEnd(let id): [.fixed("publications"), .value(String(id)), .fixed("end")]
         case .consultationNew: [.fixed("consultations"), .fixed("new")]
         case .consultationPublish(let id): [.fixed("consultations"), .value(String(id)), .fixed("publish")]
+        case .boardNew: [.fixed("oversight-boards"), .fixed("new")]
         case .unitPublicPage(let code): [.fixed("units"), .value(code), .fixed("public-page")]
         case .publicUnit(let code): [.fixed("p"), .value(code)]
         case .publicPlan(let code, let id): [.fixed("p"), .value(code), .fixed("ke-hoach"), .plan(id)]

@@ -40,6 +40,7 @@ enum CurrentYearPublications {
             try await landNotice(unit: unit, commune: commune, today: today, by: actor, on: db)
         }
         try await consultations(today: today, people: people, on: db)
+        try await boards(today: today, people: people, on: db)
         try await openPublicPages(on: db)
     }
 
@@ -103,6 +104,27 @@ enum CurrentYearPublications {
         (short.startsOn, short.endsOn) = (starts.adding(days: 60).description, starts.adding(days: 71).description)
         short.shortReason = "Kịp thời hạn đăng ký nguồn hỗ trợ của tỉnh"
         _ = try await ConsultationRecording.create(short, today: today, by: people.manager(for: "LC-UBND-BANBO"), on: db)
+    }
+
+    /// Boards the people elected: every village of Bình Lư has its community investment supervision
+    /// board and the commune its people's inspection board; Bản Hon (Bản Bo) has none yet.
+    private static func boards(today: CivilDate, people: DemoPeople, on db: any Database) async throws {
+        let term = (from: "2024-09-15", to: "2029-09-14")
+        let places: [(commune: String, village: String, kind: OversightBoardKind, members: [String])] = [
+            ("LC-UBND-BINHLU", "", .peopleInspection, ["Lò Văn Thanh – Trưởng ban", "Tẩn Thị Hoa – Phó Trưởng ban", "Giàng A Sử – Ủy viên", "Vàng Thị Lả – Ủy viên", "Sùng A Dìn – Ủy viên"]),
+            ("LC-UBND-BINHLU", "LC-UBND-BINHLU-BANBINHLU", .investmentSupervision, ["Lường Văn Ơn – Trưởng ban", "Lò Thị Xuân – Ủy viên", "Điêu Văn Hùng – Ủy viên"]),
+            ("LC-UBND-BINHLU", "LC-UBND-BINHLU-BANNATAM", .investmentSupervision, ["Vàng A Chá – Trưởng ban", "Giàng Thị Dợ – Ủy viên", "Sùng A Pó – Ủy viên"]),
+            ("LC-UBND-BINHLU", "LC-UBND-BINHLU-BANPHIENGTONG", .investmentSupervision, ["Lò Văn Nọi – Trưởng ban", "Tao Thị Phương – Ủy viên", "Lò Văn Ánh – Ủy viên"]),
+            ("LC-UBND-BANBO", "LC-UBND-BANBO-BANBO", .investmentSupervision, ["Đèo Văn Sinh – Trưởng ban", "Lò Thị Mai – Ủy viên", "Tao Văn Khiêm – Ủy viên"]),
+            ("LC-UBND-BANBO", "LC-UBND-BANBO-BANNABO", .investmentSupervision, ["Hoàng Văn Dũng – Trưởng ban", "Lùng Thị Phấu – Ủy viên", "Vì Văn Tâm – Ủy viên"]),
+        ]
+        for (index, place) in places.enumerated() {
+            var input = BoardRecording.Input()
+            (input.unitCode, input.villageCode, input.kind) = (place.commune, place.village, place.kind.rawValue)
+            input.decision = "Quyết định số \(20 + index)/QĐ-MTTQ ngày 15/9/2024 của Ban Thường trực Ủy ban MTTQ xã"
+            (input.termFrom, input.termTo, input.members) = (term.from, term.to, place.members.joined(separator: "\n"))
+            _ = try await BoardRecording.create(input, by: people.manager(for: place.commune), on: db)
+        }
     }
 
     /// The communes' People's Committees have public pages by default; the party committees of

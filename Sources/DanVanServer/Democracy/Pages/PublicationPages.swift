@@ -73,6 +73,11 @@ struct PublicationRegisterPage: Encodable {
     let villages: [SelectOption]
     let consultation: ConsultationRecording.Input
     let consultationErrors: FormErrors
+    let boards: [BoardLine.Summary]
+    let boardAction: String
+    let boardKinds: [SelectOption]
+    let board: BoardRecording.Input
+    let boardErrors: FormErrors
 
     /// What the page was asked to show again: a form with what was typed and its errors.
     struct Echo {
@@ -80,6 +85,8 @@ struct PublicationRegisterPage: Encodable {
         var consultation: ConsultationRecording.Input?
         var errors: FormErrors = .none
         var consultationErrors: FormErrors = .none
+        var board: BoardRecording.Input?
+        var boardErrors: FormErrors = .none
     }
 
     static func query(unit: OrgUnit, canManage: Bool, today: CivilDate, echo: Echo = Echo(), notice: String? = nil,
@@ -110,7 +117,10 @@ struct PublicationRegisterPage: Encodable {
             consultationAction: SiteRoute.consultationNew.path,
             kinds: ConsultationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (echo.consultation?.kind ?? "")) },
             villages: try await villageOptions(of: unit, selected: echo.consultation?.villageCode ?? "", on: db),
-            consultation: echo.consultation ?? ConsultationRecording.Input(), consultationErrors: echo.consultationErrors)
+            consultation: echo.consultation ?? ConsultationRecording.Input(), consultationErrors: echo.consultationErrors,
+            boards: try await BoardLine.summaries(under: unit, on: today, db: db), boardAction: SiteRoute.boardNew.path,
+            boardKinds: OversightBoardKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (echo.board?.kind ?? "investment_supervision")) },
+            board: echo.board ?? BoardRecording.Input(), boardErrors: echo.boardErrors)
     }
 
     private static func villageOptions(of unit: OrgUnit, selected: String, on db: any Database) async throws -> [SelectOption] {

@@ -11,6 +11,19 @@ struct PublicationPagesController {
         routes.post(SiteRoute.publicationEnd(SiteRoute.anyID).pathComponents, use: end)
         routes.post(SiteRoute.consultationNew.pathComponents, use: createConsultation)
         routes.post(SiteRoute.consultationPublish(SiteRoute.anyID).pathComponents, use: publishConsultation)
+        routes.post(SiteRoute.boardNew.pathComponents, use: createBoard)
+    }
+
+    func createBoard(req: Request) async throws -> Response {
+        let input = (try? req.content.decode(BoardRecording.Input.self)) ?? BoardRecording.Input()
+        let unit = try await UnitQueries.require(code: input.unitCode, field: "unitCode", on: req.db)
+        try await req.authorize(.publishToPeople, on: unit)
+        do {
+            let board = try await BoardRecording.create(input, by: try req.actor, on: req.db)
+            return try await render(req, unit: unit, notice: "Đã ghi \(board.kind.label) (\(board.decision)).")
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await render(req, unit: unit, echo: .init(board: input, boardErrors: FormErrors(error)), status: error.status)
+        }
     }
 
     func register(req: Request) async throws -> Response {

@@ -9,8 +9,10 @@ enum TargetEvaluations {
         let fromRegister = try await ModelTargets.evaluations(rows, unit: unit, year: period.year, today: period.lastDay, on: db)
         let fromClassification = try await ClassificationTargets.evaluations(rows, unit: unit, year: period.year, on: db)
         let fromTraining = try await TrainingTargets.evaluations(rows, unit: unit, year: period.year, on: db)
+        let fromPublications = try await PublicationTargets.evaluations(rows, unit: unit, period: period, on: db)
+        let fromBoards = try await BoardCoverage.evaluations(rows, unit: unit, period: period, on: db)
         return rows.enumerated().map { index, row in
-            fromTraining[index] ?? fromClassification[index] ?? fromRegister[index] ?? TargetEvaluation.evaluate(row.threshold, rollup.value(of: row.indicatorID, at: unit.requireID))
+            fromBoards[index] ?? fromPublications[index] ?? fromTraining[index] ?? fromClassification[index] ?? fromRegister[index] ?? TargetEvaluation.evaluate(row.threshold, rollup.value(of: row.indicatorID, at: unit.requireID))
         }
     }
 
