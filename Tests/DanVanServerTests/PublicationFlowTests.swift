@@ -205,16 +205,16 @@ struct PublicationFlowTests {
                 #expect(bad.body.string.contains(expected), "\(expected) in \(bad.body.string)")
             }
             let elsewhere = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
-                {"unitCode": "T-OA", "villageCode": "T-X", "kind": "investment_supervision", "decision": "QĐ 1", "termFrom": "2024-09-15", "members": "A\nB\nC"}
+                {"unitCode": "T-OA", "villageCode": "T-X", "kind": "investment_supervision", "decision": "QĐ 1", "termFrom": "2024-09-15", "members": "A\\nB\\nC"}
                 """)
             #expect(elsewhere.status == .unprocessableEntity && elsewhere.body.string.contains("không phải thôn, bản"))
             #expect(try await OversightBoard.query(on: app.db).count() == 0)
             let made = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
-                {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "investment_supervision", "decision": "Quyết định số 5/QĐ-MTTQ", "termFrom": "2024-09-15", "termTo": "2029-09-14", "members": "Lò Văn A – Trưởng ban\nGiàng Thị B\nSùng A C"}
+                {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "investment_supervision", "decision": "Quyết định số 5/QĐ-MTTQ", "termFrom": "2024-09-15", "termTo": "2029-09-14", "members": "Lò Văn A – Trưởng ban\\nGiàng Thị B\\nSùng A C"}
                 """)
             #expect(made.status == .created, "\(made.body.string)")
             let twice = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
-                {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "investment_supervision", "decision": "Quyết định số 6", "termFrom": "2026-01-01", "members": "A\nB\nC"}
+                {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "investment_supervision", "decision": "Quyết định số 6", "termFrom": "2026-01-01", "members": "A\\nB\\nC"}
                 """)
             #expect(twice.status == .unprocessableEntity && twice.body.string.contains("nhiệm kỳ không được trùng"))
             let row = DashboardQueries.TargetRow(text: "100% thôn thành lập Ban Giám sát đầu tư của cộng đồng", threshold: Threshold(.eq, 100, measure: .percent),

@@ -63,7 +63,7 @@ enum BoardRecording {
             let overlap = existing.first { board in
                 let start = CivilDate(parsing: board.termFrom) ?? from
                 let end = board.termTo.flatMap(CivilDate.init(parsing:))
-                return start <= (to ?? .literal("9999-12-31")) && from <= (end ?? .literal("9999-12-31"))
+                return start <= (to ?? .literal("2200-12-31")) && from <= (end ?? .literal("2200-12-31"))
             }
             if let overlap {
                 issues.append(ValidationIssue(field: "termFrom", message: "\(place.name) đã có \(kind.label) nhiệm kỳ từ "
