@@ -1,4 +1,5 @@
 import DanVanCore
+import DanVanDocuments
 import Fluent
 import Foundation
 
@@ -23,23 +24,17 @@ enum PublicFeeds {
         let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.requireID, $0.code) })
         var urls = units.map { base + SiteRoute.publicUnit($0.code).path }
         urls += plans.compactMap { plan in codes[plan.unitID].map { base + SiteRoute.publicPlan($0, plan.requireID).path } }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            + urls.map { "<url><loc>\(escape($0))</loc></url>\n" }.joined() + "</urlset>\n"
+        return FeedXML.sitemap(urls)
     }
 
     static func atom(_ view: PublicUnitView, recent: [PublicUnitView.NoticeLine], base: String) -> String {
         let page = base + SiteRoute.publicUnit(view.code).path
-        let updated = recent.map(\.startsOn).max() ?? view.today
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        out += "<title>\(escape(view.name)) · Thông tin công khai</title>\n<id>\(escape(page))</id>\n"
-        out += "<link rel=\"alternate\" href=\"\(escape(page))\"/>\n<link rel=\"self\" href=\"\(escape(base + SiteRoute.publicFeed(view.code).path))\"/>\n"
-        out += "<updated>\(stamp(updated))</updated>\n"
-        for notice in recent {
-            out += "<entry><title>\(escape(notice.title))</title><id>\(escape(page))#cong-khai-\(notice.id)</id>"
-            out += "<link href=\"\(escape(page))\"/><updated>\(stamp(notice.startsOn))</updated><author><name>\(escape(view.name))</name></author>"
-            out += "<summary>\(escape([notice.item, notice.period, notice.document, notice.span].compactMap { $0 }.joined(separator: " · ")))</summary></entry>\n"
+        let entries = recent.map { notice in
+            FeedXML.Entry(title: notice.title, id: "\(page)#cong-khai-\(notice.id)", link: page, updated: stamp(notice.startsOn),
+                          summary: [notice.item, notice.period, notice.document, notice.span].compactMap { $0 }.joined(separator: " · "))
         }
-        return out + "</feed>\n"
+        return FeedXML.atom(FeedXML.Feed(title: "\(view.name) · Thông tin công khai", page: page, selfLink: base + SiteRoute.publicFeed(view.code).path,
+                                         author: view.name, updated: stamp(recent.map(\.startsOn).max() ?? view.today), entries: entries))
     }
 
     /// The newest publications of a unit (in force or ended), for its feed.
@@ -50,9 +45,4 @@ enum PublicFeeds {
     }
 
     private static func stamp(_ date: CivilDate) -> String { "\(date.description)T00:00:00+07:00" }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&apos;")
-    }
 }

@@ -50,12 +50,8 @@ enum BoardRecording {
         if members.count < minimumMembers {
             issues.append(ValidationIssue(field: "members", message: "Ghi ít nhất \(minimumMembers) thành viên, mỗi người một dòng (đang có \(members.count))."))
         }
-        let from = CivilDate(parsing: input.termFrom.trimmingCharacters(in: .whitespaces))
-        if from == nil { issues.append(ValidationIssue(field: "termFrom", message: "Ngày bắt đầu nhiệm kỳ \"\(FreeText.printable(String(input.termFrom.prefix(20))))\" không phải một ngày.")) }
-        let to = input.termTo.trimmingCharacters(in: .whitespaces).isEmpty ? nil : CivilDate(parsing: input.termTo.trimmingCharacters(in: .whitespaces))
-        if !input.termTo.trimmingCharacters(in: .whitespaces).isEmpty, to == nil {
-            issues.append(ValidationIssue(field: "termTo", message: "Ngày kết thúc nhiệm kỳ \"\(FreeText.printable(String(input.termTo.prefix(20))))\" không phải một ngày."))
-        }
+        let from = DateField.parse(input.termFrom, field: "termFrom", label: "Ngày bắt đầu nhiệm kỳ", required: true, into: &issues)
+        let to = DateField.parse(input.termTo, field: "termTo", label: "Ngày kết thúc nhiệm kỳ", required: false, into: &issues)
         if let from, let to, to < from { issues.append(ValidationIssue(field: "termTo", message: "Nhiệm kỳ kết thúc \(to.vietnamese) trước khi bắt đầu \(from.vietnamese).")) }
         if let kind, let from {
             let existing = try await OversightBoard.query(on: db).filter(\.$unitID == place.requireID).filter(\.$kindRaw == kind.rawValue).all()

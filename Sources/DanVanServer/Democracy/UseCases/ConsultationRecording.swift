@@ -49,9 +49,9 @@ enum ConsultationRecording {
         let minutes = FreeText.clean(input.minutes, field: "minutes", label: "Biên bản, kết quả", limit: FreeText.Limit.paragraph, multiline: true)
             .value(collecting: &issues) ?? ""
         let reason = FreeText.clean(input.shortReason, field: "shortReason", label: "Lý do rút ngắn", limit: FreeText.Limit.line).value(collecting: &issues) ?? ""
-        let starts = day(input.startsOn, field: "startsOn", label: "Ngày bắt đầu", required: true, into: &issues)
-        let ends = day(input.endsOn, field: "endsOn", label: "Ngày kết thúc", required: kind == .consultation, into: &issues)
-        let published = day(input.resultPublishedOn, field: "resultPublishedOn", label: "Ngày công khai kết quả", required: false, into: &issues)
+        let starts = DateField.parse(input.startsOn, field: "startsOn", label: "Ngày bắt đầu", required: true, into: &issues)
+        let ends = DateField.parse(input.endsOn, field: "endsOn", label: "Ngày kết thúc", required: kind == .consultation, into: &issues)
+        let published = DateField.parse(input.resultPublishedOn, field: "resultPublishedOn", label: "Ngày công khai kết quả", required: false, into: &issues)
         if let starts, let ends, ends < starts {
             issues.append(ValidationIssue(field: "endsOn", message: "Ngày kết thúc \(ends.vietnamese) trước ngày bắt đầu \(starts.vietnamese)."))
         }
@@ -100,7 +100,7 @@ enum ConsultationRecording {
         }
         try await Authorizer.require(actor, .publishToPeople, on: unit, db: db, message: "Bạn không được ghi việc lấy ý kiến Nhân dân của đơn vị này.")
         var issues: [ValidationIssue] = []
-        let published = onDate.isEmpty ? today : day(onDate, field: "onDate", label: "Ngày công khai kết quả", required: true, into: &issues)
+        let published = onDate.isEmpty ? today : DateField.parse(onDate, field: "onDate", label: "Ngày công khai kết quả", required: true, into: &issues)
         if let published, published < record.starts || published > today {
             issues.append(ValidationIssue(field: "onDate", message: "Ngày công khai kết quả \(published.vietnamese) phải từ \(record.starts.vietnamese) đến hôm nay."))
         }
@@ -175,16 +175,4 @@ enum ConsultationRecording {
         return village
     }
 
-    private static func day(_ text: String, field: String, label: String, required: Bool, into issues: inout [ValidationIssue]) -> CivilDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty {
-            if required { issues.append(ValidationIssue(field: field, message: "\(label) chưa có.")) }
-            return nil
-        }
-        guard let value = CivilDate(parsing: trimmed) else {
-            issues.append(ValidationIssue(field: field, message: "\(label) \"\(FreeText.printable(String(trimmed.prefix(20))))\" không phải một ngày."))
-            return nil
-        }
-        return value
-    }
 }

@@ -42,12 +42,12 @@ enum PublicationRecording {
         try await Authorizer.require(actor, .publishToPeople, on: unit, db: db, message: "Bạn không được ghi việc công khai của đơn vị này.")
         let rules = try await PublicationRules.binding(unit.requireID, on: db)
         var issues: [ValidationIssue] = []
-        let starts = date(input.startsOn, field: "startsOn", label: "Ngày bắt đầu công khai", required: true, into: &issues)
-        let ends = date(input.endsOn, field: "endsOn", label: "Ngày kết thúc", required: false, into: &issues)
+        let starts = DateField.parse(input.startsOn, field: "startsOn", label: "Ngày bắt đầu công khai", required: true, into: &issues)
+        let ends = DateField.parse(input.endsOn, field: "endsOn", label: "Ngày kết thúc", required: false, into: &issues)
         if let starts, let ends, ends < starts {
             issues.append(ValidationIssue(field: "endsOn", message: "Ngày kết thúc \(ends.vietnamese) trước ngày bắt đầu \(starts.vietnamese)."))
         }
-        let docDate = date(input.docDate, field: "docDate", label: "Ngày văn bản", required: false, into: &issues)
+        let docDate = DateField.parse(input.docDate, field: "docDate", label: "Ngày văn bản", required: false, into: &issues)
         if let docDate, let starts, starts < docDate {
             issues.append(ValidationIssue(field: "startsOn", message: "Ngày bắt đầu công khai \(starts.vietnamese) trước ngày của văn bản \(docDate.vietnamese)."))
         }
@@ -102,7 +102,7 @@ enum PublicationRecording {
         }
         try await Authorizer.require(actor, .publishToPeople, on: unit, db: db, message: "Bạn không được ghi việc công khai của đơn vị này.")
         var issues: [ValidationIssue] = []
-        let day = onDate.isEmpty ? today : date(onDate, field: "onDate", label: "Ngày kết thúc", required: true, into: &issues)
+        let day = onDate.isEmpty ? today : DateField.parse(onDate, field: "onDate", label: "Ngày kết thúc", required: true, into: &issues)
         if let day, day < publication.starts {
             issues.append(ValidationIssue(field: "onDate", message: "Ngày kết thúc \(day.vietnamese) trước ngày bắt đầu \(publication.starts.vietnamese)."))
         }
@@ -122,18 +122,6 @@ enum PublicationRecording {
         }
     }
 
-    private static func date(_ text: String, field: String, label: String, required: Bool, into issues: inout [ValidationIssue]) -> CivilDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty {
-            if required { issues.append(ValidationIssue(field: field, message: "\(label) chưa có.")) }
-            return nil
-        }
-        guard let day = CivilDate(parsing: trimmed) else {
-            issues.append(ValidationIssue(field: field, message: "\(label) \"\(FreeText.printable(String(trimmed.prefix(20))))\" không phải một ngày."))
-            return nil
-        }
-        return day
-    }
 
     private static func checkPeriod(_ text: String, rule: PublicationRule?, into issues: inout [ValidationIssue]) -> String {
         guard let rule else { return "" }
