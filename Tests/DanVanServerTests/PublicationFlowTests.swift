@@ -51,6 +51,9 @@ struct PublicationFlowTests {
             let before = try #require(try Self.json(try await app.api(.GET, "/api/publications/due?unit=T-OA&date=2026-10-01", token: clerk)) as? [String: Any])
             #expect(!((before["obligations"] as? [[String: Any]]) ?? []).contains { $0["period"] as? String == "2026-Q3" && $0["ruleCode"] as? String == "ns-thuchien" && $0["status"] as? String == "overdue" },
                     "on 1 October the third quarter's deadline (15 October) has not passed")
+            let todo = try await app.page(.GET, "/", headers: try await fixture.browser(for: try await fixture.user("vp-xa-b", .reporter, at: "T-OB")))
+            #expect(todo.body.string.contains("Công khai: Tình hình thực hiện dự toán ngân sách xã trong quý – Quý III/2026"),
+                    "what the commune owes is on its to-do page")
             let province = try await app.page(.GET, "/publications?unit=T-O", headers: try await fixture.browser(for: try await fixture.user("xem-tinh", .viewer, at: "T-O")))
             #expect(province.status == .ok)
             #expect(province.body.string.contains("Ủy ban nhân dân xã Lũng Cú") && province.body.string.contains("Ủy ban nhân dân xã Ma Lé"))

@@ -3,7 +3,7 @@ import DanVanCore
 /// One line of "Việc cần làm": what, for whom, by when, and where it is done.
 struct ToDoItem: Encodable, Sendable {
     enum Area: String, Encodable, Sendable {
-        case report, approval, task, plan, mail, model, classification, citizens, inspection
+        case report, approval, task, plan, mail, model, classification, citizens, inspection, publication
     }
 
     let area: Area

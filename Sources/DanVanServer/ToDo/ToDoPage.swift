@@ -59,6 +59,11 @@ struct ToDoPage: Encodable {
         list += try await ToDoModels.returned(to: unit, today: today, on: db)
         list += try await ToDoClassification.own(unit, today: today, on: db)
         list += try await ToDoInspections.own(unit, today: today, on: db)
+        let publications = try await ToDoPublications.owed(by: unit, today: today, on: db)
+        list += publications.items
+        if publications.total > publications.items.count {
+            more.append("Còn \(publications.total - publications.items.count) nội dung quá hạn công khai khác trong trang Công khai.")
+        }
         let cases = try await ToDoCitizens.open(for: unit, today: today, on: db)
         list += cases.items
         if cases.total > cases.items.count {
