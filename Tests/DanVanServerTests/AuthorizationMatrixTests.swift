@@ -203,6 +203,9 @@ struct MatrixWorld {
     /// Per unit: a publication it posted, in force, and a consultation it held.
     let publications: [String: Int]
     let consultations: [String: Int]
+    /// Per unit: a people's inspection board it keeps, and a recommendation of it addressed to the unit.
+    let boards: [String: Int]
+    let recommendations: [String: Int]
 
     static let planText = """
         ĐẢNG BỘ TỈNH THỬ NGHIỆM
@@ -268,7 +271,7 @@ struct MatrixWorld {
             let file = try await (app.db as! any SQLDatabase).raw("SELECT CAST(MAX(id) AS BIGINT) AS n FROM requirement_files").first()?.decode(column: "n", as: Int.self) ?? 0
             inspections[target.rawValue] = (inspection.requireID, requirement.requireID, file)
         }
-        var publications: [String: Int] = [:], consultations: [String: Int] = [:]
+        var publications: [String: Int] = [:], consultations: [String: Int] = [:], boards: [String: Int] = [:], recommendations: [String: Int] = [:]
         for target in AuthorizationMatrixTests.Target.allCases {
             var input = PublicationRecording.Input()
             (input.unitCode, input.ruleCode, input.title, input.forms, input.startsOn) =
@@ -279,9 +282,19 @@ struct MatrixWorld {
                 (target.rawValue, "consultation", "Lấy ý kiến của \(target.rawValue)", "2026-03-01", "2026-03-31")
             consultations[target.rawValue] = try await ConsultationRecording.create(consultation, today: CivilDate(year: 2026, month: 11, day: 30)!,
                                                                                     by: .commandLine, on: app.db).requireID
+            var board = BoardRecording.Input()
+            (board.unitCode, board.kind, board.decision, board.termFrom, board.members) = (target.rawValue, "people_inspection", "QĐ 1", "2025-01-01", "A\nB\nC")
+            let made = try await BoardRecording.create(board, by: .commandLine, on: app.db)
+            boards[target.rawValue] = made.requireID
+            var recommendation = RecommendationActing.NewInput()
+            (recommendation.boardID, recommendation.unitCode, recommendation.text, recommendation.madeOn, recommendation.dueOn) =
+                (String(made.requireID), target.rawValue, "Kiến nghị của ban", "2026-05-01", "2026-06-01")
+            recommendations[target.rawValue] = try await RecommendationActing.create(recommendation, today: CivilDate(year: 2026, month: 11, day: 30)!,
+                                                                                     by: .commandLine, on: app.db).requireID
         }
         return MatrixWorld(fixture: fixture, app: app, plans: plans, occurrences: occurrences, models: models, sheets: sheets, citizens: citizens,
-                           courses: courses, inspections: inspections, publications: publications, consultations: consultations)
+                           courses: courses, inspections: inspections, publications: publications, consultations: consultations,
+                           boards: boards, recommendations: recommendations)
     }
 
     /// The person the world registered at the unit.
@@ -368,7 +381,8 @@ struct MatrixWorld {
          try await NotificationFlowTests.count("inspection_plan_items", on: app.db), try await NotificationFlowTests.count("requirement_files", on: app.db),
          try await NotificationFlowTests.count("publications", on: app.db), try await MatrixWorld.sum("version", of: "publications", on: app.db),
          try await MatrixWorld.sum("version", of: "units", on: app.db), try await NotificationFlowTests.count("consultations", on: app.db),
-         try await MatrixWorld.sum("version", of: "consultations", on: app.db), try await NotificationFlowTests.count("oversight_boards", on: app.db)]
+         try await MatrixWorld.sum("version", of: "consultations", on: app.db), try await NotificationFlowTests.count("oversight_boards", on: app.db),
+         try await NotificationFlowTests.count("board_recommendations", on: app.db), try await MatrixWorld.sum("version", of: "board_recommendations", on: app.db)]
     }
 
     func send(_ action: AccessAction, to target: AuthorizationMatrixTests.Target, on surface: AuthorizationMatrixTests.Surface,
@@ -401,7 +415,7 @@ struct MatrixWorld {
                          "/api/inspections/\(inspections[code]?.inspection ?? 0)", "/api/inspection-requirements?unit=\(code)",
                          "/api/inspection-plan?unit=\(code)&year=2026", "/api/publications?unit=\(code)",
                          "/api/publications/due?unit=\(code)&date=2026-11-30", "/api/consultations?unit=\(code)&year=2026",
-                         "/api/oversight-boards?unit=\(code)"] {
+                         "/api/oversight-boards?unit=\(code)", "/api/board-recommendations?unit=\(code)"] {
                 let read = try await app.api(.GET, path, token: token)
                 #expect((read.status == .forbidden) == (unit.status == .forbidden), "\(path) follows viewing the unit")
             }
@@ -520,6 +534,8 @@ struct MatrixWorld {
                 try await app.api(.POST, "/api/consultations", token: token, json: #"{"unitCode": "\#(code)", "kind": "khac"}"#),
                 try await app.api(.POST, "/api/consultations/\(consultations[code] ?? 0)/publish", token: token, json: #"{"version": -1}"#),
                 try await app.api(.POST, "/api/oversight-boards", token: token, json: #"{"unitCode": "\#(code)", "kind": "khac"}"#),
+                try await app.api(.POST, "/api/board-recommendations", token: token, json: #"{"boardID": \#(boards[code] ?? 0), "unitCode": "\#(code)", "text": ""}"#),
+                try await app.api(.POST, "/api/board-recommendations/\(recommendations[code] ?? 0)/actions", token: token, json: #"{"action": "close", "version": -1}"#),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every publication action follows recording one, at \(code): \(other.status)")
@@ -670,6 +686,8 @@ struct MatrixWorld {
                 try await app.page(.POST, "/consultations/new", headers: headers, form: ["unitCode": code, "kind": "khac"]),
                 try await app.page(.POST, "/consultations/\(consultations[code] ?? 0)/publish", headers: headers, form: ["version": "-1"]),
                 try await app.page(.POST, "/oversight-boards/new", headers: headers, form: ["unitCode": code, "kind": "khac"]),
+                try await app.page(.POST, "/board-recommendations/new?unit=\(code)", headers: headers, form: ["boardID": String(boards[code] ?? 0), "unitCode": code, "text": ""]),
+                try await app.page(.POST, "/board-recommendations/\(recommendations[code] ?? 0)/actions?unit=\(code)", headers: headers, form: ["action": "close", "version": "-1"]),
             ]
             for other in others {
                 #expect((other.status == .forbidden) == (created.status == .forbidden), "every publication page follows recording one, at \(code): \(other.status)")

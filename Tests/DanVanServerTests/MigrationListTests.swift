@@ -36,6 +36,7 @@ struct MigrationListTests {
         "CreatePublications",
         "CreateConsultations",
         "CreateOversightBoards",
+        "CreateBoardRecommendations",
     ].map { "DanVanServer." + $0 }
 
     @Test("the names of the migrations are the shipped ones, in order")

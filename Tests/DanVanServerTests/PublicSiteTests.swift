@@ -35,6 +35,7 @@ struct PublicSiteTests {
         ("training_courses", ["title", "created_by"], nil),
         ("consultations", ["minutes", "short_reason", "created_by"], nil),
         ("oversight_boards", ["members", "decision", "created_by"], nil),
+        ("board_recommendations", ["text", "answer", "close_reason", "created_by"], nil),
         ("consultations", ["subject"], "result_published_on IS NULL"),
     ]
 

@@ -227,6 +227,24 @@ struct PublicationFlowTests {
                     "\(String(describing: evaluated[0]))")
             let listed = try await app.api(.GET, "/api/oversight-boards?unit=T-OA", token: clerk)
             #expect(listed.body.string.contains("\"withBoard\":1") && listed.body.string.contains("\"places\":2"))
+
+            let boardID = try #require((try await OversightBoard.query(on: app.db).first())?.id)
+            let noDue = try await app.api(.POST, "/api/board-recommendations", token: clerk, json: #"{"boardID": \#(boardID), "unitCode": "T-OA", "text": "Làm rãnh thoát nước", "madeOn": "2026-10-01", "dueOn": "2026-09-01"}"#)
+            #expect(noDue.status == .unprocessableEntity && noDue.body.string.contains("trước ngày kiến nghị"))
+            let recommended = try await app.api(.POST, "/api/board-recommendations", token: clerk, json: #"{"boardID": \#(boardID), "unitCode": "T-OA", "text": "Làm rãnh thoát nước", "madeOn": "2026-10-01", "dueOn": "2026-11-01"}"#)
+            #expect(recommended.status == .created && recommended.body.string.contains("Quá hạn"), "\(recommended.body.string)")
+            let todo = try await app.page(.GET, "/", headers: try await fixture.browser(for: try await fixture.user("vp-xa-3", .reporter, at: "T-OA")))
+            #expect(todo.body.string.contains("Trả lời kiến nghị của ban giám sát: Làm rãnh thoát nước"))
+            let id = try #require((try Self.json(recommended) as? [String: Any])?["id"] as? Int)
+            let bare = try await app.api(.POST, "/api/board-recommendations/\(id)/actions", token: clerk, json: #"{"action": "report", "text": "", "version": 1}"#)
+            #expect(bare.status == .unprocessableEntity && bare.body.string.contains("Nội dung trả lời"))
+            let answered = try await app.api(.POST, "/api/board-recommendations/\(id)/actions", token: clerk, json: #"{"action": "report", "text": "Đã làm 200 m rãnh.", "onDate": "2026-11-10", "version": 1}"#)
+            #expect(answered.status == .ok && answered.body.string.contains("Trễ hạn") == false && answered.body.string.contains("chờ xác nhận"))
+            let shortReason = try await app.api(.POST, "/api/board-recommendations/\(id)/actions", token: clerk, json: #"{"action": "close", "text": "xong", "version": 2}"#)
+            #expect(shortReason.status == .unprocessableEntity && shortReason.body.string.contains("quá ngắn"))
+            let accepted = try await app.api(.POST, "/api/board-recommendations/\(id)/actions", token: clerk, json: #"{"action": "accept", "version": 2}"#)
+            #expect(accepted.status == .ok && accepted.body.string.contains("Đã giải quyết") && accepted.body.string.contains("Trễ hạn"),
+                    "answered after its date: late, like a requirement: \(accepted.body.string)")
         }
     }
 }

@@ -59,6 +59,7 @@ struct ToDoPage: Encodable {
         list += try await ToDoModels.returned(to: unit, today: today, on: db)
         list += try await ToDoClassification.own(unit, today: today, on: db)
         list += try await ToDoInspections.own(unit, today: today, on: db)
+        list += try await ToDoRecommendations.own(unit, today: today, on: db)
         let publications = try await ToDoPublications.owed(by: unit, today: today, on: db)
         list += publications.items
         if publications.total > publications.items.count {

@@ -58,5 +58,6 @@ enum MigrationList {
         CreatePublications(),
         CreateConsultations(),
         CreateOversightBoards(),
+        CreateBoardRecommendations(),
     ]
 }

@@ -44,5 +44,6 @@ func registerRoutes(_ app: Application) throws {
     PublicationsAPIController().register(api)
     ConsultationsAPIController().register(api)
     BoardsAPIController().register(api)
+    RecommendationsAPIController().register(api)
     UnitPublicPageController().registerAPI(api)
 }

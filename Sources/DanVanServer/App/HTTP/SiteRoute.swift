@@ -146,6 +146,8 @@ enum SiteRoute: Equatable {
     case consultationNew
     case consultationPublish(Int)
     case boardNew
+    case recommendationNew
+    case recommendationAction(Int)
     case unitPublicPage(String)
     case publicUnit(String)
     case publicPlan(String, Int)
@@ -331,6 +333,8 @@ enum SiteRoute: Equatable {
         case .consultationNew: [.fixed("consultations"), .fixed("new")]
         case .consultationPublish(let id): [.fixed("consultations"), .value(String(id)), .fixed("publish")]
         case .boardNew: [.fixed("oversight-boards"), .fixed("new")]
+        case .recommendationNew: [.fixed("board-recommendations"), .fixed("new")]
+        case .recommendationAction(let id): [.fixed("board-recommendations"), .value(String(id)), .fixed("actions")]
         case .unitPublicPage(let code): [.fixed("units"), .value(code), .fixed("public-page")]
         case .publicUnit(let code): [.fixed("p"), .value(code)]
         case .publicPlan(let code, let id): [.fixed("p"), .value(code), .fixed("ke-hoach"), .plan(id)]

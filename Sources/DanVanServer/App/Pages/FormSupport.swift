@@ -1,7 +1,7 @@
 import DanVanCore
 
 /// One choice in a <select>.
-struct SelectOption: Encodable {
+struct SelectOption: Codable, Sendable {
     let value: String
     let label: String
     let selected: Bool

@@ -125,6 +125,31 @@ enum CurrentYearPublications {
             (input.termFrom, input.termTo, input.members) = (term.from, term.to, place.members.joined(separator: "\n"))
             _ = try await BoardRecording.create(input, by: people.manager(for: place.commune), on: db)
         }
+        try await recommendations(today: today, people: people, on: db)
+    }
+
+    /// Bản Nà Tăm's supervision board asked for drainage on the road, answered and accepted; the
+    /// people's inspection board asked for the list of supported households to be posted in the
+    /// villages, still unanswered past its date.
+    private static func recommendations(today: CivilDate, people: DemoPeople, on db: any Database) async throws {
+        guard let made = CivilDate(year: today.year, month: 8, day: 20), made.adding(days: 60) <= today,
+              let village = try await UnitQueries.find(code: "LC-UBND-BINHLU-BANNATAM", on: db),
+              let commune = try await UnitQueries.find(code: "LC-UBND-BINHLU", on: db) else { return }
+        let clerk = people.manager(for: "LC-UBND-BINHLU")
+        let boards = try await OversightBoard.query(on: db).filter(\.$unitID ~~ [village.requireID, commune.requireID]).all()
+        guard let supervision = boards.first(where: { $0.unitID == village.requireID }), let inspection = boards.first(where: { $0.unitID == commune.requireID }) else { return }
+        var drain = RecommendationActing.NewInput()
+        (drain.boardID, drain.unitCode, drain.madeOn, drain.dueOn) = (String(supervision.requireID), "LC-UBND-BINHLU", made.description, made.adding(days: 40).description)
+        drain.text = "Bổ sung rãnh thoát nước dọc đoạn đường qua khu ruộng bậc thang bản Nà Tăm trước mùa mưa."
+        let first = try await RecommendationActing.create(drain, today: today, by: clerk, on: db)
+        let answered = try await RecommendationActing.perform(first.requireID, action: "report", text: "Đã bổ sung 320 m rãnh xây, nghiệm thu ngày \(made.adding(days: 35).vietnamese).",
+                                                              onDate: made.adding(days: 35).description, version: first.version, today: today, by: clerk, on: db)
+        _ = try await RecommendationActing.perform(answered.requireID, action: "accept", text: "", onDate: made.adding(days: 38).description,
+                                                   version: answered.version, today: today, by: clerk, on: db)
+        var list = RecommendationActing.NewInput()
+        (list.boardID, list.unitCode, list.madeOn, list.dueOn) = (String(inspection.requireID), "LC-UBND-BINHLU", made.adding(days: 50).description, made.adding(days: 80).description)
+        list.text = "Niêm yết danh sách hộ được hỗ trợ làm nhà tại nhà văn hóa các bản, không chỉ tại trụ sở xã."
+        _ = try await RecommendationActing.create(list, today: today, by: clerk, on: db)
     }
 
     /// The communes' People's Committees have public pages by default; the party committees of

@@ -78,6 +78,9 @@ struct PublicationRegisterPage: Encodable {
     let boardKinds: [SelectOption]
     let board: BoardRecording.Input
     let boardErrors: FormErrors
+    let recommendations: [RecommendationLine]
+    let recommendationAction: String
+    let boardChoices: [SelectOption]
 
     /// What the page was asked to show again: a form with what was typed and its errors.
     struct Echo {
@@ -89,7 +92,7 @@ struct PublicationRegisterPage: Encodable {
         var boardErrors: FormErrors = .none
     }
 
-    static func query(unit: OrgUnit, canManage: Bool, today: CivilDate, echo: Echo = Echo(), notice: String? = nil,
+    static func query(unit: OrgUnit, canManage: Bool, today: CivilDate, echo: Echo = Echo(), notice: String? = nil, actor: Actor? = nil,
                       on db: any Database) async throws -> PublicationRegisterPage {
         let values = echo.publication, errors = echo.errors
         let carries = PublicationDuty.applies(kind: unit.unitKind, level: unit.unitLevel)
@@ -120,7 +123,16 @@ struct PublicationRegisterPage: Encodable {
             consultation: echo.consultation ?? ConsultationRecording.Input(), consultationErrors: echo.consultationErrors,
             boards: try await BoardLine.summaries(under: unit, on: today, db: db), boardAction: SiteRoute.boardNew.path,
             boardKinds: OversightBoardKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (echo.board?.kind ?? "investment_supervision")) },
-            board: echo.board ?? BoardRecording.Input(), boardErrors: echo.boardErrors)
+            board: echo.board ?? BoardRecording.Input(), boardErrors: echo.boardErrors,
+            recommendations: try await RecommendationLine.lines(under: unit, today: today, for: actor, on: db),
+            recommendationAction: SiteRoute.recommendationNew.path, boardChoices: try await boardChoices(under: unit, today: today, on: db))
+    }
+
+    private static func boardChoices(under unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> [SelectOption] {
+        let ids = try await UnitQueries.subtree(of: [unit.requireID], maxDepth: 2, on: db)
+        let names = Dictionary(uniqueKeysWithValues: ids.map { ($0.requireID, $0.name) })
+        return try await OversightBoard.query(on: db).filter(\.$unitID ~~ Array(names.keys)).all().filter { $0.inOffice(on: today) }
+            .map { SelectOption(value: String($0.requireID), label: "\($0.kind.label) · \(names[$0.unitID] ?? "")", selected: false) }
     }
 
     private static func villageOptions(of unit: OrgUnit, selected: String, on db: any Database) async throws -> [SelectOption] {

@@ -12,6 +12,45 @@ struct PublicationPagesController {
         routes.post(SiteRoute.consultationNew.pathComponents, use: createConsultation)
         routes.post(SiteRoute.consultationPublish(SiteRoute.anyID).pathComponents, use: publishConsultation)
         routes.post(SiteRoute.boardNew.pathComponents, use: createBoard)
+        routes.post(SiteRoute.recommendationNew.pathComponents, use: createRecommendation)
+        routes.post(SiteRoute.recommendationAction(SiteRoute.anyID).pathComponents, use: actOnRecommendation)
+    }
+
+    func createRecommendation(req: Request) async throws -> Response {
+        let input = (try? req.content.decode(RecommendationActing.NewInput.self)) ?? RecommendationActing.NewInput()
+        let unit = try await UnitQueries.require(code: req.query[String.self, at: "unit"] ?? input.unitCode, field: "unit", on: req.db)
+        do {
+            let record = try await RecommendationActing.create(input, today: req.today, by: try req.actor, on: req.db)
+            try await req.authorize(.viewUnit, on: unit)
+            return try await render(req, unit: unit, notice: "Đã ghi kiến nghị, hạn trả lời \(record.due?.vietnamese ?? record.dueOn).")
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            try await req.authorize(.publishToPeople, on: unit)
+            return try await render(req, unit: unit, echo: .init(boardErrors: FormErrors(error)), status: error.status)
+        }
+    }
+
+    struct StepForm: Content {
+        var action: String?
+        var text: String?
+        var onDate: String?
+        var version: String?
+    }
+
+    func actOnRecommendation(req: Request) async throws -> Response {
+        let id = try req.routeID()
+        guard let record = try await BoardRecommendation.find(id, on: req.db), let addressed = try await OrgUnit.find(record.unitID, on: req.db) else {
+            throw AppError.notFound("Không tìm thấy kiến nghị #\(id).")
+        }
+        let form = (try? req.content.decode(StepForm.self)) ?? StepForm()
+        let unit = try await req.query[String.self, at: "unit"].asyncMap { try await UnitQueries.require(code: $0, field: "unit", on: req.db) } ?? addressed
+        try await req.authorize(.viewUnit, on: unit)
+        do {
+            let fresh = try await RecommendationActing.perform(id, action: form.action ?? "", text: form.text ?? "", onDate: form.onDate ?? "",
+                                                               version: Int(form.version ?? "") ?? -1, today: req.today, by: try req.actor, on: req.db)
+            return try await render(req, unit: unit, notice: "Kiến nghị: \(RecommendationLine.stateLabel(fresh.state).lowercased()).")
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            return try await render(req, unit: unit, echo: .init(boardErrors: FormErrors(error)), status: error.status)
+        }
     }
 
     func createBoard(req: Request) async throws -> Response {
@@ -33,7 +72,8 @@ struct PublicationPagesController {
     private func render(_ req: Request, unit: OrgUnit, echo: PublicationRegisterPage.Echo = .init(), notice: String? = nil,
                         status: HTTPStatus = .ok) async throws -> Response {
         let canManage = try await Authorizer.allows(try req.requireUser(), .publishToPeople, on: unit, db: req.db)
-        let page = try await PublicationRegisterPage.query(unit: unit, canManage: canManage, today: req.today, echo: echo, notice: notice, on: req.db)
+        let page = try await PublicationRegisterPage.query(unit: unit, canManage: canManage, today: req.today, echo: echo, notice: notice,
+                                                           actor: try req.actor, on: req.db)
         return try await req.renderPage("publications", title: "Công khai · \(unit.name)", page, status: status,
                                         crumbs: [.init(label: unit.name, href: SiteRoute.unit(unit.code).path), .init(label: "Công khai", href: nil)])
     }
