@@ -164,12 +164,18 @@ struct IdentityLeakTests {
                 .map { try $0.decode(column: "name", as: String.self) }
         }
         var text = ""
-        for table in tables {
+        // Rows in a stable order: PostgreSQL may return a table's rows in another order after a
+        // rolled-back write, which is not a change.
+        for table in tables.sorted() {
+            var rows: [String] = []
             for row in try await sql.raw("SELECT * FROM \(ident: table)").all() {
-                for column in row.allColumns where !(table == "case_identities" && column == "sealed") {
-                    if let value = try? row.decode(column: column, as: String?.self) { text += (value ?? "") + "\n" }
+                var line = ""
+                for column in row.allColumns.sorted() where !(table == "case_identities" && column == "sealed") {
+                    if let value = try? row.decode(column: column, as: String?.self) { line += (value ?? "") + "\n" }
                 }
+                rows.append(line)
             }
+            text += rows.sorted().joined()
         }
         return text
     }
