@@ -23,9 +23,8 @@ enum PublicSubmission {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            func text(_ key: CodingKeys) -> String { ((try? c.decodeIfPresent(String.self, forKey: key)) ?? nil) ?? "" }
-            (kind, subject, content, name) = (text(.kind), text(.subject), text(.content), text(.name))
-            (address, contact, website) = (text(.address), text(.contact), text(.website))
+            (kind, subject, content, name) = (c.lenientText(.kind), c.lenientText(.subject), c.lenientText(.content), c.lenientText(.name))
+            (address, contact, website) = (c.lenientText(.address), c.lenientText(.contact), c.lenientText(.website))
         }
     }
 

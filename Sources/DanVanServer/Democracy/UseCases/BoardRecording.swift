@@ -18,9 +18,8 @@ enum BoardRecording {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            func text(_ key: CodingKeys) -> String { ((try? c.decodeIfPresent(String.self, forKey: key)) ?? nil) ?? "" }
-            (unitCode, villageCode, kind, decision) = (text(.unitCode), text(.villageCode), text(.kind), text(.decision))
-            (termFrom, termTo, members) = (text(.termFrom), text(.termTo), text(.members))
+            (unitCode, villageCode, kind, decision) = (c.lenientText(.unitCode), c.lenientText(.villageCode), c.lenientText(.kind), c.lenientText(.decision))
+            (termFrom, termTo, members) = (c.lenientText(.termFrom), c.lenientText(.termTo), c.lenientText(.members))
         }
     }
 

@@ -27,14 +27,9 @@ enum ConsultationRecording {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            func text(_ key: CodingKeys) -> String {
-                if let value = try? c.decodeIfPresent(String.self, forKey: key) { return value }
-                if let value = try? c.decodeIfPresent(Int.self, forKey: key) { return String(value) }
-                return ""
-            }
-            (unitCode, villageCode, kind, subject, startsOn, endsOn) = (text(.unitCode), text(.villageCode), text(.kind), text(.subject), text(.startsOn), text(.endsOn))
-            (shortReason, households, participants, votesFor) = (text(.shortReason), text(.households), text(.participants), text(.votesFor))
-            (votesAgainst, votesAbstain, minutes, resultPublishedOn) = (text(.votesAgainst), text(.votesAbstain), text(.minutes), text(.resultPublishedOn))
+            (unitCode, villageCode, kind, subject, startsOn, endsOn) = (c.lenientText(.unitCode), c.lenientText(.villageCode), c.lenientText(.kind), c.lenientText(.subject), c.lenientText(.startsOn), c.lenientText(.endsOn))
+            (shortReason, households, participants, votesFor) = (c.lenientText(.shortReason), c.lenientText(.households), c.lenientText(.participants), c.lenientText(.votesFor))
+            (votesAgainst, votesAbstain, minutes, resultPublishedOn) = (c.lenientText(.votesAgainst), c.lenientText(.votesAbstain), c.lenientText(.minutes), c.lenientText(.resultPublishedOn))
         }
     }
 

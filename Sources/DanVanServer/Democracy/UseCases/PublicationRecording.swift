@@ -25,15 +25,10 @@ enum PublicationRecording {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            func text(_ key: CodingKeys) -> String {
-                if let value = try? c.decodeIfPresent(String.self, forKey: key) { return value }
-                if let value = try? c.decodeIfPresent(Int.self, forKey: key) { return String(value) }
-                return ""
-            }
-            unitCode = text(.unitCode); ruleCode = text(.ruleCode); period = text(.period); title = text(.title); docNumber = text(.docNumber)
-            docDate = text(.docDate); startsOn = text(.startsOn); endsOn = text(.endsOn); loudspeakerDays = text(.loudspeakerDays)
-            proofLink = text(.proofLink); responsible = text(.responsible)
-            forms = ((try? c.decodeIfPresent([String].self, forKey: .forms)) ?? nil) ?? text(.forms).split(separator: ",").map(String.init)
+            unitCode = c.lenientText(.unitCode); ruleCode = c.lenientText(.ruleCode); period = c.lenientText(.period); title = c.lenientText(.title); docNumber = c.lenientText(.docNumber)
+            docDate = c.lenientText(.docDate); startsOn = c.lenientText(.startsOn); endsOn = c.lenientText(.endsOn); loudspeakerDays = c.lenientText(.loudspeakerDays)
+            proofLink = c.lenientText(.proofLink); responsible = c.lenientText(.responsible)
+            forms = ((try? c.decodeIfPresent([String].self, forKey: .forms)) ?? nil) ?? c.lenientText(.forms).split(separator: ",").map(String.init)
         }
     }
 

@@ -18,12 +18,7 @@ enum RecommendationActing {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            func text(_ key: CodingKeys) -> String {
-                if let value = try? c.decodeIfPresent(String.self, forKey: key) { return value }
-                if let value = try? c.decodeIfPresent(Int.self, forKey: key) { return String(value) }
-                return ""
-            }
-            (boardID, unitCode, self.text, madeOn, dueOn) = (text(.boardID), text(.unitCode), text(.text), text(.madeOn), text(.dueOn))
+            (boardID, unitCode, self.text, madeOn, dueOn) = (c.lenientText(.boardID), c.lenientText(.unitCode), c.lenientText(.text), c.lenientText(.madeOn), c.lenientText(.dueOn))
         }
     }
 
