@@ -27,7 +27,10 @@ struct BoardLine: Content, Sendable {
         for kind in OversightBoardKind.allCases {
             let places = try await BoardCoverage.places(under: unit, kind: kind, on: day, db: db)
             guard !places.isEmpty else { continue }
-            let lines = places.map { place in
+            // A commune sees each of its places; a level above, only the places still without a board, at most 200.
+            let commune = PublicationDuty.applies(kind: unit.unitKind, level: unit.unitLevel)
+            let shown = commune ? places : Array(places.filter { $0.board == nil }.prefix(200))
+            let lines = shown.map { place in
                 BoardLine(unitCode: place.unit.code, unitName: place.unit.name, kind: kind.rawValue, kindLabel: kind.label, decision: place.board?.decision,
                           term: place.board.map { board in
                               (CivilDate(parsing: board.termFrom)?.vietnamese ?? board.termFrom) + " – " + (board.termTo.flatMap(CivilDate.init(parsing:))?.vietnamese ?? "…")
