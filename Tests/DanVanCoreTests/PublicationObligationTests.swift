@@ -26,6 +26,13 @@ struct PublicationObligationTests {
         #expect(owed.allSatisfy { $0.state == .due })
     }
 
+    @Test("a day at the edge of the calendar owes nothing for a year dates cannot hold, and does not trap")
+    func calendarEdge() {
+        let owed = PublicationObligation.owed(rules: Self.rules, posted: [], on: .literal("1900-03-01"))
+        #expect(!owed.contains { $0.period.starts.year == 1899 })
+        #expect(PublicationFrequency.quarterly.periods(of: 1899).isEmpty && PublicationFrequency.yearly.periods(of: 2201).isEmpty)
+    }
+
     @Test("a period key reads back; a quarter key does not fit a yearly item")
     func periods() {
         #expect(PublicationPeriod(key: "2026-Q3")?.label == "Quý III/2026" && PublicationPeriod(key: "2026-Q3")?.ends == .literal("2026-09-30"))

@@ -211,6 +211,11 @@ struct PublicationFlowTests {
                 {"unitCode": "T-OA", "villageCode": "T-X", "kind": "investment_supervision", "decision": "QĐ 1", "termFrom": "2024-09-15", "members": "A\\nB\\nC"}
                 """)
             #expect(elsewhere.status == .unprocessableEntity && elsewhere.body.string.contains("không phải thôn, bản"))
+            let crowd = (1...60).map { "Thành viên \($0)" }.joined(separator: "\\n")
+            let tooMany = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
+                {"unitCode": "T-OA", "villageCode": "T-OA-B2", "kind": "investment_supervision", "decision": "QĐ 2", "termFrom": "2024-09-15", "members": "\(crowd)"}
+                """)
+            #expect(tooMany.status == .unprocessableEntity && tooMany.body.string.contains("tối đa 50 thành viên"))
             #expect(try await OversightBoard.query(on: app.db).count() == 0)
             let made = try await app.api(.POST, "/api/oversight-boards", token: clerk, json: """
                 {"unitCode": "T-OA", "villageCode": "T-OA-B1", "kind": "investment_supervision", "decision": "Quyết định số 5/QĐ-MTTQ", "termFrom": "2024-09-15", "termTo": "2029-09-14", "members": "Lò Văn A – Trưởng ban\\nGiàng Thị B\\nSùng A C"}

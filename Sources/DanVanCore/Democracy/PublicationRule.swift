@@ -15,9 +15,10 @@ public enum PublicationFrequency: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The periods of a year this frequency asks for, in order.
+    /// The periods of a year this frequency asks for, in order; none for a year dates cannot hold.
     public func periods(of year: Int) -> [PublicationPeriod] {
-        switch self {
+        guard CivilDate(year: year, month: 1, day: 1) != nil else { return [] }
+        return switch self {
         case .once: []
         case .yearly: [PublicationPeriod(key: "\(year)", label: "Năm \(year)", starts: .literal("\(year)-01-01"), ends: .literal("\(year)-12-31"))]
         case .halfYearly: (1...2).map { PublicationPeriod.half($0, of: year) }

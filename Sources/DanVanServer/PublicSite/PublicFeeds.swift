@@ -18,7 +18,14 @@ enum PublicFeeds {
     }
 
     static func sitemap(base: String, today: CivilDate, on db: any Database) async throws -> String {
-        let units = try await OrgUnit.query(on: db).sort(\.$code).all().filter { PublicPages.isOn($0) && $0.isActive(on: today) }
+        // Only units with a page: those that chose one, and the communes' state side unless it chose otherwise.
+        let units = try await OrgUnit.query(on: db).group(.or) { either in
+            either.filter(\.$publicPage == true)
+            either.group(.and) { byDefault in
+                byDefault.filter(\.$publicPage == nil).filter(\.$level == UnitLevel.commune.rawValue)
+                    .filter(\.$kind ~~ [UnitKind.peoplesCommittee.rawValue, UnitKind.peoplesCouncil.rawValue])
+            }
+        }.sort(\.$code).all().filter { PublicPages.isOn($0) && $0.isActive(on: today) }
         let ids = units.map(\.requireID)
         let plans = ids.isEmpty ? [] : try await Plan.query(on: db).filter(\.$unitID ~~ ids).filter(\.$status == .issued).sort(\.$id).all()
         let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.requireID, $0.code) })
@@ -27,14 +34,14 @@ enum PublicFeeds {
         return FeedXML.sitemap(urls)
     }
 
-    static func atom(_ view: PublicUnitView, recent: [PublicUnitView.NoticeLine], base: String) -> String {
-        let page = base + SiteRoute.publicUnit(view.code).path
+    static func atom(code: String, name: String, today: CivilDate, recent: [PublicUnitView.NoticeLine], base: String) -> String {
+        let page = base + SiteRoute.publicUnit(code).path
         let entries = recent.map { notice in
             FeedXML.Entry(title: notice.title, id: "\(page)#cong-khai-\(notice.id)", link: page, updated: stamp(notice.startsOn),
                           summary: [notice.item, notice.period, notice.document, notice.span].compactMap { $0 }.joined(separator: " · "))
         }
-        return FeedXML.atom(FeedXML.Feed(title: "\(view.name) · Thông tin công khai", page: page, selfLink: base + SiteRoute.publicFeed(view.code).path,
-                                         author: view.name, updated: stamp(recent.map(\.startsOn).max() ?? view.today), entries: entries))
+        return FeedXML.atom(FeedXML.Feed(title: "\(name) · Thông tin công khai", page: page, selfLink: base + SiteRoute.publicFeed(code).path,
+                                         author: name, updated: stamp(recent.map(\.startsOn).max() ?? today), entries: entries))
     }
 
     /// The newest publications of a unit (in force or ended), for its feed.

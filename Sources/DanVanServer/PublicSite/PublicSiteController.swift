@@ -40,20 +40,21 @@ struct PublicSiteController {
         return Response(status: answer.status, headers: answer.headers, body: .init(string: answer.body))
     }
 
-    /// The public unit the path names, or the answer to give instead (a redirect or a 404).
-    private func publicUnit(_ req: Request, rebuild: (String) -> SiteRoute) async throws -> Result<OrgUnit, PublicRefusal> {
-        let code = req.parameters.get("id") ?? ""
-        guard let unit = try await UnitQueries.find(code: code, on: req.db) else { return .failure(.notFound) }
+    /// Answers for the public unit the path names, or refuses: a former unit's address is sent to
+    /// its one successor's (`rebuild` makes the same path for another code); an unknown unit and a
+    /// unit without a public page read the same.
+    private func serving(_ req: Request, rebuild: (String) -> SiteRoute, _ answer: (OrgUnit) async throws -> Response) async throws -> Response {
+        guard let unit = try await UnitQueries.find(code: req.parameters.get("id") ?? "", on: req.db) else { return refuse(.notFound, req) }
         if !unit.isActive(on: req.today) {
             let successors = try await UnitQueries.successorCodes(of: unit.requireID, on: req.db)
-            if successors.count == 1, let next = successors.first { return .failure(.moved(rebuild(next).path)) }
-            return .failure(.notFound)
+            if successors.count == 1, let next = successors.first { return refuse(.moved(rebuild(next).path), req) }
+            return refuse(.notFound, req)
         }
-        guard PublicPages.isOn(unit) else { return .failure(.notFound) }
-        return .success(unit)
+        guard PublicPages.isOn(unit) else { return refuse(.notFound, req) }
+        return try await answer(unit)
     }
 
-    enum PublicRefusal: Error {
+    enum PublicRefusal {
         case notFound
         case moved(String)
     }
@@ -75,48 +76,47 @@ struct PublicSiteController {
     }
 
     func unitPage(req: Request) async throws -> Response {
-        let found = try await publicUnit(req) { SiteRoute.publicUnit($0) }
-        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
-        let today = req.today, stylesheet = req.application.assets.href("css/app.css"), db = req.db
-        let body = try await req.application.publicPageCache.value(for: "unit|\(unit.code)|\(today)", on: req.db) {
-            PublicHTML.unit(try await PublicUnitView.load(unit, today: today, on: db), stylesheet: stylesheet).description
+        try await serving(req, rebuild: { SiteRoute.publicUnit($0) }) { unit in
+            let today = req.today, stylesheet = req.application.assets.href("css/app.css"), db = req.db
+            let body = try await req.application.publicPageCache.value(for: "unit|\(unit.code)|\(today)", on: req.db) {
+                PublicHTML.unit(try await PublicUnitView.load(unit, today: today, on: db), stylesheet: stylesheet).description
+            }
+            return Self.html(body, status: .ok, cache: true)
         }
-        return Self.html(body, status: .ok, cache: true)
     }
 
     func planPage(req: Request) async throws -> Response {
         let id = req.parameters.get("plan").flatMap(Int.init) ?? 0
-        let found = try await publicUnit(req) { SiteRoute.publicPlan($0, id) }
-        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
-        let stylesheet = req.application.assets.href("css/app.css"), db = req.db
-        let body = try await req.application.publicPageCache.value(for: "plan|\(unit.code)|\(id)", on: req.db) {
-            guard let (view, _) = try await PublicPlanView.load(id, of: unit, on: db) else { return "" }
-            return PublicHTML.plan(view, stylesheet: stylesheet).description
+        return try await serving(req, rebuild: { SiteRoute.publicPlan($0, id) }) { unit in
+            let stylesheet = req.application.assets.href("css/app.css"), db = req.db
+            let body = try await req.application.publicPageCache.value(for: "plan|\(unit.code)|\(id)", on: req.db) {
+                guard let (view, _) = try await PublicPlanView.load(id, of: unit, on: db) else { return "" }
+                return PublicHTML.plan(view, stylesheet: stylesheet).description
+            }
+            return body.isEmpty ? refuse(.notFound, req) : Self.html(body, status: .ok, cache: true)
         }
-        return body.isEmpty ? refuse(.notFound, req) : Self.html(body, status: .ok, cache: true)
     }
 
     func planDocx(req: Request) async throws -> Response {
         let id = req.parameters.get("plan").flatMap(Int.init) ?? 0
-        let found = try await publicUnit(req) { SiteRoute.publicPlanDocx($0, id) }
-        guard case .success(let unit) = found, let (_, plan) = try await PublicPlanView.load(id, of: unit, on: req.db) else { return refuse(.notFound, req) }
-        let file = try await DocumentExports.plan(plan, on: req.db)
-        return DocumentDownload.response(file.data, kind: .docx, name: file.name)
+        return try await serving(req, rebuild: { SiteRoute.publicPlanDocx($0, id) }) { unit in
+            guard let (_, plan) = try await PublicPlanView.load(id, of: unit, on: req.db) else { return refuse(.notFound, req) }
+            let file = try await DocumentExports.plan(plan, on: req.db)
+            return DocumentDownload.response(file.data, kind: .docx, name: file.name)
+        }
     }
 
     func feed(req: Request) async throws -> Response {
-        let found = try await publicUnit(req) { SiteRoute.publicFeed($0) }
-        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
-        let today = req.today, base = baseURL(req), db = req.db
-        let body = try await req.application.publicPageCache.value(for: "feed|\(unit.code)|\(today)|\(base)", on: req.db) {
-            let view = PublicUnitView(code: unit.code, name: unit.name, today: today, plans: [], targetsPeriod: nil, targets: [], dialogues: [],
-                                      notices: [], below: [])
-            return PublicFeeds.atom(view, recent: try await PublicFeeds.recent(of: unit, today: today, on: db), base: base)
+        try await serving(req, rebuild: { SiteRoute.publicFeed($0) }) { unit in
+            let today = req.today, base = baseURL(req), db = req.db
+            let body = try await req.application.publicPageCache.value(for: "feed|\(unit.code)|\(today)|\(base)", on: req.db) {
+                PublicFeeds.atom(code: unit.code, name: unit.name, today: today, recent: try await PublicFeeds.recent(of: unit, today: today, on: db), base: base)
+            }
+            let response = Response(status: .ok, body: .init(string: body))
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+            response.headers.cacheControl = .init(isPublic: true, maxAge: 300)
+            return response
         }
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
-        response.headers.cacheControl = .init(isPublic: true, maxAge: 300)
-        return response
     }
 
     func robots(req: Request) async throws -> Response {
@@ -136,25 +136,25 @@ struct PublicSiteController {
     }
 
     func sendForm(req: Request) async throws -> Response {
-        let found = try await publicUnit(req) { SiteRoute.publicSend($0) }
-        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
-        return renderForm(req, unit: unit, values: PublicSubmission.Input(), errors: .none, status: .ok)
+        try await serving(req, rebuild: { SiteRoute.publicSend($0) }) { unit in
+            renderForm(req, unit: unit, values: PublicSubmission.Input(), errors: .none, status: .ok)
+        }
     }
 
     func send(req: Request) async throws -> Response {
-        let found = try await publicUnit(req) { SiteRoute.publicSend($0) }
-        guard case .success(let unit) = found else { if case .failure(let r) = found { return refuse(r, req) }; return refuse(.notFound, req) }
-        let input = (try? req.content.decode(PublicSubmission.Input.self)) ?? PublicSubmission.Input()
-        let address = req.clientAddress ?? "unknown"
-        guard req.application.publicRateLimit.allow("send|" + address, limit: req.application.settings.publicSubmissions, window: Self.submissionWindow) else {
-            return renderForm(req, unit: unit, values: input, errors: FormErrors(summary: "Địa chỉ của bạn đã gửi quá nhiều lần; vui lòng thử lại sau 1 giờ.", byField: [:]),
-                              status: .tooManyRequests)
-        }
-        do {
-            let record = try await PublicSubmission.submit(input, to: unit, today: req.today, on: req.db)
-            return renderReceipt(req, unit: unit, code: record.trackingCode, due: record.due?.vietnamese)
-        } catch let error as AppError where [.unprocessableEntity, .badRequest].contains(error.status) {
-            return renderForm(req, unit: unit, values: input, errors: FormErrors(error), status: error.status)
+        try await serving(req, rebuild: { SiteRoute.publicSend($0) }) { unit in
+            let input = (try? req.content.decode(PublicSubmission.Input.self)) ?? PublicSubmission.Input()
+            let address = req.clientAddress ?? "unknown"
+            guard req.application.publicRateLimit.allow("send|" + address, limit: req.application.settings.publicSubmissions, window: Self.submissionWindow) else {
+                return renderForm(req, unit: unit, values: input, errors: FormErrors(summary: "Địa chỉ của bạn đã gửi quá nhiều lần; vui lòng thử lại sau 1 giờ.", byField: [:]),
+                                  status: .tooManyRequests)
+            }
+            do {
+                let record = try await PublicSubmission.submit(input, to: unit, today: req.today, on: req.db)
+                return renderReceipt(req, unit: unit, code: record.trackingCode, due: record.due?.vietnamese)
+            } catch let error as AppError where [.unprocessableEntity, .badRequest].contains(error.status) {
+                return renderForm(req, unit: unit, values: input, errors: FormErrors(error), status: error.status)
+            }
         }
     }
 

@@ -97,8 +97,7 @@ struct PublicUnitView: Sendable {
     }
 
     private static func consultations(of unit: OrgUnit, today: CivilDate, on db: any Database) async throws -> [ConsultationResult] {
-        try await ConsultationLine.lines(under: unit, year: nil, canManage: false, on: db)
-            .filter { $0.unitCode == unit.code && $0.resultPublishedOn != nil }.prefix(20)
+        try await ConsultationLine.lines(under: unit, year: nil, ownOnly: true, publishedOnly: true, canManage: false, on: db).prefix(20)
             .map { ConsultationResult(subject: $0.subject, kind: $0.kindLabel, village: $0.village, span: $0.span, outcome: $0.outcome,
                                       publishedOn: $0.resultPublishedOn ?? "") }
     }
@@ -142,10 +141,8 @@ struct PublicUnitView: Sendable {
     }
 
     static func notice(_ p: Publication, rules: [PublicationRule]) -> NoticeLine {
-        let document = [p.docNumber.isEmpty ? nil : "Số \(p.docNumber)", p.docDate.flatMap(CivilDate.init(parsing:)).map { "ngày \($0.vietnamese)" }]
-            .compactMap { $0 }.joined(separator: " ")
         return NoticeLine(id: p.requireID, title: p.title, item: rules.version(of: p.ruleCode, on: p.starts)?.title ?? "",
-                          period: PublicationPeriod(key: p.period)?.label, document: document.isEmpty ? nil : document,
+                          period: PublicationPeriod(key: p.period)?.label, document: p.documentLabel,
                           span: "Từ \(p.starts.vietnamese)" + (p.ends.map { " đến \($0.vietnamese)" } ?? ""),
                           forms: p.formList.map(PublicationForm.label).joined(separator: "; "), startsOn: p.starts)
     }

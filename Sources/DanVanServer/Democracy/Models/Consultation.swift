@@ -47,10 +47,17 @@ enum ConsultationRules {
     }
 
     static func inForce(for unitID: Int, on day: CivilDate, db: any Database) async throws -> ConsultationRule {
-        let ancestors = Set(try await UnitClosure.ancestorIDs(of: unitID, on: db))
-        let rows = try await UnitClosure.sqlDatabase(db).raw("""
+        choose(try await load(on: db), ancestors: Set(try await UnitClosure.ancestorIDs(of: unitID, on: db)), on: day)
+    }
+
+    static func load(on db: any Database) async throws -> [Row] {
+        try await UnitClosure.sqlDatabase(db).raw("""
             SELECT min_days, pass_percent, province_id, issued_by, valid_from, valid_to FROM consultation_rules ORDER BY valid_from DESC
             """).all(decoding: Row.self)
+    }
+
+    /// The version in force on the day: the unit's province's before the national one.
+    static func choose(_ rows: [Row], ancestors: Set<Int>, on day: CivilDate) -> ConsultationRule {
         let current = rows.filter { row in
             (CivilDate(parsing: row.valid_from).map { $0 <= day } ?? false) && (row.valid_to.flatMap(CivilDate.init(parsing:)).map { day <= $0 } ?? true)
         }

@@ -31,6 +31,12 @@ final class Publication: Model, @unchecked Sendable {
     var starts: CivilDate { CivilDate(parsing: startsOn) ?? .literal("2000-01-01") }
     var ends: CivilDate? { endsOn.flatMap(CivilDate.init(parsing:)) }
 
+    /// "Số 45/QĐ-UBND ngày 08/10/2026", or nil when neither was written.
+    var documentLabel: String? {
+        let parts = [docNumber.isEmpty ? nil : "Số \(docNumber)", docDate.flatMap(CivilDate.init(parsing:)).map { "ngày \($0.vietnamese)" }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     /// Where the publication stands on a day.
     enum State: String, Codable, CaseIterable {
         case scheduled, posted, ended

@@ -98,7 +98,8 @@ struct PublicationRegisterPage: Encodable {
         let carries = PublicationDuty.applies(kind: unit.unitKind, level: unit.unitLevel)
         let owed = try await PublicationRegister.obligations(of: unit, on: today, db: db)
         let compliance = carries ? PublicationCompliance(owed, on: today) : nil
-        let communes = try await PublicationRegister.compliance(under: unit, on: today, db: db).filter { $0.unit.requireID != unit.requireID }
+        // A commune has no communes below it; its own figures come from `owed`.
+        let communes = carries ? [] : try await PublicationRegister.compliance(under: unit, on: today, db: db)
         let rules = PublicationRules.inForce(try await PublicationRules.binding(unit.requireID, on: db), on: today)
         // A commune sees its whole register; a level above, what is posted today across its communes.
         let publications = try await PublicationRegister.publications(under: unit, state: carries ? nil : .posted, on: today, limit: 200, db: db)
@@ -156,11 +157,9 @@ struct PublicationRegisterPage: Encodable {
     static func row(_ p: Publication, rules: [PublicationRule], unitName: String, today: CivilDate, canManage: Bool) -> Row {
         let rule = rules.version(of: p.ruleCode, on: p.starts)
         let state = p.state(on: today)
-        let document = [p.docNumber.isEmpty ? nil : "Số \(p.docNumber)", p.docDate.flatMap(CivilDate.init(parsing:)).map { "ngày \($0.vietnamese)" }]
-            .compactMap { $0 }.joined(separator: " ")
         let shortcomings = rule.map { PublicationCheck.shortcomings(rule: $0, forms: p.formList, startsOn: p.starts, endsOn: p.ends, loudspeakerDays: p.loudspeakerDays) } ?? []
         return Row(id: p.requireID, version: p.version, unitName: unitName, title: p.title, item: rule?.title ?? p.ruleCode,
-                   period: PublicationPeriod(key: p.period)?.label, document: document.isEmpty ? nil : document,
+                   period: PublicationPeriod(key: p.period)?.label, document: p.documentLabel,
                    forms: p.formList.map(PublicationForm.label).joined(separator: "; "),
                    span: p.starts.vietnamese + " – " + (p.ends?.vietnamese ?? "…"), state: state.label, posted: state == .posted,
                    shortcomings: shortcomings, proofLink: p.proofLink.isEmpty ? nil : p.proofLink, responsible: p.responsible.isEmpty ? nil : p.responsible,

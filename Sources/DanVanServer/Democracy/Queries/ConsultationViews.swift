@@ -23,16 +23,24 @@ struct ConsultationLine: Codable, Sendable {
     let resultPublishedOn: String?
     let publishAction: String?
 
-    static func lines(under root: OrgUnit, year: Int?, canManage: Bool, on db: any Database) async throws -> [ConsultationLine] {
-        let ids = try await UnitQueries.subtree(of: [root.requireID], maxDepth: 2, on: db).map(\.requireID)
+    /// The matters of the units under `root` (or of `root` alone), newest first; `published` keeps
+    /// those whose result was published.
+    static func lines(under root: OrgUnit, year: Int?, ownOnly: Bool = false, publishedOnly: Bool = false, canManage: Bool,
+                      on db: any Database) async throws -> [ConsultationLine] {
+        let ids = ownOnly ? [root.requireID] : try await UnitQueries.subtree(of: [root.requireID], maxDepth: 2, on: db).map(\.requireID)
         var query = Consultation.query(on: db).filter(\.$unitID ~~ ids)
         if let year { query = query.filter(\.$startsOn >= "\(year)-01-01").filter(\.$startsOn <= "\(year)-12-31") }
+        if publishedOnly { query = query.filter(\.$resultPublishedOn != nil) }
         let records = try await query.sort(\.$startsOn, .descending).sort(\.$id, .descending).limit(200).all()
+        guard !records.isEmpty else { return [] }
         let units = try await OrgUnit.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.unitID) + records.compactMap(\.villageID)))).all()
         let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.requireID, $0) })
+        let rules = try await ConsultationRules.load(on: db)
+        var ancestors: [Int: Set<Int>] = [:]
         var lines: [ConsultationLine] = []
         for record in records {
-            let rule = try await ConsultationRules.inForce(for: record.unitID, on: record.starts, db: db)
+            if ancestors[record.unitID] == nil { ancestors[record.unitID] = Set(try await UnitClosure.ancestorIDs(of: record.unitID, on: db)) }
+            let rule = ConsultationRules.choose(rules, ancestors: ancestors[record.unitID] ?? [], on: record.starts)
             lines.append(line(record, rule: rule, unitCode: byID[record.unitID]?.code ?? "", village: record.villageID.flatMap { byID[$0]?.name },
                               canManage: canManage))
         }

@@ -36,15 +36,23 @@ struct RecommendationLine: Content, Sendable {
         let units = try await OrgUnit.query(on: db).filter(\.$id ~~ Set(records.map(\.unitID) + allBoards.map(\.unitID))).all()
         let unitByID = Dictionary(uniqueKeysWithValues: units.map { ($0.requireID, $0) })
         let boardByID = Dictionary(uniqueKeysWithValues: allBoards.map { ($0.requireID, $0) })
+        // Who may act where, asked once per unit rather than once per line.
+        var communes: [Int: OrgUnit] = [:], allowed: [Int: Bool] = [:]
+        func mayAct(_ unit: OrgUnit) async throws -> Bool {
+            if let known = allowed[unit.requireID] { return known }
+            let answer = try await actor.asyncMap { try await Authorizer.allows($0, .publishToPeople, on: unit, db: db) } ?? false
+            allowed[unit.requireID] = answer
+            return answer
+        }
         var lines: [RecommendationLine] = []
         for record in records {
             let board = boardByID[record.boardID]
             let addressed = unitByID[record.unitID]
             var actions: [SelectOption] = []
-            if let actor, let board, let addressed {
-                let commune = try await board.commune(on: db)
-                let answers = try await Authorizer.allows(actor, .publishToPeople, on: addressed, db: db)
-                let decides = try await Authorizer.allows(actor, .publishToPeople, on: commune, db: db)
+            if actor != nil, let board, let addressed {
+                if communes[board.requireID] == nil { communes[board.requireID] = try await board.commune(on: db) }
+                let answers = try await mayAct(addressed)
+                let decides = try await communes[board.requireID].asyncMap { try await mayAct($0) } ?? false
                 for action in RequirementAction.allCases where action.next(from: record.state) != nil && (action.byInspectedUnit ? answers : decides) {
                     actions.append(SelectOption(value: action.rawValue, label: label(action), selected: false))
                 }

@@ -24,6 +24,7 @@ enum BoardRecording {
     }
 
     static let minimumMembers = 3
+    static let maximumMembers = 50
 
     static func create(_ input: Input, by actor: Actor, on db: any Database) async throws -> OversightBoard {
         let commune = try await UnitQueries.require(code: input.unitCode, field: "unitCode", on: db)
@@ -46,6 +47,12 @@ enum BoardRecording {
         let decision = FreeText.clean(input.decision, field: "decision", label: "Quyết định công nhận", limit: FreeText.Limit.line, required: true)
             .value(collecting: &issues) ?? ""
         let members = input.members.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if members.count > maximumMembers {
+            issues.append(ValidationIssue(field: "members", message: "Ghi tối đa \(maximumMembers) thành viên (đang có \(members.count))."))
+        }
+        for (index, member) in members.enumerated() where member.count > FreeText.Limit.name {
+            issues.append(ValidationIssue(field: "members", message: "Dòng \(index + 1) của danh sách thành viên dài quá \(FreeText.Limit.name) ký tự."))
+        }
         if members.count < minimumMembers {
             issues.append(ValidationIssue(field: "members", message: "Ghi ít nhất \(minimumMembers) thành viên, mỗi người một dòng (đang có \(members.count))."))
         }
